@@ -1,0 +1,58 @@
+import type { ServerResponse } from 'node:http';
+import { canSeeRegion, hasPermission, type Actor } from '../auth/actor.js';
+import type { DomainEvent } from '../events/index.js';
+import type { AlertView } from './alerts.types.js';
+
+interface Client {
+  actor: Actor;
+  response: ServerResponse;
+}
+
+const HEARTBEAT_MS = 15_000;
+
+/** Server-Sent Events to signed-in dashboards: each client hears only alerts in its own regions. */
+export class AlertStream {
+  private readonly clients = new Set<Client>();
+  private readonly heartbeat: NodeJS.Timeout;
+
+  constructor() {
+    // A comment line every 15 s keeps proxies from closing an idle stream.
+    this.heartbeat = setInterval(() => {
+      for (const client of this.clients) client.response.write(': keep-alive\n\n');
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  attach(actor: Actor, response: ServerResponse): void {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    response.write('retry: 3000\n\n');
+    const client = { actor, response };
+    this.clients.add(client);
+    response.on('close', () => this.clients.delete(client));
+  }
+
+  publish(event: DomainEvent): void {
+    if (event.type !== 'alerts.raised' && event.type !== 'alerts.updated') return;
+    const alert = (event.payload as { alert: AlertView }).alert;
+    const name = event.type === 'alerts.raised' ? 'alert.created' : 'alert.updated';
+    const frame = `id: ${event.id}\nevent: ${name}\ndata: ${JSON.stringify(alert)}\n\n`;
+    for (const client of this.clients) {
+      if (hasPermission(client.actor, 'alerts.read') && canSeeRegion(client.actor, alert.region)) client.response.write(frame);
+    }
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    for (const client of this.clients) client.response.end();
+    this.clients.clear();
+  }
+}

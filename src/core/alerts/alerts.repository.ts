@@ -1,0 +1,140 @@
+import type { RegionScope } from '../auth/actor.js';
+import type { Sql } from '../db/db.js';
+import type { AlertStatus, AlertView, Severity } from './alerts.types.js';
+
+interface AlertRow {
+  id: string;
+  module: string;
+  kind: string;
+  severity: Severity;
+  status: AlertStatus;
+  region: string;
+  subject_type: string;
+  subject_id: string;
+  subject_label: string;
+  title: string;
+  summary: string;
+  evidence: Record<string, unknown>;
+  assignee_id: string | null;
+  assignee_name: string | null;
+  outcome: string | null;
+  created_at: Date;
+  updated_at: Date;
+  comments_count: number;
+}
+
+const SELECT = `select a.id, a.module, a.kind, a.severity, a.status, a.region, a.subject_type, a.subject_id, a.subject_label,
+  a.title, a.summary, a.evidence, a.assignee_id, u.display_name as assignee_name, a.outcome, a.created_at, a.updated_at,
+  (select count(*) from alert_comments c where c.alert_id = a.id)::int as comments_count
+  from alerts a left join users u on u.id = a.assignee_id`;
+
+export const presentAlert = (row: AlertRow): AlertView => ({
+  id: row.id,
+  module: row.module,
+  kind: row.kind,
+  severity: row.severity,
+  status: row.status,
+  region: row.region,
+  subject: { type: row.subject_type, id: row.subject_id, label: row.subject_label },
+  title: row.title,
+  summary: row.summary,
+  evidence: row.evidence,
+  assignee: row.assignee_id ? { id: row.assignee_id, displayName: row.assignee_name ?? '' } : null,
+  outcome: row.outcome,
+  createdAt: new Date(row.created_at).toISOString(),
+  updatedAt: new Date(row.updated_at).toISOString(),
+  commentsCount: Number(row.comments_count),
+});
+
+export interface AlertFilters {
+  status?: AlertStatus[] | undefined;
+  severity?: Severity[] | undefined;
+  module?: string | undefined;
+  region?: string | undefined;
+  assigneeId?: string | undefined;
+  text?: string | undefined;
+  /** Keyset cursor: alerts strictly older than this (created_at, id). */
+  before?: { createdAt: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Every query here takes the caller's region scope; null means national. */
+export async function listAlerts(sql: Sql, scope: RegionScope, filters: AlertFilters): Promise<AlertView[]> {
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const where: string[] = [];
+  if (scope) where.push(`a.region = any(${param(scope)}::text[])`);
+  if (filters.status?.length) where.push(`a.status = any(${param(filters.status)}::text[])`);
+  if (filters.severity?.length) where.push(`a.severity = any(${param(filters.severity)}::text[])`);
+  if (filters.module) where.push(`a.module = ${param(filters.module)}`);
+  if (filters.region) where.push(`a.region = ${param(filters.region)}`);
+  if (filters.assigneeId) where.push(`a.assignee_id = ${param(filters.assigneeId)}`);
+  if (filters.text) {
+    const text = param(`%${filters.text.replace(/[\\%_]/g, (char) => `\\${char}`)}%`);
+    where.push(`(a.title ilike ${text} or a.summary ilike ${text} or a.subject_label ilike ${text})`);
+  }
+  if (filters.before) {
+    where.push(`(a.created_at, a.id) < (${param(filters.before.createdAt)}::timestamptz, ${param(filters.before.id)}::uuid)`);
+  }
+  const clause = where.length ? `where ${where.join(' and ')}` : '';
+  const rows = await sql.query<AlertRow>(`${SELECT} ${clause} order by a.created_at desc, a.id desc limit ${param(filters.limit)}`, params);
+  return rows.map(presentAlert);
+}
+
+export async function findAlert(sql: Sql, scope: RegionScope, id: string): Promise<AlertView | undefined> {
+  const rows = await sql.query<AlertRow>(`${SELECT} where a.id = $1 and ($2::text[] is null or a.region = any($2::text[]))`, [id, scope]);
+  return rows[0] ? presentAlert(rows[0]) : undefined;
+}
+
+export async function findAlertForUpdate(sql: Sql, scope: RegionScope, id: string): Promise<{ status: AlertStatus; region: string } | undefined> {
+  const [row] = await sql.query<{ status: AlertStatus; region: string }>(
+    'select status, region from alerts where id = $1 and ($2::text[] is null or region = any($2::text[])) for update',
+    [id, scope],
+  );
+  return row;
+}
+
+export async function findPersonalData(sql: Sql, scope: RegionScope, id: string): Promise<{ region: string; subject: Record<string, unknown> } | undefined> {
+  const [row] = await sql.query<{ region: string; subject_type: string; subject_id: string; subject_personal: Record<string, unknown> | null }>(
+    'select region, subject_type, subject_id, subject_personal from alerts where id = $1 and ($2::text[] is null or region = any($2::text[]))',
+    [id, scope],
+  );
+  return row ? { region: row.region, subject: { type: row.subject_type, id: row.subject_id, ...(row.subject_personal ?? {}) } } : undefined;
+}
+
+export async function summarizeOpenAlerts(sql: Sql, scope: RegionScope) {
+  const rows = await sql.query<{ region: string; severity: string; module: string; status: string; count: number }>(
+    `select region, severity, module, status, count(*)::int as count from alerts
+     where status not in ('resolved', 'false_positive') and ($1::text[] is null or region = any($1::text[]))
+     group by region, severity, module, status`,
+    [scope],
+  );
+  const tally = (key: 'region' | 'severity' | 'module' | 'status') =>
+    rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row[key]]: (acc[row[key]] ?? 0) + Number(row.count) }), {});
+  return {
+    open: rows.reduce((sum, row) => sum + Number(row.count), 0),
+    byRegion: tally('region'),
+    bySeverity: tally('severity'),
+    byModule: tally('module'),
+    byStatus: tally('status'),
+  };
+}
+
+export async function alertHistory(sql: Sql, id: string) {
+  const rows = await sql.query<{ at: Date; actor_name: string; action: string; from_status: string | null; to_status: string | null; note: string | null }>(
+    'select at, actor_name, action, from_status, to_status, note from alert_history where alert_id = $1 order by at',
+    [id],
+  );
+  return rows.map((row) => ({ at: new Date(row.at).toISOString(), actor: row.actor_name, action: row.action, fromStatus: row.from_status, toStatus: row.to_status, note: row.note }));
+}
+
+export async function alertComments(sql: Sql, id: string) {
+  const rows = await sql.query<{ id: string; at: Date; author_name: string; body: string }>(
+    'select id, at, author_name, body from alert_comments where alert_id = $1 order by at',
+    [id],
+  );
+  return rows.map((row) => ({ id: row.id, at: new Date(row.at).toISOString(), author: row.author_name, body: row.body }));
+}

@@ -1,0 +1,73 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from '../db/db.js';
+import { entryHash, GENESIS_HASH } from './audit-chain.js';
+import type { AuditEntryInput, AuditRow } from './audit.types.js';
+
+// Appends are serialised so each entry links to the one before it, even with several server instances.
+const AUDIT_CHAIN_LOCK = 7_246_002;
+
+/** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
+export async function appendAudit(sql: Sql, entry: AuditEntryInput): Promise<AuditRow> {
+  await sql.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const [last] = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const at = new Date();
+  const fields = {
+    at,
+    actor_type: entry.actor.type,
+    actor_id: entry.actor.id,
+    actor_name: entry.actor.name,
+    action: entry.action,
+    subject_type: entry.subjectType ?? null,
+    subject_id: entry.subjectId ?? null,
+    region: entry.region ?? null,
+    request_id: entry.requestId ?? randomUUID(),
+    outcome: entry.outcome,
+    purpose: entry.purpose ?? null,
+    details: entry.details ?? {},
+    prev_hash: last?.hash ?? GENESIS_HASH,
+  };
+  const row: AuditRow = { seq: (last?.seq ?? 0) + 1, ...fields, hash: entryHash(fields) };
+  await sql.query(
+    `insert into audit_log (seq, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, region,
+       request_id, outcome, purpose, details, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+    [row.seq, row.at, row.actor_type, row.actor_id, row.actor_name, row.action, row.subject_type, row.subject_id,
+      row.region, row.request_id, row.outcome, row.purpose, JSON.stringify(row.details), row.prev_hash, row.hash],
+  );
+  return row;
+}
+
+export interface AuditQuery {
+  actor?: string | undefined;
+  action?: string | undefined;
+  outcome?: string | undefined;
+  beforeSeq?: number | undefined;
+  limit: number;
+}
+
+export async function listAudit(sql: Sql, query: AuditQuery): Promise<AuditRow[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  if (query.actor) {
+    const actor = param(query.actor);
+    where.push(`(actor_id = ${actor} or actor_name ilike ${actor})`);
+  }
+  if (query.action) where.push(`action like ${param(`${query.action}%`)}`);
+  if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
+  if (query.beforeSeq !== undefined) where.push(`seq < ${param(query.beforeSeq)}`);
+  const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
+  return sql.query<AuditRow>(`select * from audit_log ${clause} order by seq desc limit ${param(query.limit)}`, params);
+}
+
+export async function readAuditPage(sql: Sql, afterSeq: number, limit: number): Promise<AuditRow[]> {
+  return sql.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [afterSeq, limit]);
+}
+
+export async function auditHashIndex(sql: Sql): Promise<Map<string, number>> {
+  const rows = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log');
+  return new Map(rows.map((row) => [row.hash, Number(row.seq)]));
+}

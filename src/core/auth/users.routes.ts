@@ -1,0 +1,118 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { auditRequest } from '../audit/index.js';
+import { problems } from '../http/problems.js';
+import { IdParams, LocaleSchema, RegionCode, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
+import type { Platform } from '../platform.js';
+import { requireRegion } from './actor.js';
+import { generatePassword, hashPassword } from './passwords.js';
+import { roles } from './permissions.js';
+import { findUserById, findUserByUsername, insertUser, listAssignable, listUsers, presentUser, setPasswordHash, updateUser } from './users.repository.js';
+
+const RoleSchema = Type.Union(roles.map((role) => Type.Literal(role)));
+const Regions = Type.Array(RegionScopeItem, { minItems: 1, maxItems: 20, uniqueItems: true });
+
+export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { db } = platform;
+
+  api.get('/api/users', {
+    config: { permission: 'users.manage' },
+    schema: { tags: ['users'], summary: 'All users', response: withProblems({}) },
+  }, async () => ({ users: (await listUsers(db)).map(presentUser) }));
+
+  api.get('/api/users/assignable', {
+    config: { permission: 'users.list' },
+    schema: { tags: ['users'], summary: 'People who can take an alert in a region', querystring: Strict({ region: Type.Optional(RegionCode) }) },
+  }, async (request) => {
+    if (request.query.region) requireRegion(request.actor!, request.query.region);
+    const rows = await listAssignable(db, request.query.region ?? null);
+    return { users: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })) };
+  });
+
+  api.post('/api/users', {
+    config: { permission: 'users.manage' },
+    schema: {
+      tags: ['users'],
+      summary: 'Create a user; the generated password is shown once',
+      body: Strict({
+        username: Type.String({ pattern: '^[a-z][a-z0-9._-]{2,40}$' }),
+        displayName: Type.String({ minLength: 2, maxLength: 120 }),
+        role: RoleSchema,
+        regions: Regions,
+        locale: Type.Optional(LocaleSchema),
+        agencyId: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+      }),
+      response: withProblems({ 201: Type.Object({ user: Type.Any(), password: Type.String() }), 409: Type.Any() }),
+    },
+  }, async (request, reply) => {
+    const body = request.body;
+    if (await findUserByUsername(db, body.username)) throw problems.conflict(`username ${body.username} is taken`);
+    if (body.agencyId && (await db.query('select 1 from agencies where id = $1', [body.agencyId])).length === 0) {
+      throw problems.validation(`unknown agency ${body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
+    }
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    const user = await db.tx(async (sql) => {
+      const row = await insertUser(sql, {
+        id: randomUUID(),
+        username: body.username,
+        displayName: body.displayName,
+        role: body.role,
+        regions: body.regions,
+        locale: body.locale ?? 'ru',
+        agencyId: body.agencyId ?? null,
+        passwordHash,
+      });
+      await auditRequest(sql, request, { action: 'users.created', subjectType: 'user', subjectId: row.id, outcome: 'success', details: { role: row.role, regions: row.regions } });
+      return row;
+    });
+    return reply.code(201).send({ user: presentUser(user), password });
+  });
+
+  api.patch('/api/users/:id', {
+    config: { permission: 'users.manage' },
+    schema: {
+      tags: ['users'],
+      summary: 'Change a user’s name, role, region scope, language, or disable them',
+      params: IdParams,
+      body: Strict({
+        displayName: Type.Optional(Type.String({ minLength: 2, maxLength: 120 })),
+        role: Type.Optional(RoleSchema),
+        regions: Type.Optional(Regions),
+        locale: Type.Optional(LocaleSchema),
+        disabled: Type.Optional(Type.Boolean()),
+      }, ),
+    },
+  }, async (request) => {
+    const { id } = request.params;
+    if (id === request.actor?.id && (request.body.disabled === true || (request.body.role && request.body.role !== 'admin'))) {
+      throw problems.conflict('an administrator cannot disable or demote themselves');
+    }
+    const user = await db.tx(async (sql) => {
+      const row = await updateUser(sql, id, request.body);
+      if (!row) throw problems.notFound(`user ${id}`);
+      if (request.body.disabled === true) await sql.query('delete from sessions where user_id = $1', [id]);
+      await auditRequest(sql, request, { action: 'users.updated', subjectType: 'user', subjectId: id, outcome: 'success', details: { changed: Object.keys(request.body) } });
+      return row;
+    });
+    return { user: presentUser(user) };
+  });
+
+  api.post('/api/users/:id/reset-password', {
+    config: { permission: 'users.manage' },
+    schema: { tags: ['users'], summary: 'Set a new generated password (shown once) and end the user’s sessions', params: IdParams },
+  }, async (request) => {
+    const { id } = request.params;
+    if (!(await findUserById(db, id))) throw problems.notFound(`user ${id}`);
+    const password = generatePassword();
+    const passwordHash = await hashPassword(password);
+    await db.tx(async (sql) => {
+      await setPasswordHash(sql, id, passwordHash);
+      await auditRequest(sql, request, { action: 'users.passwordReset', subjectType: 'user', subjectId: id, outcome: 'success' });
+    });
+    return { password };
+  });
+}

@@ -1,0 +1,107 @@
+import type { FastifyInstance } from 'fastify';
+import { apiKeyRoutes } from './auth/api-keys.routes.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { PermissionRegistry } from './auth/permissions.js';
+import { userRoutes } from './auth/users.routes.js';
+import { auditRoutes } from './audit/audit.routes.js';
+import { AlertStream } from './alerts/alert-stream.js';
+import { alertRoutes } from './alerts/alerts.routes.js';
+import type { Config } from './config/config.js';
+import { migrate, type MigrationSource } from './db/migrate.js';
+import { openDb, type Db } from './db/db.js';
+import { fileURLToPath } from 'node:url';
+import { openEventBus, type EventBus } from './events/index.js';
+import { geoRoutes } from './geo/geo.routes.js';
+import { demoReceiverRoutes } from './demo/demo-receiver.routes.js';
+import { createHttpServer } from './http/server.js';
+import { serveWeb } from './http/static-web.js';
+import type { ModuleManifest } from './modules/manifest.js';
+import { moduleRoutes } from './modules/modules.routes.js';
+import type { Platform } from './platform.js';
+import { webhookFanout, WebhookWorker } from './webhooks/webhooks.service.js';
+import { webhookRoutes } from './webhooks/webhooks.routes.js';
+
+export interface RunningPlatform extends Platform {
+  app: FastifyInstance;
+  stream: AlertStream;
+  webhooks: WebhookWorker;
+  webServed: boolean;
+  stop(): Promise<void>;
+}
+
+export const coreMigrations: MigrationSource = { owner: 'core', dir: fileURLToPath(new URL('./db/migrations', import.meta.url)) };
+
+export function migrationSources(modules: readonly ModuleManifest[]): MigrationSource[] {
+  return [coreMigrations, ...modules.filter((module) => module.migrationsDir).map((module) => ({ owner: module.id, dir: module.migrationsDir! }))];
+}
+
+export function permissionRegistry(modules: readonly ModuleManifest[]): PermissionRegistry {
+  const registry = new PermissionRegistry();
+  for (const module of modules) registry.register(module.permissions ?? []);
+  return registry;
+}
+
+export interface StartOptions {
+  config: Config;
+  modules: readonly ModuleManifest[];
+  /** An already open database (tests); otherwise opened from config. */
+  db?: Db;
+  serveDashboard?: boolean;
+}
+
+/** Opens storage and the bus, applies migrations, mounts core and module routes, starts handlers and jobs. */
+export async function startPlatform(options: StartOptions): Promise<RunningPlatform> {
+  const { config, modules } = options;
+  const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
+  await migrate(db, migrationSources(modules));
+  const permissions = permissionRegistry(modules);
+  let app: FastifyInstance | undefined;
+  const onError = (error: unknown, context: string) => app?.log.error({ err: error }, context);
+  const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, pollMs: config.outboxPollMs, onError });
+  const deps = { config, db, bus, permissions, modules };
+  app = await createHttpServer(deps);
+  const platform: Platform = { ...deps, log: app.log };
+
+  const stream = new AlertStream();
+  bus.listen((event) => stream.publish(event));
+  const webhooks = new WebhookWorker(db, { timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs }, (error) => onError(error, 'webhook worker'));
+  bus.register(webhookFanout(() => webhooks.kick()));
+  for (const module of modules) for (const handler of module.handlers?.(platform) ?? []) bus.register(handler);
+
+  await authRoutes(app, deps);
+  await userRoutes(app, deps);
+  await apiKeyRoutes(app, deps);
+  await auditRoutes(app, deps);
+  await alertRoutes(app, deps, stream);
+  await webhookRoutes(app, deps);
+  await geoRoutes(app);
+  await moduleRoutes(app, deps);
+  if (config.demo) await app.register(async (child) => demoReceiverRoutes(child, db));
+  for (const module of modules) await module.routes?.(app, platform);
+  const webServed = options.serveDashboard === false ? false : await serveWeb(app);
+  await app.ready();
+
+  await bus.start();
+  webhooks.start();
+  const timers = modules.flatMap((module) => module.jobs?.(platform) ?? []).map((job) => {
+    const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
+    timer.unref();
+    return timer;
+  });
+
+  return {
+    ...platform,
+    app,
+    stream,
+    webhooks,
+    webServed,
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      stream.close();
+      await app.close();
+      await webhooks.stop();
+      await bus.close();
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/** Every setting the platform reads, with its default and meaning. The README's configuration table mirrors this list. */
+export interface SettingSpec<T> {
+  env: string;
+  description: string;
+  default: T | undefined;
+  parse: (raw: string) => T;
+}
+
+const integer = (min: number, max: number) => (raw: string): number => {
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new Error(`expected an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return value;
+};
+
+const oneOf = <T extends string>(...allowed: T[]) => (raw: string): T => {
+  if (!(allowed as string[]).includes(raw)) throw new Error(`expected one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
+};
+
+const boolean = (raw: string): boolean => {
+  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  throw new Error(`expected true or false, got "${raw}"`);
+};
+
+const url = (...protocols: string[]) => (raw: string): string => {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new Error(`expected a URL, got "${raw.replace(/\/\/[^@/]*@/, '//***@')}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new Error(`expected a ${protocols.join(' or ')} URL`);
+  return raw;
+};
+
+const text = (raw: string): string => raw;
+
+export const settings = {
+  env: { env: 'NODE_ENV', description: 'development, test or production (production never seeds demo data)', default: 'development', parse: oneOf('development', 'test', 'production') },
+  host: { env: 'HOST', description: 'Interface to listen on', default: '127.0.0.1', parse: text },
+  port: { env: 'PORT', description: 'HTTP port of the API and dashboard', default: 8080, parse: integer(0, 65535) },
+  databaseUrl: { env: 'DATABASE_URL', description: 'Server PostgreSQL (e.g. postgres://user@host:5432/db); unset = embedded PGlite in DATA_DIR', default: undefined, parse: url('postgres:', 'postgresql:') },
+  dataDir: { env: 'DATA_DIR', description: 'Directory of the embedded database and other local state', default: './data', parse: text },
+  natsUrl: { env: 'NATS_URL', description: 'NATS server with JetStream; unset = in-process event bus', default: undefined, parse: url('nats:', 'tls:') },
+  natsStream: { env: 'NATS_STREAM', description: 'JetStream stream that carries domain events', default: 'QADAGALAU_EVENTS', parse: text },
+  mqttUrl: { env: 'MQTT_URL', description: 'MQTT broker for device feeds (used by the supervision module)', default: undefined, parse: url('mqtt:', 'mqtts:', 'ws:', 'wss:') },
+  logLevel: { env: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
+  demo: { env: 'DEMO', description: 'Seed the demo world on first start with an empty database (ignored in production)', default: true, parse: boolean },
+  demoSeed: { env: 'DEMO_SEED', description: 'Random seed of the demo world, so it is the same every time', default: 42, parse: integer(0, 2 ** 31 - 1) },
+  sessionTtlHours: { env: 'SESSION_TTL_HOURS', description: 'Dashboard session lifetime; a working shift plus margin', default: 12, parse: integer(1, 168) },
+  cookieSecure: { env: 'COOKIE_SECURE', description: 'Mark the session cookie Secure (on by default in production, behind TLS)', default: undefined, parse: boolean },
+  bodyLimitBytes: { env: 'BODY_LIMIT_BYTES', description: 'Largest request body accepted', default: 1_048_576, parse: integer(1024, 100 * 1_048_576) },
+  rateLimitPerMinute: { env: 'RATE_LIMIT_PER_MINUTE', description: 'Requests per minute per client (session, API key or address)', default: 1200, parse: integer(1, 10_000_000) },
+  loginRateLimitPerMinute: { env: 'LOGIN_RATE_LIMIT_PER_MINUTE', description: 'Sign-in attempts per minute per address, against password guessing', default: 10, parse: integer(1, 10_000) },
+  webhookTimeoutMs: { env: 'WEBHOOK_TIMEOUT_MS', description: 'Time a state body endpoint has to answer one delivery', default: 5000, parse: integer(100, 60_000) },
+  webhookMaxAttempts: { env: 'WEBHOOK_MAX_ATTEMPTS', description: 'Delivery attempts before a webhook delivery is marked dead', default: 8, parse: integer(1, 50) },
+  webhookBackoffMs: { env: 'WEBHOOK_BACKOFF_MS', description: 'First retry delay; doubles each attempt, capped at one hour', default: 2000, parse: integer(10, 3_600_000) },
+  outboxPollMs: { env: 'OUTBOX_POLL_MS', description: 'How often the outbox relay looks for events left behind by a crash', default: 500, parse: integer(10, 60_000) },
+} satisfies Record<string, SettingSpec<unknown>>;
+
+type Settings = typeof settings;
+export type Config = {
+  [K in keyof Settings]: Settings[K] extends SettingSpec<infer T> ? (Settings[K]['default'] extends undefined ? T | undefined : T) : never;
+};

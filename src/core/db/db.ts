@@ -1,0 +1,96 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+
+/** Something that runs parameterised SQL: the database itself, or an open transaction. */
+export interface Sql {
+  query<Row = Record<string, unknown>>(text: string, params?: readonly unknown[]): Promise<Row[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(text: string): Promise<void>;
+}
+
+export interface Db extends Sql {
+  readonly kind: 'embedded' | 'postgres';
+  /** Human description for the start-up line; never contains a password. */
+  readonly description: string;
+  tx<T>(work: (sql: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  /** Directory of the embedded database; `memory://` keeps it in memory (tests). */
+  dataDir: string;
+}
+
+export async function openDb(options: DbOptions): Promise<Db> {
+  return options.databaseUrl ? openServerDb(options.databaseUrl) : openEmbeddedDb(options.dataDir);
+}
+
+// Bigint counts and numeric sums come back as strings from node-postgres; PGlite gives numbers. One shape for both.
+pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(1700, (value) => Number.parseFloat(value));
+
+async function openServerDb(url: string): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it on next use.
+  });
+  const runner = (client: pg.Pool | pg.PoolClient): Sql => ({
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query(text, params as unknown[]);
+      return result.rows as Row[];
+    },
+    async exec(text: string) {
+      await client.query(text);
+    },
+  });
+  await pool.query('select 1');
+  const target = new URL(url);
+  return {
+    kind: 'postgres',
+    description: `PostgreSQL at ${target.hostname}:${target.port || '5432'}${target.pathname}`,
+    ...runner(pool),
+    async tx<T>(work: (sql: Sql) => Promise<T>): Promise<T> {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await work(runner(client));
+        await client.query('commit');
+        return result;
+      } catch (error) {
+        await client.query('rollback').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openEmbeddedDb(dataDir: string): Promise<Db> {
+  const inMemory = dataDir.startsWith('memory://');
+  const path = inMemory ? dataDir : resolve(dataDir, 'pglite');
+  if (!inMemory) mkdirSync(path, { recursive: true });
+  const lite = await PGlite.create(path);
+  type LiteRunner = Pick<PGlite, 'query' | 'exec'>;
+  const runner = (client: LiteRunner): Sql => ({
+    async query<Row>(text: string, params: readonly unknown[] = []) {
+      const result = await client.query<Row>(text, params as unknown[]);
+      return result.rows;
+    },
+    async exec(text: string) {
+      await client.exec(text);
+    },
+  });
+  return {
+    kind: 'embedded',
+    description: inMemory ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${path}`,
+    ...runner(lite),
+    // PGlite has one connection and queues other queries until the transaction ends, so this is serialisable.
+    tx: <T>(work: (sql: Sql) => Promise<T>) => lite.transaction((transaction) => work(runner(transaction))),
+    close: () => lite.close(),
+  };
+}

@@ -1,0 +1,100 @@
+import { maskIin, maskName } from '../alerts/mask.js';
+import type { RaiseAlertInput, Severity } from '../alerts/alerts.types.js';
+import { regions, type Region } from '../geo/regions.js';
+import { demoPerson } from './people.js';
+import type { Rng } from './rng.js';
+
+type Template = (rng: Rng, region: Region) => Omit<RaiseAlertInput, 'region'>;
+
+const personSubject = (rng: Rng, type: string) => {
+  const person = demoPerson(rng);
+  return {
+    type,
+    id: `${type}-${rng.int(100_000, 999_999)}`,
+    label: `${maskName(person.fullName)}, ИИН ${maskIin(person.iin)}`,
+    personal: { fullName: person.fullName, iin: person.iin, birthDate: person.birthDate },
+  };
+};
+
+const appealTopics: [string, string, Severity, string[]][] = [
+  ['violence', 'Обращение сообщает о домашнем насилии', 'critical', ['бьёт', 'избивает', 'синяки', 'ұрады']],
+  ['threat', 'Обращение содержит угрозу убийством', 'critical', ['убью', 'өлтіремін', 'угрожает ножом']],
+  ['self_harm', 'Риск суицида у заявителя', 'critical', ['не хочу жить', 'өзімді өлтіремін']],
+  ['corruption', 'Сообщение о вымогательстве взятки', 'high', ['требует деньги', 'пара', 'взятку', 'откат']],
+  ['bullying', 'Систематическая травля в школе', 'high', ['травят', 'унижают', 'буллинг', 'қорлайды']],
+  ['fraud', 'Вербовка дропов через объявление', 'high', ['карта на твоё имя', 'лёгкий заработок', 'аренда карты']],
+  ['drugs', 'Реклама закладок в мессенджере', 'high', ['закладки', 'кладмен', 'соль', 'курьер']],
+];
+
+const templates: Template[] = [
+  (rng) => {
+    const [topic, title, severity, words] = rng.pick(appealTopics);
+    const probability = Number((0.72 + rng.next() * 0.26).toFixed(2));
+    return {
+      module: 'appeals', kind: `appeal.${topic}`, severity, title,
+      subject: personSubject(rng, 'applicant'),
+      summary: `Модель отнесла обращение к категории «${topic}» с вероятностью ${probability}: решающие слова ${words.slice(0, 2).map((word) => `«${word}»`).join(', ')}.`,
+      evidence: { label: topic, probability, keyPhrases: words.slice(0, 3), language: rng.pick(['ru', 'kk', 'kk-latn', 'mixed']), appealId: `EO-${rng.int(1_000_000, 9_999_999)}` },
+    };
+  },
+  (rng, region) => {
+    const category = rng.pick(['мошенничество (ст. 190 УК)', 'кражи (ст. 188 УК)', 'хулиганство (ст. 293 УК)', 'грабежи (ст. 191 УК)']);
+    const expected = rng.int(60, 400);
+    const hi = Math.round(expected * 1.25);
+    const observed = Math.round(hi * (1.1 + rng.next() * 0.5));
+    return {
+      module: 'forecasting', kind: 'offences.anomaly', severity: observed > hi * 1.4 ? 'high' : 'medium',
+      title: `Рост регистрации: ${category}`,
+      subject: { type: 'series', id: `${region.code}:${category.slice(0, 12)}`, label: `${region.name.ru} — ${category}` },
+      summary: `За последний месяц зарегистрировано ${observed}, ожидалось ${expected} (95 % интервал до ${hi}). Превышение на ${Math.round((observed / hi - 1) * 100)} % сверх верхней границы.`,
+      evidence: { observed, expected, interval95: [Math.round(expected * 0.8), hi], period: '2026-10', drivers: [category] },
+    };
+  },
+  (rng) => {
+    const score = Number((0.86 + rng.next() * 0.13).toFixed(2));
+    return {
+      module: 'supervision', kind: 'watchlist.match', severity: score > 0.95 ? 'critical' : 'high',
+      title: 'Разыскиваемое лицо замечено камерой',
+      subject: personSubject(rng, 'wanted_person'),
+      summary: `Камера распознала лицо из розыскного списка: совпадение ФИО с учётом транслитерации и даты рождения, оценка ${score}.`,
+      evidence: { score, camera: `CAM-${rng.int(100, 999)}`, reasons: ['ФИО совпадает (транслитерация kk→ru)', 'дата рождения совпадает'] },
+    };
+  },
+  (rng) => ({
+    module: 'supervision', kind: 'probation.curfew', severity: 'medium',
+    title: 'Нарушение комендантского часа (пробация)',
+    subject: personSubject(rng, 'probationer'),
+    summary: `Браслет зафиксировал отсутствие дома в ${rng.int(23, 23)}:${String(rng.int(10, 59)).padStart(2, '0')} при запрете выхода с 22:00 до 06:00.`,
+    evidence: { condition: 'curfew 22:00–06:00', distanceFromHomeM: rng.int(300, 5000), device: `BR-${rng.int(10_000, 99_999)}` },
+  }),
+  (rng, region) => ({
+    module: 'supervision', kind: 'zone.incursion', severity: 'high',
+    title: 'Техника в зоне запрета добычи',
+    subject: { type: 'zone', id: `ZONE-${rng.int(10, 99)}`, label: `Участок незаконной добычи, ${region.name.ru}` },
+    summary: `Дрон обнаружил ${rng.int(2, 6)} единицы техники внутри зоны, где добыча запрещена.`,
+    evidence: { detections: rng.int(2, 6), source: `DRONE-${rng.int(1, 20)}`, activity: 'mining' },
+  }),
+  (rng) => ({
+    module: 'antifraud', kind: 'call.spoofing', severity: rng.pick(['medium', 'high'] as const),
+    title: 'Подмена номера: звонки от имени банка',
+    subject: { type: 'number', id: `A-${rng.int(1000, 9999)}`, label: `+7 7** *** ** ${rng.int(10, 99)}` },
+    summary: `За час ${rng.int(40, 300)} вызовов с подменённым номером банка на абонентов региона; 92 % сброшены до 20 секунд.`,
+    evidence: { calls: rng.int(40, 300), spoofedAs: 'bank hotline', window: '1h' },
+  }),
+  (rng) => ({
+    module: 'money', kind: 'drop_card', severity: 'high',
+    title: 'Карта-дроп: веерные поступления',
+    subject: { type: 'card', id: `CARD-${rng.int(1000, 9999)}`, label: `440043******${rng.int(1000, 9999)}` },
+    summary: `На карту поступили переводы от ${rng.int(12, 40)} отправителей за сутки и сразу выведены; типичная схема дропа.`,
+    evidence: { inbound: rng.int(12, 40), totalKzt: rng.int(800_000, 9_000_000), outboundWithinMinutes: rng.int(5, 40) },
+  }),
+];
+
+/** Regions weighted by population, so the demo inbox looks like the country. */
+export function demoAlertInputs(rng: Rng, count: number): RaiseAlertInput[] {
+  const weighted = regions.map((region) => [region, region.population] as const);
+  return Array.from({ length: count }, () => {
+    const region = rng.weighted(weighted);
+    return { ...rng.pick(templates)(rng, region), region: region.code };
+  });
+}

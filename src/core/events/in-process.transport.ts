@@ -1,0 +1,43 @@
+import type { DomainEvent, EventListener } from './events.types.js';
+import type { EventTransport } from './transport.js';
+
+type Deliver = (consumer: string, event: DomainEvent) => Promise<void>;
+
+/**
+ * Single-process delivery: publishing runs every interested consumer before the relay marks the event published,
+ * so a crash in between means a redelivery (which consumers skip), never a loss.
+ */
+export function inProcessTransport(onError: (error: unknown, consumer: string, event: DomainEvent) => void): EventTransport {
+  let consumers: { name: string; types: string[] }[] = [];
+  let deliver: Deliver | undefined;
+  const listeners: EventListener[] = [];
+  return {
+    description: 'in-process event bus',
+    async publish(events) {
+      const delivered: string[] = [];
+      for (const event of events) {
+        let ok = true;
+        for (const consumer of consumers.filter((candidate) => candidate.types.includes(event.type))) {
+          try {
+            await deliver?.(consumer.name, event);
+          } catch (error) {
+            ok = false;
+            onError(error, consumer.name, event);
+          }
+        }
+        if (ok) delivered.push(event.id);
+        for (const listener of listeners) listener(event);
+      }
+      return { delivered };
+    },
+    async startConsumers(list, deliverFn) {
+      consumers = list;
+      deliver = deliverFn;
+      return Promise.resolve();
+    },
+    listen(listener) {
+      listeners.push(listener);
+    },
+    close: () => Promise.resolve(),
+  };
+}

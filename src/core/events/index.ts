@@ -1,0 +1,24 @@
+import type { Db } from '../db/db.js';
+import { EventBus } from './event-bus.js';
+import { inProcessTransport } from './in-process.transport.js';
+import { natsTransport } from './nats.transport.js';
+
+export { EventBus } from './event-bus.js';
+export { emitEvent } from './outbox.js';
+export type { DomainEvent, DomainEvents, EventHandler, EventListener, EventType } from './events.types.js';
+
+export interface OpenBusOptions {
+  db: Db;
+  natsUrl?: string | undefined;
+  natsStream: string;
+  pollMs: number;
+  onError: (error: unknown, context: string) => void;
+}
+
+export async function openEventBus(options: OpenBusOptions): Promise<EventBus> {
+  const report = (error: unknown, consumer: string) => options.onError(error, `event consumer ${consumer}`);
+  const transport = options.natsUrl
+    ? await natsTransport({ url: options.natsUrl, stream: options.natsStream, onError: report })
+    : inProcessTransport(report);
+  return new EventBus({ db: options.db, transport, pollMs: options.pollMs, onError: options.onError });
+}

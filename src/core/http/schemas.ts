@@ -1,0 +1,30 @@
+import { Type, type TSchema } from 'typebox';
+import { problemIds } from './problems.js';
+import { regionCodes } from '../geo/regions.js';
+
+export const Uuid = Type.String({ format: 'uuid' });
+export const RegionCode = Type.Union(regionCodes.map((code) => Type.Literal(code)), { description: 'ISO 3166-2 region code' });
+/** A region code, or '*' for national scope. */
+export const RegionScopeItem = Type.Union([Type.Literal('*'), ...regionCodes.map((code) => Type.Literal(code))]);
+export const LocaleSchema = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]);
+export const Localized = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
+export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
+
+export const ProblemSchema = Type.Object(
+  {
+    type: Type.String({ examples: problemIds.map((id) => `/api/problems/${id}`) }),
+    title: Type.String(),
+    status: Type.Integer(),
+    detail: Type.Optional(Type.String()),
+    instance: Type.Optional(Type.String()),
+    errors: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
+  },
+  { description: 'RFC 9457 problem details' },
+);
+
+/** Standard error responses for the OpenAPI document. */
+export function withProblems(responses: Record<number, TSchema>): Record<number, TSchema> {
+  return { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...responses };
+}
+
+export const Strict = <T extends Record<string, TSchema>>(properties: T) => Type.Object(properties, { additionalProperties: false });

@@ -1,0 +1,7 @@
+import type { ModuleManifest } from '../core/modules/manifest.js';
+
+/**
+ * The installed modules, in start-up order. Adding a module is one line here: its manifest brings its migrations,
+ * permissions, routes, event handlers, jobs, CLI commands, navigation and demo data.
+ */
+export const installedModules: readonly ModuleManifest[] = [];

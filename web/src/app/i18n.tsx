@@ -1,0 +1,132 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { en, type MessageKey, type Messages } from '../i18n/en';
+import { kk } from '../i18n/kk';
+import { ru } from '../i18n/ru';
+import type { Locale, Localized } from './types';
+
+export const LOCALES: readonly Locale[] = ['kk', 'ru', 'en'];
+const CATALOGUES: Record<Locale, Messages> = { kk, ru, en };
+// Intl tags: en-GB writes dates day-first, as people here read them.
+const INTL_TAGS: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+const STORAGE_KEY = 'qg.locale';
+
+export type Params = Record<string, string | number>;
+
+export interface I18n {
+  locale: Locale;
+  /** Switch language; an explicit choice is remembered and wins over the user's profile language. */
+  setLocale: (locale: Locale) => void;
+  /** Apply the signed-in user's profile language unless the person chose one on this device. */
+  adoptProfileLocale: (locale: Locale) => void;
+  t: (key: MessageKey, params?: Params) => string;
+  /** Pick the current language from a {kk, ru, en} object the server sent. */
+  pick: (value: Localized | undefined | null) => string;
+  formatNumber: (value: number, digits?: number) => string;
+  formatDateTime: (iso: string) => string;
+  formatRelative: (iso: string, now: number) => string;
+}
+
+function isLocale(value: unknown): value is Locale {
+  return value === 'kk' || value === 'ru' || value === 'en';
+}
+
+function storedLocale(): Locale | null {
+  try {
+    const value = window.localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : null;
+  } catch {
+    return null; // storage can be disabled by policy; the app still works without it
+  }
+}
+
+function navigatorLocale(): Locale {
+  for (const tag of navigator.languages ?? [navigator.language]) {
+    const base = tag.slice(0, 2).toLowerCase();
+    if (isLocale(base)) return base;
+  }
+  // Kazakh is the state language (Constitution of the Republic of Kazakhstan, art. 7), so it is the fallback.
+  return 'kk';
+}
+
+export function interpolate(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['second', 60],
+  ['minute', 60],
+  ['hour', 24],
+  ['day', 7],
+  ['week', 4.35],
+  ['month', 12],
+  ['year', Number.POSITIVE_INFINITY],
+];
+
+function relative(tag: string, iso: string, now: number): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return iso;
+  let value = (then - now) / 1000;
+  const format = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
+  for (const [unit, size] of RELATIVE_STEPS) {
+    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
+    value /= size;
+  }
+  return format.format(Math.round(value), 'year');
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(() => storedLocale() ?? navigatorLocale());
+
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
+
+  const setLocale = useCallback((next: Locale) => {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // not persisted; the choice still applies for this page
+    }
+    setLocaleState(next);
+  }, []);
+
+  const adoptProfileLocale = useCallback((profile: Locale) => {
+    if (storedLocale() === null && isLocale(profile)) setLocaleState(profile);
+  }, []);
+
+  const value = useMemo<I18n>(() => {
+    const messages = CATALOGUES[locale];
+    const tag = INTL_TAGS[locale];
+    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    return {
+      locale,
+      setLocale,
+      adoptProfileLocale,
+      t: (key, params) => interpolate(messages[key] ?? en[key] ?? key, params),
+      pick: (v) => (v ? v[locale] || v.ru || v.en || v.kk || '' : ''),
+      formatNumber: (n, digits = 0) =>
+        new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+      formatDateTime: (iso) => {
+        const ms = Date.parse(iso);
+        return Number.isNaN(ms) ? iso : dateTime.format(ms);
+      },
+      formatRelative: (iso, now) => relative(tag, iso, now),
+    };
+  }, [locale, setLocale, adoptProfileLocale]);
+
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n must be used inside I18nProvider');
+  return value;
+}
+
+/** Translate a key built from data (e.g. `status.${alert.status}`), falling back to the raw value if unknown. */
+export function hasMessage(key: string): key is MessageKey {
+  return key in en;
+}

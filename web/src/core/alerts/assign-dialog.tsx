@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import type { ApiError } from '../../app/api-client';
+import { useApi } from '../../app/auth';
+import { useI18n } from '../../app/i18n';
+import type { AssignableUser } from '../../app/types';
+import { useResource } from '../../app/use-resource';
+import { ErrorState } from '../../components/error-state';
+import { Field } from '../../components/field';
+import { Loading } from '../../components/loading';
+import { Modal } from '../../components/modal';
+
+interface AssignDialogProps {
+  region: string;
+  pending: boolean;
+  error: ApiError | null;
+  onSubmit: (assigneeId: string) => void;
+  onClose: () => void;
+}
+
+export function AssignDialog({ region, pending, error, onSubmit, onClose }: AssignDialogProps) {
+  const api = useApi();
+  const { t } = useI18n();
+  const [assigneeId, setAssigneeId] = useState('');
+  // Only people whose region scope covers the alert's region can be chosen; the server decides who that is.
+  const users = useResource(`assignable:${region}`, () => api.get<{ users: AssignableUser[] }>('/api/users/assignable', { region }));
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (assigneeId) onSubmit(assigneeId);
+  }
+
+  let body;
+  if (users.error) body = <ErrorState error={users.error} onRetry={users.reload} inline />;
+  else if (!users.data) body = <Loading inline />;
+  else if (users.data.users.length === 0) body = <p className="muted">{t('alert.noAssignable')}</p>;
+  else
+    body = (
+      <Field label={t('alert.assignee')} required>
+        {({ id }) => (
+          <select id={id} className="input" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} required data-testid="assignee-select">
+            <option value="">{t('alert.pickUser')}</option>
+            {users.data?.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName} ({t(`role.${u.role}`)})
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+    );
+
+  return (
+    <Modal title={t('alert.assignTitle')} onClose={onClose} testId="assign-dialog">
+      <form className="form" onSubmit={handleSubmit}>
+        {body}
+        {error && <ErrorState error={error} inline />}
+        <div className="form__actions">
+          <button type="button" className="btn" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn--primary" disabled={pending || !assigneeId} data-testid="assign-submit">
+            {pending ? t('common.working') : t('alert.assign')}
+          </button>
+        </div>
+      </form>
+    </Modal>
+  );
+}

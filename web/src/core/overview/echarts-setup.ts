@@ -1,0 +1,17 @@
+import { MapChart, type MapSeriesOption } from 'echarts/charts';
+import {
+  TooltipComponent,
+  VisualMapContinuousComponent,
+  type TooltipComponentOption,
+  type VisualMapComponentOption,
+} from 'echarts/components';
+import { init, registerMap, use, type ComposeOption } from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+
+// Only the parts of ECharts the map uses are registered, which keeps the overview chunk a fraction of the full
+// library's size.
+use([MapChart, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+
+export type MapOption = ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
+export type GeoJson = Parameters<typeof registerMap>[1];
+export { init, registerMap };
