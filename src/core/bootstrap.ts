@@ -55,11 +55,12 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
   await migrate(db, migrationSources(modules));
   const permissions = permissionRegistry(modules);
-  let app: FastifyInstance | undefined;
-  const onError = (error: unknown, context: string) => app?.log.error({ err: error }, context);
-  const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, pollMs: config.outboxPollMs, onError });
+  const logged: { app?: FastifyInstance } = {};
+  const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
+  const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
   const deps = { config, db, bus, permissions, modules };
-  app = await createHttpServer(deps);
+  const app = await createHttpServer(deps);
+  logged.app = app;
   const platform: Platform = { ...deps, log: app.log };
 
   const stream = new AlertStream();

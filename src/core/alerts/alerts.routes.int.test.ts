@@ -158,7 +158,7 @@ describe('alert inbox', () => {
   test('pages follow the cursor without repeats', async () => {
     const first = (await qg.request('prosecutor', { method: 'GET', url: '/api/alerts?limit=2' })).json();
     assert.equal(first.items.length, 2);
-    const second = (await qg.request('prosecutor', { method: 'GET', url: `/api/alerts?limit=2&cursor=${first.nextCursor}` })).json();
+    const second = (await qg.request('prosecutor', { method: 'GET', url: `/api/alerts?limit=2&cursor=${String(first.nextCursor)}` })).json();
     const ids = [...first.items, ...second.items].map((alert: AlertView) => alert.id);
     assert.equal(new Set(ids).size, ids.length);
   });

@@ -72,8 +72,8 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     if (query.region) requireRegion(actor, query.region);
     const limit = query.limit ?? 50;
     const items = await listAlerts(db, regionScope(actor), {
-      status: query.status as never,
-      severity: query.severity as never,
+      status: query.status,
+      severity: query.severity,
       module: query.module,
       region: query.region,
       assigneeId: query.assignee === 'me' ? actor.id : undefined,

@@ -58,6 +58,7 @@ export const settings = {
   webhookTimeoutMs: { env: 'WEBHOOK_TIMEOUT_MS', description: 'Time a state body endpoint has to answer one delivery', default: 5000, parse: integer(100, 60_000) },
   webhookMaxAttempts: { env: 'WEBHOOK_MAX_ATTEMPTS', description: 'Delivery attempts before a webhook delivery is marked dead', default: 8, parse: integer(1, 50) },
   webhookBackoffMs: { env: 'WEBHOOK_BACKOFF_MS', description: 'First retry delay; doubles each attempt, capped at one hour', default: 2000, parse: integer(10, 3_600_000) },
+  eventAckWaitMs: { env: 'EVENT_ACK_WAIT_MS', description: 'JetStream redelivers an event a consumer took but did not acknowledge after this long', default: 30_000, parse: integer(500, 3_600_000) },
   outboxPollMs: { env: 'OUTBOX_POLL_MS', description: 'How often the outbox relay looks for events left behind by a crash', default: 500, parse: integer(10, 60_000) },
 } satisfies Record<string, SettingSpec<unknown>>;
 

@@ -52,14 +52,15 @@ function readConfigFile(path: string | undefined): Record<string, unknown> {
 
 function stringOrUndefined(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined;
-  return String(value);
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
 }
 
 /** Settings as a table for `--help` and the README, without values (which may hold secrets). */
 export function describeSettings(): { variable: string; default: string; description: string }[] {
   return Object.values(settings).map((spec: SettingSpec<unknown>) => ({
     variable: spec.env,
-    default: spec.default === undefined ? '(unset)' : String(spec.default),
+    default: spec.default === undefined ? '(unset)' : String(spec.default as string | number | boolean),
     description: spec.description,
   }));
 }

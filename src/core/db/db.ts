@@ -29,8 +29,8 @@ export async function openDb(options: DbOptions): Promise<Db> {
 }
 
 // Bigint counts and numeric sums come back as strings from node-postgres; PGlite gives numbers. One shape for both.
-pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
-pg.types.setTypeParser(1700, (value) => Number.parseFloat(value));
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
 
 async function openServerDb(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });

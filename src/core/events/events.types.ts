@@ -2,10 +2,10 @@
  * The catalogue of domain events. Modules add theirs by declaration merging:
  * `declare module '../../core/events/events.types.js' { interface DomainEvents { 'appeals.screened': {...} } }`
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface, @typescript-eslint/no-empty-object-type
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DomainEvents {}
 
-export type EventType = keyof DomainEvents & string;
+export type EventType = Extract<keyof DomainEvents, string>;
 
 export interface DomainEvent<T extends EventType = EventType> {
   id: string;

@@ -11,6 +11,7 @@ export interface OpenBusOptions {
   db: Db;
   natsUrl?: string | undefined;
   natsStream: string;
+  ackWaitMs: number;
   pollMs: number;
   onError: (error: unknown, context: string) => void;
 }
@@ -18,7 +19,7 @@ export interface OpenBusOptions {
 export async function openEventBus(options: OpenBusOptions): Promise<EventBus> {
   const report = (error: unknown, consumer: string) => options.onError(error, `event consumer ${consumer}`);
   const transport = options.natsUrl
-    ? await natsTransport({ url: options.natsUrl, stream: options.natsStream, onError: report })
+    ? await natsTransport({ url: options.natsUrl, stream: options.natsStream, ackWaitMs: options.ackWaitMs, onError: report })
     : inProcessTransport(report);
   return new EventBus({ db: options.db, transport, pollMs: options.pollMs, onError: options.onError });
 }

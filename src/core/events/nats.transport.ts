@@ -5,6 +5,7 @@ import type { EventTransport } from './transport.js';
 export interface NatsOptions {
   url: string;
   stream: string;
+  ackWaitMs: number;
   onError: (error: unknown, consumer: string, event: DomainEvent | undefined) => void;
 }
 
@@ -68,7 +69,7 @@ export async function natsTransport(options: NatsOptions): Promise<EventTranspor
               ack_policy: AckPolicy.Explicit,
               deliver_policy: DeliverPolicy.All,
               filter_subject: subjectOf(type),
-              ack_wait: 30_000_000_000,
+              ack_wait: options.ackWaitMs * 1_000_000,
             });
           }
           const messages = await (await js.consumers.get(options.stream, durable)).consume({ max_messages: 256 });

@@ -6,7 +6,7 @@ export function problemFromError(error: FastifyError): Problem {
   if (error instanceof Problem) return error;
   if (error.validation) {
     const errors: FieldError[] = error.validation.map((issue) => ({
-      field: `${error.validationContext ?? 'body'}${issue.instancePath || (issue.params['missingProperty'] ? `/${String(issue.params['missingProperty'])}` : '')}`,
+      field: `${error.validationContext ?? 'body'}${issue.instancePath || missingProperty(issue.params)}`,
       message: issue.message ?? 'is invalid',
     }));
     return new Problem('validation', errors.map((item) => `${item.field} ${item.message}`).join('; '), errors);
@@ -25,6 +25,11 @@ export function problemFromError(error: FastifyError): Problem {
   if (error.statusCode === 429) return new Problem('rate-limited');
   if (error.statusCode === 400 || error instanceof SyntaxError) return new Problem('validation', error.message);
   return new Problem('internal');
+}
+
+function missingProperty(params: Record<string, unknown>): string {
+  const missing = params['missingProperty'];
+  return typeof missing === 'string' ? `/${missing}` : '';
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {

@@ -41,13 +41,13 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   app.decorateRequest('locale', 'ru');
 
   app.addHook('onRoute', (route) => {
-    const config = route.config as { permission?: string; public?: boolean; signedIn?: boolean } | undefined;
+    const config = route.config;
     if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
     if (!config?.public && !config?.signedIn && !config?.permission) {
-      throw new Error(`route ${route.method} ${route.url} declares no permission: deny by default`);
+      throw new Error(`route ${String(route.method)} ${route.url} declares no permission: deny by default`);
     }
     if (config.permission && !deps.permissions.has(config.permission)) {
-      throw new Error(`route ${route.method} ${route.url} requires unknown permission ${config.permission}`);
+      throw new Error(`route ${String(route.method)} ${route.url} requires unknown permission ${config.permission}`);
     }
   });
 

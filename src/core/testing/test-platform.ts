@@ -78,7 +78,7 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     const response = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
     const cookie = response.cookies.find((item) => item.name === 'qg_session')!;
-    const session = { cookie: `qg_session=${cookie.value}`, csrf: (response.json() as { csrfToken: string }).csrfToken, userId: userIds[username]! };
+    const session = { cookie: `qg_session=${cookie.value}`, csrf: response.json<{ csrfToken: string }>().csrfToken, userId: userIds[username]! };
     sessions.set(username, session);
     return session;
   };

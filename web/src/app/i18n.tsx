@@ -53,26 +53,25 @@ export function interpolate(template: string, params?: Params): string {
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
-const RELATIVE_STEPS: [Intl.RelativeTimeFormatUnit, number][] = [
-  ['second', 60],
-  ['minute', 60],
-  ['hour', 24],
-  ['day', 7],
-  ['week', 4.35],
-  ['month', 12],
-  ['year', Number.POSITIVE_INFINITY],
-];
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
 
-function relative(tag: string, iso: string, now: number): string {
+/**
+ * "5 min ago" from our own catalogues rather than Intl.RelativeTimeFormat: Chromium's trimmed ICU has no Kazakh
+ * relative-time data and printed "-1 s". Anything older than a month shows the date instead.
+ */
+function relative(t: I18n['t'], formatDate: (ms: number) => string, iso: string, now: number): string {
   const then = Date.parse(iso);
   if (Number.isNaN(then)) return iso;
-  let value = (then - now) / 1000;
-  const format = new Intl.RelativeTimeFormat(tag, { numeric: 'auto' });
-  for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(value) < size) return format.format(Math.round(value), unit);
-    value /= size;
-  }
-  return format.format(Math.round(value), 'year');
+  // A server clock a few seconds ahead must not produce "in 2 seconds".
+  const ago = Math.max(0, now - then);
+  if (ago < MINUTE) return t('time.justNow');
+  if (ago < HOUR) return t('time.minutesAgo', { n: Math.floor(ago / MINUTE) });
+  if (ago < DAY) return t('time.hoursAgo', { n: Math.floor(ago / HOUR) });
+  if (ago < 2 * DAY) return t('time.yesterday');
+  if (ago < 30 * DAY) return t('time.daysAgo', { n: Math.floor(ago / DAY) });
+  return formatDate(then);
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -100,12 +99,20 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const value = useMemo<I18n>(() => {
     const messages = CATALOGUES[locale];
     const tag = INTL_TAGS[locale];
-    const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+    // Kazakhstan writes dates as 25.11.2026 in both Kazakh and Russian; Chromium's ICU has no Kazakh month names
+    // (it printed "2026 M11 25"), so Kazakh borrows the Russian numeric pattern.
+    const numeric = { day: '2-digit', month: '2-digit', year: 'numeric' } as const;
+    const dateTime =
+      locale === 'en'
+        ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })
+        : new Intl.DateTimeFormat('ru-RU', { ...numeric, hour: '2-digit', minute: '2-digit' });
+    const dateOnly = locale === 'en' ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }) : new Intl.DateTimeFormat('ru-RU', numeric);
+    const t: I18n['t'] = (key, params) => interpolate(messages[key] ?? en[key] ?? key, params);
     return {
       locale,
       setLocale,
       adoptProfileLocale,
-      t: (key, params) => interpolate(messages[key] ?? en[key] ?? key, params),
+      t,
       pick: (v) => (v ? v[locale] || v.ru || v.en || v.kk || '' : ''),
       formatNumber: (n, digits = 0) =>
         new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
@@ -113,7 +120,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const ms = Date.parse(iso);
         return Number.isNaN(ms) ? iso : dateTime.format(ms);
       },
-      formatRelative: (iso, now) => relative(tag, iso, now),
+      formatRelative: (iso, now) => relative(t, (ms) => dateOnly.format(ms), iso, now),
     };
   }, [locale, setLocale, adoptProfileLocale]);
 

@@ -28,6 +28,12 @@ export const en = {
   'common.working': 'Working…',
   'common.showing': 'Showing {count}',
 
+  'time.justNow': 'just now',
+  'time.minutesAgo': '{n} min ago',
+  'time.hoursAgo': '{n} h ago',
+  'time.yesterday': 'yesterday',
+  'time.daysAgo': '{n} days ago',
+
   'error.title': 'Something went wrong',
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.rateLimited': 'Too many attempts. Try again in {seconds} s.',

@@ -27,6 +27,12 @@ export const kk: Messages = {
   'common.working': 'Орындалуда…',
   'common.showing': 'Көрсетілгені: {count}',
 
+  'time.justNow': 'жаңа ғана',
+  'time.minutesAgo': '{n} мин бұрын',
+  'time.hoursAgo': '{n} сағ бұрын',
+  'time.yesterday': 'кеше',
+  'time.daysAgo': '{n} күн бұрын',
+
   'error.title': 'Қате орын алды',
   'error.network': 'Сервермен байланыс жоқ. Қосылымды тексеріп, қайталап көріңіз.',
   'error.rateLimited': 'Әрекет тым көп. {seconds} с кейін қайталаңыз.',

@@ -27,6 +27,12 @@ export const ru: Messages = {
   'common.working': 'Выполняется…',
   'common.showing': 'Показано: {count}',
 
+  'time.justNow': 'только что',
+  'time.minutesAgo': '{n} мин назад',
+  'time.hoursAgo': '{n} ч назад',
+  'time.yesterday': 'вчера',
+  'time.daysAgo': '{n} дн. назад',
+
   'error.title': 'Что-то пошло не так',
   'error.network': 'Нет связи с сервером. Проверьте подключение и повторите попытку.',
   'error.rateLimited': 'Слишком много попыток. Повторите через {seconds} с.',

@@ -14,7 +14,7 @@ export function AlertHistory({ entries }: { entries: AlertHistoryEntry[] }) {
         const label = hasMessage(statusKey) && entry.fromStatus !== entry.toStatus ? t(statusKey) : entry.action;
         const who = actorName(entry.actor) ?? t('alert.system');
         return (
-          <li key={`${entry.at}-${i}`} className="timeline__item">
+          <li key={`${entry.at}-${i}`} className="timeline__item" data-action={entry.action} data-to-status={entry.toStatus ?? undefined}>
             <span className="timeline__dot" aria-hidden="true" />
             <div className="timeline__body">
               <p className="timeline__head">

@@ -96,8 +96,11 @@ export function KzMap({ geojson, counts, regions, onRegionClick }: KzMapProps) {
           nameProperty: 'code',
           aspectScale: ASPECT_SCALE,
           roam: false,
-          layoutCenter: ['50%', '50%'],
-          layoutSize: '96%',
+          // Fill the card (the box keeps the map's aspect ratio); the left margin leaves room for the legend.
+          left: 72,
+          right: 8,
+          top: 8,
+          bottom: 8,
           selectedMode: false,
           label: { show: false },
           itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
