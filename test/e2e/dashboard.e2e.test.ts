@@ -88,10 +88,10 @@ if (!existsSync(CHROMIUM)) {
 
       // 7. The language switch applies at once and is remembered across a reload.
       await page.getByTestId('lang-kk').click();
-      await page.waitForFunction(() => document.documentElement.lang === 'kk');
+      await page.locator('html[lang="kk"]').waitFor({ state: 'attached' });
       await page.reload();
       await page.getByTestId('alert-detail').waitFor();
-      assert.equal(await page.evaluate(() => document.documentElement.lang), 'kk');
+      assert.equal(await page.locator('html').getAttribute('lang'), 'kk');
       assert.equal(await page.getByTestId('nav-alerts').textContent(), 'Сигналдар');
       await shot(page, '07-kazakh');
 

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/db.js';
 import { randomToken, sha256 } from './tokens.js';
 import type { UserRow } from './users.repository.js';
+import { sessionCache } from './session-cache.js';
 
 export interface NewSession {
   token: string;
@@ -23,17 +24,22 @@ export async function createSession(sql: Sql, userId: string, ttlHours: number):
 }
 
 export async function findSession(sql: Sql, token: string): Promise<{ user: UserRow; csrfToken: string } | undefined> {
+  const tokenHash = sha256(token);
+  const cached = sessionCache.get(tokenHash);
+  if (cached) return { user: cached.user, csrfToken: cached.csrfToken };
   const [row] = await sql.query<UserRow & { csrf_token: string }>(
     `select u.*, s.csrf_token from sessions s join users u on u.id = s.user_id
      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
-    [sha256(token)],
+    [tokenHash],
   );
   if (!row) return undefined;
   const { csrf_token: csrfToken, ...user } = row;
+  sessionCache.set(tokenHash, user, csrfToken);
   return { user, csrfToken };
 }
 
 export async function deleteSession(sql: Sql, token: string): Promise<void> {
+  sessionCache.evictToken(sha256(token));
   await sql.query('delete from sessions where token_hash = $1', [sha256(token)]);
 }
 

@@ -1,6 +1,7 @@
 import type { Sql } from '../db/db.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { Role } from './permissions.js';
+import { sessionCache } from './session-cache.js';
 
 export interface UserRow {
   id: string;
@@ -87,6 +88,7 @@ export async function updateUser(
   id: string,
   changes: { displayName?: string | undefined; role?: Role | undefined; regions?: string[] | undefined; disabled?: boolean | undefined; locale?: Locale | undefined },
 ): Promise<UserRow | undefined> {
+  sessionCache.evictUser(id);
   const [row] = await sql.query<UserRow>(
     `update users set display_name = coalesce($2, display_name), role = coalesce($3, role),
        regions = coalesce($4, regions), disabled = coalesce($5, disabled), locale = coalesce($6, locale)
@@ -97,6 +99,7 @@ export async function updateUser(
 }
 
 export async function setPasswordHash(sql: Sql, id: string, passwordHash: string): Promise<void> {
+  sessionCache.evictUser(id);
   await sql.query('update users set password_hash = $2, password_changed_at = now() where id = $1', [id, passwordHash]);
   await sql.query('delete from sessions where user_id = $1', [id]);
 }

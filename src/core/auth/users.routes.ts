@@ -9,6 +9,7 @@ import type { Platform } from '../platform.js';
 import { requireRegion } from './actor.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { roles } from './permissions.js';
+import { sessionCache } from './session-cache.js';
 import { findUserById, findUserByUsername, insertUser, listAssignable, listUsers, presentUser, setPasswordHash, updateUser } from './users.repository.js';
 
 const RoleSchema = Type.Union(roles.map((role) => Type.Literal(role)));
@@ -98,6 +99,8 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
       await auditRequest(sql, request, { action: 'users.updated', subjectType: 'user', subjectId: id, outcome: 'success', details: { changed: Object.keys(request.body) } });
       return row;
     });
+    // Again after commit: a request between the update and the commit may have cached the old row.
+    sessionCache.evictUser(id);
     return { user: presentUser(user) };
   });
 
@@ -113,6 +116,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
       await setPasswordHash(sql, id, passwordHash);
       await auditRequest(sql, request, { action: 'users.passwordReset', subjectType: 'user', subjectId: id, outcome: 'success' });
     });
+    sessionCache.evictUser(id);
     return { password };
   });
 }

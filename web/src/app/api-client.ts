@@ -5,12 +5,15 @@ export class ApiError extends Error {
   readonly problem: Problem;
   /** Seconds from Retry-After, when the server rate-limited us. */
   readonly retryAfter: number | null;
+  /** The server's x-request-id: the number to quote to support, which finds the request in logs and audit. */
+  readonly requestId: string | null;
 
-  constructor(problem: Problem, retryAfter: number | null) {
+  constructor(problem: Problem, retryAfter: number | null, requestId: string | null = null) {
     super(problem.detail ?? problem.title);
     this.name = 'ApiError';
     this.problem = problem;
     this.retryAfter = retryAfter;
+    this.requestId = requestId;
   }
 
   get status(): number {
@@ -92,7 +95,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const problem = await readProblem(res);
       if (res.status === 401 && path !== '/api/auth/login') options.onUnauthorized();
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError(problem, Number.isFinite(retry) && retry > 0 ? retry : null);
+      throw new ApiError(problem, Number.isFinite(retry) && retry > 0 ? retry : null, res.headers.get('x-request-id'));
     }
     if (res.status === 204) return undefined as T;
     const text = await res.text();

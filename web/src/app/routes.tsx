@@ -36,18 +36,20 @@ const CORE_ROUTES: CoreRoute[] = [
   { path: '/subscriptions', allowed: canReadSubscriptions, render: () => <SubscriptionsPage /> },
 ];
 
-function resolve(path: string, session: Session): ReactNode | 'forbidden' | null {
+type Resolved = { kind: 'page'; node: ReactNode } | { kind: 'forbidden' } | { kind: 'none' };
+
+function resolve(path: string, session: Session): Resolved {
   for (const route of CORE_ROUTES) {
     const params = matchPath(route.path, path);
     if (!params) continue;
-    if (route.allowed && !route.allowed(session)) return 'forbidden';
-    return route.render(params);
+    if (route.allowed && !route.allowed(session)) return { kind: 'forbidden' };
+    return { kind: 'page', node: route.render(params) };
   }
   for (const { route } of moduleRoutes) {
     const params = matchPath(route.path, path);
-    if (params) return <route.component params={params} />;
+    if (params) return { kind: 'page', node: <route.component params={params} /> };
   }
-  return null;
+  return { kind: 'none' };
 }
 
 export function AppRoutes() {
@@ -58,10 +60,10 @@ export function AppRoutes() {
   const resolved = resolve(path, session);
 
   let content: ReactNode;
-  if (resolved === 'forbidden') {
+  if (resolved.kind === 'forbidden') {
     content = <EmptyState title={t('error.forbidden')} />;
-  } else if (resolved !== null) {
-    content = resolved;
+  } else if (resolved.kind === 'page') {
+    content = resolved.node;
   } else {
     // A module the server lists in the navigation but whose screen is not built into this dashboard yet.
     const owner = modules.find((m) => m.nav.some((item) => item.path === path));

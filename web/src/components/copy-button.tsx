@@ -14,6 +14,7 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
       area.value = text;
       document.body.appendChild(area);
       area.select();
+      // eslint-disable-next-line @typescript-eslint/no-deprecated -- the only way to copy outside a secure context
       document.execCommand('copy');
       area.remove();
     }

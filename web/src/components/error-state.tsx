@@ -1,6 +1,12 @@
 import type { ApiError } from '../app/api-client';
 import { useI18n, type I18n } from '../app/i18n';
 
+function asText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 /** Flatten the optional `errors` member of a problem, whose shape varies by validator, into readable lines. */
 export function fieldErrorLines(errors: unknown): string[] {
   if (!errors) return [];
@@ -11,17 +17,17 @@ export function fieldErrorLines(errors: unknown): string[] {
         const rec = item as Record<string, unknown>;
         const where = rec.field ?? rec.path ?? rec.pointer ?? rec.instancePath ?? rec.name;
         const what = rec.message ?? rec.detail ?? rec.title ?? JSON.stringify(rec);
-        return where ? `${String(where)}: ${String(what)}` : String(what);
+        return where ? `${asText(where)}: ${asText(what)}` : asText(what);
       }
-      return String(item);
+      return asText(item);
     });
   }
   if (typeof errors === 'object') {
     return Object.entries(errors as Record<string, unknown>).map(
-      ([field, msg]) => `${field}: ${Array.isArray(msg) ? msg.join(', ') : String(msg)}`,
+      ([field, msg]) => `${field}: ${Array.isArray(msg) ? msg.map(asText).join(', ') : asText(msg)}`,
     );
   }
-  return [String(errors)];
+  return [asText(errors)];
 }
 
 /** Title, detail and an optional hint to show for an API error, preferring the server's localised problem text. */
@@ -66,7 +72,11 @@ export function ErrorState({ error, onRetry, inline = false }: ErrorStateProps) 
           </ul>
         </>
       )}
-      {error.problem.instance && <p className="error-state__meta">{error.problem.instance}</p>}
+      {error.requestId && (
+        <p className="error-state__meta">
+          {i18n.t('error.requestId')}: {error.requestId}
+        </p>
+      )}
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
           {i18n.t('common.retry')}

@@ -19,10 +19,11 @@ function Value({ value, depth }: { value: unknown; depth: number }) {
   if (typeof value === 'number') return <span className="num">{formatNumber(value, Number.isInteger(value) ? 0 : 2)}</span>;
   if (typeof value === 'string') return <>{value}</>;
   if (Array.isArray(value)) {
-    if (value.every((v) => !isPlainObject(v) && !Array.isArray(v))) return <>{value.map(String).join(', ')}</>;
+    const items = value as unknown[];
+    if (items.every((v) => !isPlainObject(v) && !Array.isArray(v))) return <>{items.map((v) => JSON.stringify(v) ?? '').map((s) => s.replace(/^"|"$/g, '')).join(', ')}</>;
     return (
       <ol className="kv-array">
-        {value.map((item, i) => (
+        {items.map((item, i) => (
           <li key={i}>
             <Value value={item} depth={depth + 1} />
           </li>
@@ -35,7 +36,7 @@ function Value({ value, depth }: { value: unknown; depth: number }) {
     if (depth >= 3) return <code className="kv-json">{JSON.stringify(value)}</code>;
     return <KeyValueList data={value} depth={depth + 1} />;
   }
-  return <>{String(value)}</>;
+  return <>{JSON.stringify(value) ?? ''}</>;
 }
 
 export function KeyValueList({ data, depth = 0, testId }: { data: Record<string, unknown>; depth?: number; testId?: string }) {

@@ -41,6 +41,7 @@ export const en = {
   'error.notFound': 'Page not found',
   'error.notFoundDetail': 'There is no page at this address.',
   'error.forbidden': 'You do not have access to this page.',
+  'error.requestId': 'Request ID',
   'error.fieldErrors': 'Please check these fields:',
 
   'signIn.title': 'Sign in',

@@ -40,6 +40,7 @@ export const kk: Messages = {
   'error.notFound': 'Бет табылмады',
   'error.notFoundDetail': 'Бұл мекенжайда бет жоқ.',
   'error.forbidden': 'Бұл бетке қолжетімділігіңіз жоқ.',
+  'error.requestId': 'Сұраныс нөмірі',
   'error.fieldErrors': 'Мына өрістерді тексеріңіз:',
 
   'signIn.title': 'Кіру',
@@ -174,7 +175,7 @@ export const kk: Messages = {
   'alert.revealSubmit': 'Ашу',
   'alert.revealed': 'Дербес деректер (ашылды, аудитке жазылды)',
   'alert.required': 'Міндетті өріс.',
-  'alert.historyBy': 'орындаған: {actor}',
+  'alert.historyBy': '{actor}',
   'alert.system': 'Жүйе',
 
   'audit.title': 'Аудит журналы',

@@ -40,6 +40,7 @@ export const ru: Messages = {
   'error.notFound': 'Страница не найдена',
   'error.notFoundDetail': 'По этому адресу страницы нет.',
   'error.forbidden': 'У вас нет доступа к этой странице.',
+  'error.requestId': 'Номер запроса',
   'error.fieldErrors': 'Проверьте поля:',
 
   'signIn.title': 'Вход',
@@ -174,7 +175,7 @@ export const ru: Messages = {
   'alert.revealSubmit': 'Раскрыть',
   'alert.revealed': 'Персональные данные (раскрыты, записано в аудит)',
   'alert.required': 'Обязательное поле.',
-  'alert.historyBy': 'исполнитель: {actor}',
+  'alert.historyBy': '{actor}',
   'alert.system': 'Система',
 
   'audit.title': 'Журнал аудита',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApi } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { Alert, AlertComment } from '../../app/types';
@@ -22,7 +22,7 @@ export function AlertComments({ alertId, comments, canPost, onPosted }: AlertCom
   const [body, setBody] = useState('');
   const post = useAction((text: string) => api.post<Alert>(`/api/alerts/${encodeURIComponent(alertId)}/comments`, { body: text }));
 
-  async function handleSubmit(event: FormEvent) {
+  async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     const updated = await post.run(body.trim());
     if (updated) {

@@ -12,13 +12,17 @@ interface AlertTableProps {
   highlighted: ReadonlySet<string>;
   hrefFor: (alert: Alert) => string;
   onOpen: (alert: Alert) => void;
+  /** Beside the detail panel only the columns needed to pick the next alert are shown. */
+  compact?: boolean;
 }
 
-export function AlertTable({ alerts, selectedId, highlighted, hrefFor, onOpen }: AlertTableProps) {
+const COMPACT_COLUMNS = new Set(['severity', 'title', 'region', 'status', 'created']);
+
+export function AlertTable({ alerts, selectedId, highlighted, hrefFor, onOpen, compact = false }: AlertTableProps) {
   const { t } = useI18n();
   const { regionName, moduleName } = useReferenceData();
 
-  const columns: Column<Alert>[] = [
+  const allColumns: Column<Alert>[] = [
     { id: 'severity', header: t('alerts.col.severity'), cell: (a) => <SeverityBadge severity={a.severity} />, className: 'nowrap' },
     {
       id: 'title',
@@ -42,6 +46,7 @@ export function AlertTable({ alerts, selectedId, highlighted, hrefFor, onOpen }:
     { id: 'created', header: t('alerts.col.created'), cell: (a) => <RelativeTime iso={a.createdAt} />, className: 'nowrap' },
   ];
 
+  const columns = compact ? allColumns.filter((c) => COMPACT_COLUMNS.has(c.id)) : allColumns;
   return (
     <Table
       columns={columns}

@@ -41,7 +41,14 @@ export function AlertsPage({ alertId }: { alertId: string | null }) {
   else
     body = (
       <>
-        <AlertTable alerts={items} selectedId={alertId} highlighted={highlighted} hrefFor={hrefFor} onOpen={(a) => navigate(hrefFor(a))} />
+        <AlertTable
+          alerts={items}
+          selectedId={alertId}
+          highlighted={highlighted}
+          hrefFor={hrefFor}
+          onOpen={(a) => navigate(hrefFor(a))}
+          compact={alertId !== null}
+        />
         <div className="list-footer">
           <span className="muted small">{t('common.showing', { count: items.length })}</span>
           {list.data.nextCursor && (

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api-client';
 import { useApi } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
@@ -24,7 +24,7 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
   // Only people whose region scope covers the alert's region can be chosen; the server decides who that is.
   const users = useResource(`assignable:${region}`, () => api.get<{ users: AssignableUser[] }>('/api/users/assignable', { region }));
 
-  function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     if (assigneeId) onSubmit(assigneeId);
   }

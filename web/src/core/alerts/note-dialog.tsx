@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import type { ApiError } from '../../app/api-client';
 import { useI18n } from '../../app/i18n';
 import { ErrorState } from '../../components/error-state';
@@ -29,7 +29,7 @@ export function NoteDialog(props: NoteDialogProps) {
   const trimmed = text.trim();
   const problem = trimmed.length === 0 ? t('alert.required') : trimmed.length < minLength ? t('alert.purposeTooShort', { min: minLength }) : null;
 
-  function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     setTouched(true);
     if (!problem) onSubmit(trimmed);

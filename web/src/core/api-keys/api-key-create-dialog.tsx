@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApi } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { CLIENT_KINDS, type ApiKey, type ClientKind, type PermissionInfo } from '../../app/types';
@@ -26,7 +26,7 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
   const all = catalogue.data?.permissions ?? [];
   const offered = all.some((p) => p.grantableToApiKeys !== undefined) ? all.filter((p) => p.grantableToApiKeys) : all;
 
-  async function handleSubmit(event: FormEvent) {
+  async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (!name.trim() || permissions.length === 0 || regions.length === 0) return;

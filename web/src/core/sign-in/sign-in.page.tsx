@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useAuth } from '../../app/auth';
 import { Brand } from '../../app/brand';
 import { useI18n } from '../../app/i18n';
@@ -14,7 +14,7 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const submit = useAction((u: string, p: string) => signIn(u, p));
 
-  function handleSubmit(event: FormEvent) {
+  function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     void submit.run(username.trim(), password);
   }

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApi, useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useReferenceData } from '../../app/reference-data';
@@ -32,7 +32,7 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
   const created = create.lastResult;
 
   const urlInvalid = !/^https?:\/\/[^\s/]+/.test(url.trim());
-  async function handleSubmit(event: FormEvent) {
+  async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (!agencyId || urlInvalid || regions.length === 0) return;
@@ -91,6 +91,7 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
         </Field>
         <RegionScopeSelect legend={t('subs.col.regions')} value={regions} onChange={setRegions} error={submitted && regions.length === 0 ? t('scope.required') : null} />
         <FieldGroup legend={t('subs.col.modules')} hint={modules.length === 0 ? t('subs.noModules') : t('subs.allModules')}>
+          {modules.length > 0 && (
           <div className="checkbox-grid">
             {modules.map((m) => (
               <Checkbox
@@ -101,6 +102,7 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
               />
             ))}
           </div>
+          )}
         </FieldGroup>
         {create.error && <ErrorState error={create.error} inline />}
         <div className="form__actions">

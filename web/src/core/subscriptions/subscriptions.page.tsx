@@ -60,7 +60,7 @@ export function SubscriptionsPage() {
 
   const columns: Column<Subscription>[] = [
     { id: 'agency', header: t('subs.col.agency'), cell: (s) => agencyName(s.agencyId) },
-    { id: 'url', header: t('subs.col.url'), cell: (s) => <span className="mono small break">{s.url}</span> },
+    { id: 'url', header: t('subs.col.url'), cell: (s) => <span className="mono small break">{s.url}</span>, className: 'cell-url' },
     { id: 'regions', header: t('subs.col.regions'), cell: (s) => scopeLabel(s.regions) },
     {
       id: 'modules',

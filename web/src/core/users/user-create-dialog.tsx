@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useState, type SubmitEvent } from 'react';
 import { useApi } from '../../app/auth';
 import { LOCALES, useI18n } from '../../app/i18n';
 import { ROLES, type Agency, type Locale, type Role, type User } from '../../app/types';
@@ -28,7 +28,7 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
   const regionsError = submitted && regions.length === 0 ? t('scope.required') : null;
   const created = create.lastResult;
 
-  async function handleSubmit(event: FormEvent) {
+  async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     setSubmitted(true);
     if (regions.length === 0 || !username.trim() || !displayName.trim()) return;

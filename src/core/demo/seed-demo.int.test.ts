@@ -1,0 +1,74 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve } from '../../main.js';
+import { seedDemoWorld } from './seed-demo.js';
+import { loadConfig } from '../config/config.js';
+import { openTestDb } from '../db/test-db.js';
+import { startPlatform } from '../bootstrap.js';
+import { countUsers } from '../auth/users.repository.js';
+import { roles } from '../auth/permissions.js';
+import { regionCodes } from '../geo/regions.js';
+
+async function seededWorld(seed: number) {
+  const db = await openTestDb();
+  const platform = await startPlatform({ config: { ...loadConfig({}), env: 'test', logLevel: 'silent', natsUrl: undefined }, modules: [], db, serveDashboard: false });
+  try {
+    const result = await seedDemoWorld(platform, { seed, baseUrl: 'http://127.0.0.1:9', alertCount: 60 });
+    const alerts = await db.query<{ title: string; region: string; severity: string; status: string }>('select title, region, severity, status from alerts order by title, region, severity, status');
+    const users = await db.query<{ username: string; role: string; regions: string[] }>('select username, role, regions from users order by username');
+    return { result, alerts, users };
+  } finally {
+    await platform.stop();
+    await db.close();
+  }
+}
+
+test('the same seed builds the same demo world; another seed a different one', { timeout: 120_000 }, async () => {
+  const first = await seededWorld(5);
+  const again = await seededWorld(5);
+  const other = await seededWorld(6);
+  assert.deepEqual(again.alerts, first.alerts);
+  assert.deepEqual(again.users, first.users);
+  assert.notDeepEqual(other.alerts, first.alerts);
+  assert.equal(first.result.alerts, 60);
+});
+
+test('the demo world has every role, national and regional users, and alerts in many regions and states', { timeout: 120_000 }, async () => {
+  const world = await seededWorld(42);
+  const seenRoles = new Set(world.users.map((user) => user.role));
+  for (const role of roles) assert.ok(seenRoles.has(role), `no demo ${role}`);
+  assert.ok(world.users.some((user) => user.regions.includes('*')));
+  for (const code of regionCodes) assert.ok(world.users.some((user) => user.regions.includes(code)), `no demo user in ${code}`);
+  assert.ok(new Set(world.alerts.map((alert) => alert.region)).size >= 12);
+  assert.ok(new Set(world.alerts.map((alert) => alert.status)).size >= 4);
+});
+
+async function firstStart(env: Record<string, string>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'qg-first-start-'));
+  const scratch = await openTestDb();
+  const config = { ...loadConfig({ ...env, DATA_DIR: dataDir }), port: 0, logLevel: 'silent' as const, natsUrl: undefined, databaseUrl: scratch.url };
+  const { platform, demoPassword } = await serve(config, { buildDashboard: false, quiet: true });
+  try {
+    return { demoPassword, users: await countUsers(platform.db), alerts: (await platform.db.query('select id from alerts')).length };
+  } finally {
+    await platform.stop();
+    await scratch.close();
+  }
+}
+
+test('the first start in development seeds the demo world and hands out one password', { timeout: 120_000 }, async () => {
+  const started = await firstStart({ NODE_ENV: 'development' });
+  assert.match(started.demoPassword ?? '', /^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
+  assert.ok(started.users > 20);
+  assert.ok(started.alerts > 100);
+});
+
+test('production never seeds the demo world', { timeout: 120_000 }, async () => {
+  const started = await firstStart({ NODE_ENV: 'production', DEMO: 'true' });
+  assert.equal(started.demoPassword, null);
+  assert.equal(started.users, 0);
+  assert.equal(started.alerts, 0);
+});
