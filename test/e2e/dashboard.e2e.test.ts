@@ -68,7 +68,11 @@ if (!existsSync(CHROMIUM)) {
       const row = page.locator(`[data-testid="alert-row"][data-key="${created.id}"]`);
       await row.waitFor();
       assert.match((await row.getAttribute('class')) ?? '', /is-highlighted/);
-      assert.equal(await page.getByTestId('alert-row').first().getAttribute('data-key'), created.id, 'newest on top');
+      assert.equal(
+        await page.getByTestId('alert-row').first().getAttribute('data-key'),
+        created.id,
+        'newest on top',
+      );
       await shot(page, '04-live-alert');
 
       // 5. Open it: the detail panel shows the title, the explanation and the evidence.

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { hasPermission } from '../auth/actor.js';
 import type { Platform } from '../platform.js';
+import { moduleCatalogue } from './catalogue.js';
 
 export async function moduleRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
   app.get('/api/modules', {
@@ -12,5 +13,6 @@ export async function moduleRoutes(app: FastifyInstance, platform: Omit<Platform
       name: module.name,
       nav: (module.nav ?? []).filter((item) => hasPermission(request.actor!, item.permission)),
     })),
+    known: moduleCatalogue,
   }));
 }

@@ -51,7 +51,11 @@ export function buildUrl(path: string, query?: Query): string {
 }
 
 async function readProblem(res: Response): Promise<Problem> {
-  const fallback: Problem = { type: 'about:blank', title: res.statusText || `HTTP ${res.status}`, status: res.status };
+  const fallback: Problem = {
+    type: 'about:blank',
+    title: res.statusText || `HTTP ${res.status}`,
+    status: res.status,
+  };
   const text = await res.text().catch(() => '');
   if (!text) return fallback;
   try {
@@ -86,7 +90,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       });
     } catch (err) {
       throw new ApiError(
-        { type: 'network', title: 'Network error', status: 0, detail: err instanceof Error ? err.message : String(err) },
+        {
+          type: 'network',
+          title: 'Network error',
+          status: 0,
+          detail: err instanceof Error ? err.message : String(err),
+        },
         null,
       );
     }
@@ -95,7 +104,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       const problem = await readProblem(res);
       if (res.status === 401 && path !== '/api/auth/login') options.onUnauthorized();
       const retry = Number(res.headers.get('retry-after'));
-      throw new ApiError(problem, Number.isFinite(retry) && retry > 0 ? retry : null, res.headers.get('x-request-id'));
+      throw new ApiError(
+        problem,
+        Number.isFinite(retry) && retry > 0 ? retry : null,
+        res.headers.get('x-request-id'),
+      );
     }
     if (res.status === 204) return undefined as T;
     const text = await res.text();

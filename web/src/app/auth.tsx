@@ -1,4 +1,13 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { ApiError, createApiClient, type ApiClient } from './api-client';
 import { useI18n } from './i18n';
 import type { Session, User } from './types';
@@ -59,7 +68,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const signIn = useCallback(
     async (username: string, password: string) => {
-      const res = await api.post<{ user: User; csrfToken: string }>('/api/auth/login', { username, password });
+      const res = await api.post<{ user: User; csrfToken: string }>('/api/auth/login', {
+        username,
+        password,
+      });
       csrfRef.current = res.csrfToken;
       // Permissions come only with /me; one extra request keeps the login response small.
       await loadSession();

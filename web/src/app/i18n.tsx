@@ -50,7 +50,9 @@ function navigatorLocale(): Locale {
 
 export function interpolate(template: string, params?: Params): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
 }
 
 const MINUTE = 60_000;
@@ -106,7 +108,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       locale === 'en'
         ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' })
         : new Intl.DateTimeFormat('ru-RU', { ...numeric, hour: '2-digit', minute: '2-digit' });
-    const dateOnly = locale === 'en' ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium' }) : new Intl.DateTimeFormat('ru-RU', numeric);
+    const dateOnly =
+      locale === 'en'
+        ? new Intl.DateTimeFormat(tag, { dateStyle: 'medium' })
+        : new Intl.DateTimeFormat('ru-RU', numeric);
     const t: I18n['t'] = (key, params) => interpolate(messages[key] ?? en[key] ?? key, params);
     return {
       locale,
@@ -114,8 +119,13 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       adoptProfileLocale,
       t,
       pick: (v) => (v ? v[locale] || v.ru || v.en || v.kk || '' : ''),
+      // Same reason as dates: Kazakh number data is missing from Chromium's ICU, and Kazakh shares Russian's
+      // conventions (space for thousands, comma for decimals).
       formatNumber: (n, digits = 0) =>
-        new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(n),
+        new Intl.NumberFormat(locale === 'kk' ? 'ru-RU' : tag, {
+          maximumFractionDigits: digits,
+          minimumFractionDigits: digits,
+        }).format(n),
       formatDateTime: (iso) => {
         const ms = Date.parse(iso);
         return Number.isNaN(ms) ? iso : dateTime.format(ms);

@@ -11,11 +11,15 @@ import type { Session } from './types';
 
 // Pages are split into their own chunks: ECharts alone is larger than the rest of the app, and most visits to the
 // inbox or the admin screens never need it.
-const OverviewPage = lazy(() => import('../core/overview/overview.page').then((m) => ({ default: m.OverviewPage })));
+const OverviewPage = lazy(() =>
+  import('../core/overview/overview.page').then((m) => ({ default: m.OverviewPage })),
+);
 const AlertsPage = lazy(() => import('../core/alerts/alerts.page').then((m) => ({ default: m.AlertsPage })));
 const AuditPage = lazy(() => import('../core/audit/audit.page').then((m) => ({ default: m.AuditPage })));
 const UsersPage = lazy(() => import('../core/users/users.page').then((m) => ({ default: m.UsersPage })));
-const ApiKeysPage = lazy(() => import('../core/api-keys/api-keys.page').then((m) => ({ default: m.ApiKeysPage })));
+const ApiKeysPage = lazy(() =>
+  import('../core/api-keys/api-keys.page').then((m) => ({ default: m.ApiKeysPage })),
+);
 const SubscriptionsPage = lazy(() =>
   import('../core/subscriptions/subscriptions.page').then((m) => ({ default: m.SubscriptionsPage })),
 );

@@ -1,5 +1,11 @@
 import type { ReactNode } from 'react';
-import { canManageApiKeys, canManageUsers, canReadAudit, canReadSubscriptions, hasPermission } from './access';
+import {
+  canManageApiKeys,
+  canManageUsers,
+  canReadAudit,
+  canReadSubscriptions,
+  hasPermission,
+} from './access';
 import { useSession } from './auth';
 import { useI18n } from './i18n';
 import { useReferenceData } from './reference-data';
@@ -19,7 +25,8 @@ function NavSection({ title, entries, current }: { title: string; entries: NavEn
       <p className="side-nav__heading">{title}</p>
       <ul>
         {entries.map((entry) => {
-          const active = entry.to === '/' ? current === '/' : current === entry.to || current.startsWith(`${entry.to}/`);
+          const active =
+            entry.to === '/' ? current === '/' : current === entry.to || current.startsWith(`${entry.to}/`);
           return (
             <li key={entry.to}>
               <Link
@@ -45,7 +52,10 @@ export function SideNav({ brand }: { brand: ReactNode }) {
   const { path } = useLocation();
 
   const core = (key: MessageKey, to: string, testId: string): NavEntry => ({ to, label: t(key), testId });
-  const supervision = [core('nav.overview', '/', 'nav-overview'), core('nav.alerts', '/alerts', 'nav-alerts')];
+  const supervision = [
+    core('nav.overview', '/', 'nav-overview'),
+    core('nav.alerts', '/alerts', 'nav-alerts'),
+  ];
   if (canReadAudit(session)) supervision.push(core('nav.audit', '/audit', 'nav-audit'));
 
   // Module entries come from the server (GET /api/modules), shown only where the user holds the permission.
@@ -58,7 +68,8 @@ export function SideNav({ brand }: { brand: ReactNode }) {
   const admin: NavEntry[] = [];
   if (canManageUsers(session)) admin.push(core('nav.users', '/users', 'nav-users'));
   if (canManageApiKeys(session)) admin.push(core('nav.apiKeys', '/api-keys', 'nav-api-keys'));
-  if (canReadSubscriptions(session)) admin.push(core('nav.subscriptions', '/subscriptions', 'nav-subscriptions'));
+  if (canReadSubscriptions(session))
+    admin.push(core('nav.subscriptions', '/subscriptions', 'nav-subscriptions'));
 
   return (
     <nav className="side-nav" aria-label={t('shell.mainNav')}>

@@ -5,7 +5,14 @@ export type Locale = 'kk' | 'ru' | 'en';
 export type Localized = Record<Locale, string>;
 
 export type Role = 'admin' | 'prosecutor' | 'analyst' | 'duty_officer' | 'agency_liaison' | 'auditor';
-export const ROLES: readonly Role[] = ['admin', 'prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'];
+export const ROLES: readonly Role[] = [
+  'admin',
+  'prosecutor',
+  'analyst',
+  'duty_officer',
+  'agency_liaison',
+  'auditor',
+];
 
 export interface User {
   id: string;

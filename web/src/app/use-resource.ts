@@ -52,6 +52,9 @@ export function useResource<T>(key: string | null, load: () => Promise<T>): Reso
   }, [key, generation]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
-  const setData = useCallback((update: (previous: T | undefined) => T | undefined) => setDataState(update), []);
+  const setData = useCallback(
+    (update: (previous: T | undefined) => T | undefined) => setDataState(update),
+    [],
+  );
   return { data, error, loading, reload, setData };
 }

@@ -4,7 +4,15 @@ import type { AlertStatus, Severity } from '../app/types';
 
 export type Tone = 'neutral' | 'info' | 'success' | 'warning' | 'danger' | 'critical' | 'muted';
 
-export function Badge({ tone = 'neutral', children, testId }: { tone?: Tone; children: ReactNode; testId?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  testId,
+}: {
+  tone?: Tone;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     <span className={`badge badge--${tone}`} data-testid={testId}>
       {children}
@@ -12,12 +20,20 @@ export function Badge({ tone = 'neutral', children, testId }: { tone?: Tone; chi
   );
 }
 
-const SEVERITY_TONE: Record<Severity, Tone> = { critical: 'critical', high: 'danger', medium: 'warning', low: 'info' };
+const SEVERITY_TONE: Record<Severity, Tone> = {
+  critical: 'critical',
+  high: 'danger',
+  medium: 'warning',
+  low: 'info',
+};
 
 export function SeverityBadge({ severity }: { severity: Severity }) {
   const { t } = useI18n();
   return (
-    <span className={`badge badge--${SEVERITY_TONE[severity] ?? 'neutral'} badge--dot`} data-severity={severity}>
+    <span
+      className={`badge badge--${SEVERITY_TONE[severity] ?? 'neutral'} badge--dot`}
+      data-severity={severity}
+    >
       {t(`severity.${severity}`)}
     </span>
   );
@@ -35,7 +51,11 @@ const STATUS_TONE: Record<AlertStatus, Tone> = {
 export function StatusBadge({ status }: { status: AlertStatus }) {
   const { t } = useI18n();
   return (
-    <span className={`badge badge--outline badge--${STATUS_TONE[status] ?? 'neutral'}`} data-status={status} data-testid="alert-status">
+    <span
+      className={`badge badge--outline badge--${STATUS_TONE[status] ?? 'neutral'}`}
+      data-status={status}
+      data-testid="alert-status"
+    >
       {t(`status.${status}`)}
     </span>
   );

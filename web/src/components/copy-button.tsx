@@ -23,7 +23,13 @@ export function CopyButton({ text, testId }: { text: string; testId?: string }) 
   }
 
   return (
-    <button type="button" className="btn btn--small" onClick={() => void copy()} data-testid={testId} aria-live="polite">
+    <button
+      type="button"
+      className="btn btn--small"
+      onClick={() => void copy()}
+      data-testid={testId}
+      aria-live="polite"
+    >
       {copied ? t('common.copied') : t('common.copy')}
     </button>
   );

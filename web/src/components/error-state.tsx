@@ -31,7 +31,10 @@ export function fieldErrorLines(errors: unknown): string[] {
 }
 
 /** Title, detail and an optional hint to show for an API error, preferring the server's localised problem text. */
-export function describeError(error: ApiError, i18n: I18n): { title: string; detail?: string; hint?: string } {
+export function describeError(
+  error: ApiError,
+  i18n: I18n,
+): { title: string; detail?: string; hint?: string } {
   if (error.status === 0) return { title: i18n.t('error.title'), detail: i18n.t('error.network') };
   const described = { title: error.problem.title || i18n.t('error.title'), detail: error.problem.detail };
   if (error.status !== 429) return described;
@@ -54,7 +57,11 @@ export function ErrorState({ error, onRetry, inline = false }: ErrorStateProps) 
   const { title, detail, hint } = describeError(error, i18n);
   const lines = fieldErrorLines(error.problem.errors);
   return (
-    <div className={inline ? 'error-state error-state--inline' : 'error-state'} role="alert" data-testid="error-state">
+    <div
+      className={inline ? 'error-state error-state--inline' : 'error-state'}
+      role="alert"
+      data-testid="error-state"
+    >
       <p className="error-state__title">{title}</p>
       {detail && <p className="error-state__detail">{detail}</p>}
       {hint && (

@@ -40,7 +40,17 @@ export function Field({ label, hint, error, required = false, children }: FieldP
 }
 
 /** A group of checkboxes or radios: a fieldset whose legend is the accessible name of the group. */
-export function FieldGroup({ legend, hint, error, children }: { legend: string; hint?: string; error?: string | null; children: ReactNode }) {
+export function FieldGroup({
+  legend,
+  hint,
+  error,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  error?: string | null;
+  children: ReactNode;
+}) {
   return (
     <fieldset className={error ? 'field field--invalid fieldset' : 'field fieldset'}>
       <legend className="field__label">{legend}</legend>
@@ -55,10 +65,28 @@ export function FieldGroup({ legend, hint, error, children }: { legend: string; 
   );
 }
 
-export function Checkbox({ label, checked, onChange, disabled, testId }: { label: ReactNode; checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean; testId?: string }) {
+export function Checkbox({
+  label,
+  checked,
+  onChange,
+  disabled,
+  testId,
+}: {
+  label: ReactNode;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  testId?: string;
+}) {
   return (
     <label className={disabled ? 'checkbox is-disabled' : 'checkbox'}>
-      <input type="checkbox" checked={checked} disabled={disabled} onChange={(e) => onChange(e.target.checked)} data-testid={testId} />
+      <input
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        data-testid={testId}
+      />
       <span>{label}</span>
     </label>
   );

@@ -36,7 +36,12 @@ export function Modal({ title, onClose, children, footer, wide = false, testId }
   }, []);
 
   return (
-    <dialog ref={ref} className={wide ? 'modal modal--wide' : 'modal'} aria-labelledby={titleId} data-testid={testId}>
+    <dialog
+      ref={ref}
+      className={wide ? 'modal modal--wide' : 'modal'}
+      aria-labelledby={titleId}
+      data-testid={testId}
+    >
       <header className="modal__header">
         <h2 id={titleId} className="modal__title">
           {title}

@@ -12,7 +12,13 @@ interface RegionScopeSelectProps {
 }
 
 /** Multi-select of the 20 regions with a "national" choice that stands for all of them (stored as ['*']). */
-export function RegionScopeSelect({ legend, value, onChange, error, allowNational = true }: RegionScopeSelectProps) {
+export function RegionScopeSelect({
+  legend,
+  value,
+  onChange,
+  error,
+  allowNational = true,
+}: RegionScopeSelectProps) {
   const { t, pick } = useI18n();
   const { regions } = useReferenceData();
   const national = value.includes('*');

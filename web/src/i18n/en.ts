@@ -99,6 +99,7 @@ export const en = {
 
   'overview.title': 'Overview',
   'overview.mapTitle': 'Open alerts by region',
+  'overview.mapAttribution': 'Boundaries: geokz, Alexander Rodionov (CC BY 4.0); population: Bureau of National Statistics, 2023.',
   'overview.mapHint': 'Click a region to open its alerts.',
   'overview.openTotal': 'Open alerts',
   'overview.bySeverity': 'By severity',
@@ -110,6 +111,7 @@ export const en = {
   'overview.noOpen': 'No open alerts',
   'overview.tooltipOpen': 'Open alerts: {count}',
   'overview.tooltipRate': '{rate} per 100,000 residents',
+  'overview.outOfScope': 'Outside your region scope',
   'overview.legendHigh': 'More',
   'overview.legendLow': 'Fewer',
 
@@ -249,7 +251,8 @@ export const en = {
   'apiKeys.revokeConfirm': 'Revoke “{name}”? Systems using it will be refused at once.',
   'apiKeys.secretTitle': 'API key created',
   'apiKeys.secretLabel': 'Secret',
-  'apiKeys.secretWarning': 'This secret is shown only once. Copy it now into the client system’s secret store.',
+  'apiKeys.secretWarning':
+    'This secret is shown only once. Copy it now into the client system’s secret store.',
   'apiKeys.permissionsRequired': 'Choose at least one permission.',
   'apiKeys.empty': 'No API keys yet',
   'apiKeys.emptyHint': 'Create one key for each external system that sends data.',
@@ -272,7 +275,8 @@ export const en = {
   'subs.deleteConfirm': 'Delete the subscription to {url}? Deliveries stop at once.',
   'subs.secretTitle': 'Subscription created',
   'subs.secretLabel': 'Signing secret',
-  'subs.secretWarning': 'This signing secret is shown only once. The agency uses it to verify the signature of every delivery.',
+  'subs.secretWarning':
+    'This signing secret is shown only once. The agency uses it to verify the signature of every delivery.',
   'subs.empty': 'No subscriptions yet',
   'subs.emptyHint': 'A subscription sends matching alerts to an agency’s system as signed webhooks.',
   'subs.agencyRequired': 'Choose an agency.',
@@ -291,7 +295,8 @@ export const en = {
   'delivery.ms': '{ms} ms',
 
   'module.noView': 'This module has no dashboard screen yet.',
-  'module.noViewHint': 'Its data is available through the API; a screen can be added under web/src/modules/{id}/.',
+  'module.noViewHint':
+    'Its data is available through the API; a screen can be added under web/src/modules/{id}/.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -98,6 +98,7 @@ export const kk: Messages = {
 
   'overview.title': 'Шолу',
   'overview.mapTitle': 'Өңірлер бойынша ашық сигналдар',
+  'overview.mapAttribution': 'Шекаралар: geokz, Александр Родионов (CC BY 4.0); халық саны: Ұлттық статистика бюросы, 2023.',
   'overview.mapHint': 'Сигналдарын ашу үшін өңірді басыңыз.',
   'overview.openTotal': 'Ашық сигналдар',
   'overview.bySeverity': 'Маңыздылығы бойынша',
@@ -109,6 +110,7 @@ export const kk: Messages = {
   'overview.noOpen': 'Ашық сигналдар жоқ',
   'overview.tooltipOpen': 'Ашық сигналдар: {count}',
   'overview.tooltipRate': '100 мың тұрғынға {rate}',
+  'overview.outOfScope': 'Сіздің қолжетімді өңірлеріңізден тыс',
   'overview.legendHigh': 'Көбірек',
   'overview.legendLow': 'Азырақ',
 
@@ -248,7 +250,8 @@ export const kk: Messages = {
   'apiKeys.revokeConfirm': '«{name}» кері қайтарылсын ба? Оны пайдаланатын жүйелерге бірден бас тартылады.',
   'apiKeys.secretTitle': 'API кілті құрылды',
   'apiKeys.secretLabel': 'Құпия',
-  'apiKeys.secretWarning': 'Бұл құпия тек бір рет көрсетіледі. Оны қазір клиент жүйенің құпиялар қоймасына көшіріңіз.',
+  'apiKeys.secretWarning':
+    'Бұл құпия тек бір рет көрсетіледі. Оны қазір клиент жүйенің құпиялар қоймасына көшіріңіз.',
   'apiKeys.permissionsRequired': 'Кемінде бір құқықты таңдаңыз.',
   'apiKeys.empty': 'API кілттері әзірге жоқ',
   'apiKeys.emptyHint': 'Деректер жіберетін әрбір сыртқы жүйе үшін жеке кілт құрыңыз.',
@@ -271,7 +274,8 @@ export const kk: Messages = {
   'subs.deleteConfirm': '{url} мекенжайына жазылым жойылсын ба? Жеткізу бірден тоқтайды.',
   'subs.secretTitle': 'Жазылым құрылды',
   'subs.secretLabel': 'Қолтаңба құпиясы',
-  'subs.secretWarning': 'Қолтаңба құпиясы тек бір рет көрсетіледі. Ведомство ол арқылы әр жеткізудің қолтаңбасын тексереді.',
+  'subs.secretWarning':
+    'Қолтаңба құпиясы тек бір рет көрсетіледі. Ведомство ол арқылы әр жеткізудің қолтаңбасын тексереді.',
   'subs.empty': 'Жазылымдар әзірге жоқ',
   'subs.emptyHint': 'Жазылым сәйкес сигналдарды ведомство жүйесіне қол қойылған вебхуктар ретінде жібереді.',
   'subs.agencyRequired': 'Ведомствоны таңдаңыз.',

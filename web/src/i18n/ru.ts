@@ -49,7 +49,8 @@ export const ru: Messages = {
   'signIn.password': 'Пароль',
   'signIn.submit': 'Войти',
   'signIn.submitting': 'Вход…',
-  'signIn.notice': 'Все действия записываются в журнал аудита. Используйте систему только для служебных целей.',
+  'signIn.notice':
+    'Все действия записываются в журнал аудита. Используйте систему только для служебных целей.',
 
   'shell.signOut': 'Выйти',
   'shell.scope': 'Доступ',
@@ -98,6 +99,7 @@ export const ru: Messages = {
 
   'overview.title': 'Обзор',
   'overview.mapTitle': 'Открытые сигналы по регионам',
+  'overview.mapAttribution': 'Границы: geokz, Александр Родионов (CC BY 4.0); население: Бюро национальной статистики, 2023.',
   'overview.mapHint': 'Нажмите на регион, чтобы открыть его сигналы.',
   'overview.openTotal': 'Открытые сигналы',
   'overview.bySeverity': 'По важности',
@@ -109,6 +111,7 @@ export const ru: Messages = {
   'overview.noOpen': 'Открытых сигналов нет',
   'overview.tooltipOpen': 'Открытых сигналов: {count}',
   'overview.tooltipRate': '{rate} на 100 тыс. жителей',
+  'overview.outOfScope': 'Вне ваших регионов доступа',
   'overview.legendHigh': 'Больше',
   'overview.legendLow': 'Меньше',
 
@@ -248,7 +251,8 @@ export const ru: Messages = {
   'apiKeys.revokeConfirm': 'Отозвать «{name}»? Системам, которые его используют, сразу будет отказано.',
   'apiKeys.secretTitle': 'API-ключ создан',
   'apiKeys.secretLabel': 'Секрет',
-  'apiKeys.secretWarning': 'Секрет показывается только один раз. Скопируйте его сейчас в хранилище секретов системы-клиента.',
+  'apiKeys.secretWarning':
+    'Секрет показывается только один раз. Скопируйте его сейчас в хранилище секретов системы-клиента.',
   'apiKeys.permissionsRequired': 'Выберите хотя бы одно право.',
   'apiKeys.empty': 'API-ключей пока нет',
   'apiKeys.emptyHint': 'Создайте отдельный ключ для каждой внешней системы, передающей данные.',
@@ -271,7 +275,8 @@ export const ru: Messages = {
   'subs.deleteConfirm': 'Удалить подписку на {url}? Доставка сразу прекратится.',
   'subs.secretTitle': 'Подписка создана',
   'subs.secretLabel': 'Секрет подписи',
-  'subs.secretWarning': 'Секрет подписи показывается только один раз. Ведомство проверяет им подпись каждой доставки.',
+  'subs.secretWarning':
+    'Секрет подписи показывается только один раз. Ведомство проверяет им подпись каждой доставки.',
   'subs.empty': 'Подписок пока нет',
   'subs.emptyHint': 'Подписка отправляет подходящие сигналы в систему ведомства подписанными вебхуками.',
   'subs.agencyRequired': 'Выберите ведомство.',

@@ -39,27 +39,58 @@ export function AlertActions({ alert, onChanged }: AlertActionsProps) {
   const allowed = allowedActions(alert.status);
   const buttons: Record<LifecycleAction, ReactElement> = {
     acknowledge: (
-      <button key="ack" type="button" className="btn btn--primary" disabled={act.pending} onClick={() => void perform('acknowledge', {})} data-testid="action-acknowledge">
+      <button
+        key="ack"
+        type="button"
+        className="btn btn--primary"
+        disabled={act.pending}
+        onClick={() => void perform('acknowledge', {})}
+        data-testid="action-acknowledge"
+      >
         {t('alert.acknowledge')}
       </button>
     ),
     assign: (
-      <button key="assign" type="button" className="btn" onClick={() => open('assign')} data-testid="action-assign">
+      <button
+        key="assign"
+        type="button"
+        className="btn"
+        onClick={() => open('assign')}
+        data-testid="action-assign"
+      >
         {t('alert.assign')}
       </button>
     ),
     resolve: (
-      <button key="resolve" type="button" className="btn" onClick={() => open('resolve')} data-testid="action-resolve">
+      <button
+        key="resolve"
+        type="button"
+        className="btn"
+        onClick={() => open('resolve')}
+        data-testid="action-resolve"
+      >
         {t('alert.resolve')}
       </button>
     ),
     false_positive: (
-      <button key="fp" type="button" className="btn" onClick={() => open('false_positive')} data-testid="action-false-positive">
+      <button
+        key="fp"
+        type="button"
+        className="btn"
+        onClick={() => open('false_positive')}
+        data-testid="action-false-positive"
+      >
         {t('alert.falsePositive')}
       </button>
     ),
     escalate: (
-      <button key="esc" type="button" className="btn btn--danger-outline" onClick={() => open('escalate')} data-testid="action-escalate">
+      <button
+        key="esc"
+        type="button"
+        className="btn btn--danger-outline"
+        onClick={() => open('escalate')}
+        data-testid="action-escalate"
+      >
         {t('alert.escalate')}
       </button>
     ),
@@ -75,7 +106,11 @@ export function AlertActions({ alert, onChanged }: AlertActionsProps) {
       )}
       {dialog === null && act.error && <ErrorState error={act.error} inline />}
       {dialog === 'assign' && (
-        <AssignDialog region={alert.region} {...noteProps} onSubmit={(assigneeId) => void perform('assign', { assigneeId })} />
+        <AssignDialog
+          region={alert.region}
+          {...noteProps}
+          onSubmit={(assigneeId) => void perform('assign', { assigneeId })}
+        />
       )}
       {dialog === 'resolve' && (
         <NoteDialog

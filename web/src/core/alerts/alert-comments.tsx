@@ -20,7 +20,9 @@ export function AlertComments({ alertId, comments, canPost, onPosted }: AlertCom
   const api = useApi();
   const { t } = useI18n();
   const [body, setBody] = useState('');
-  const post = useAction((text: string) => api.post<Alert>(`/api/alerts/${encodeURIComponent(alertId)}/comments`, { body: text }));
+  const post = useAction((text: string) =>
+    api.post<Alert>(`/api/alerts/${encodeURIComponent(alertId)}/comments`, { body: text }),
+  );
 
   async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
@@ -48,19 +50,31 @@ export function AlertComments({ alertId, comments, canPost, onPosted }: AlertCom
         </ul>
       )}
       {canPost && (
-      <form className="form" onSubmit={(e) => void handleSubmit(e)}>
-        <Field label={t('alert.commentLabel')}>
-          {({ id }) => (
-            <textarea id={id} className="input" rows={3} value={body} onChange={(e) => setBody(e.target.value)} data-testid="comment-body" />
-          )}
-        </Field>
-        {post.error && <ErrorState error={post.error} inline />}
-        <div className="form__actions">
-          <button type="submit" className="btn" disabled={post.pending || !body.trim()} data-testid="comment-submit">
-            {post.pending ? t('common.working') : t('alert.postComment')}
-          </button>
-        </div>
-      </form>
+        <form className="form" onSubmit={(e) => void handleSubmit(e)}>
+          <Field label={t('alert.commentLabel')}>
+            {({ id }) => (
+              <textarea
+                id={id}
+                className="input"
+                rows={3}
+                value={body}
+                onChange={(e) => setBody(e.target.value)}
+                data-testid="comment-body"
+              />
+            )}
+          </Field>
+          {post.error && <ErrorState error={post.error} inline />}
+          <div className="form__actions">
+            <button
+              type="submit"
+              className="btn"
+              disabled={post.pending || !body.trim()}
+              data-testid="comment-submit"
+            >
+              {post.pending ? t('common.working') : t('alert.postComment')}
+            </button>
+          </div>
+        </form>
       )}
     </div>
   );

@@ -28,7 +28,9 @@ export function AlertDetailPanel({ alertId, onClose, onAlertChanged }: AlertDeta
   const { t } = useI18n();
   const { regionName, moduleName } = useReferenceData();
   const canAct = canActOnAlerts(session);
-  const detail = useResource(`alert:${alertId}`, () => api.get<AlertDetail>(`/api/alerts/${encodeURIComponent(alertId)}`));
+  const detail = useResource(`alert:${alertId}`, () =>
+    api.get<AlertDetail>(`/api/alerts/${encodeURIComponent(alertId)}`),
+  );
 
   // Someone else may act on the same alert; the stream tells us, and the history must show it.
   useAlertEvents((_type, alert) => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useReferenceData } from '../../app/reference-data';
 import { ALERT_STATUSES, SEVERITIES } from '../../app/types';
@@ -16,6 +17,7 @@ const SEARCH_DEBOUNCE_MS = 350;
 export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
   const { t, pick } = useI18n();
   const { regions, modules } = useReferenceData();
+  const scope = useSession().user.regions;
   const [q, setQ] = useState(filters.q);
   const sent = useRef(filters.q);
 
@@ -36,10 +38,18 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
 
   const moduleIds = modules.map((m) => m.id);
   if (filters.module && !moduleIds.includes(filters.module)) moduleIds.push(filters.module);
-  const sortedRegions = [...regions].sort((a, b) => pick(a.name).localeCompare(pick(b.name)));
+  // Only regions the user may see: asking for another one is refused (403), it is not an empty result.
+  const sortedRegions = regions
+    .filter((r) => scope.includes('*') || scope.includes(r.code))
+    .sort((a, b) => pick(a.name).localeCompare(pick(b.name)));
 
   return (
-    <form className="filter-bar" role="search" onSubmit={(e) => e.preventDefault()} data-testid="alert-filters">
+    <form
+      className="filter-bar"
+      role="search"
+      onSubmit={(e) => e.preventDefault()}
+      data-testid="alert-filters"
+    >
       <Field label={t('alerts.filter.q')}>
         {({ id }) => (
           <input
@@ -55,7 +65,13 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
       </Field>
       <Field label={t('alerts.filter.status')}>
         {({ id }) => (
-          <select id={id} className="input" value={filters.status} onChange={(e) => onChange({ ...filters, status: e.target.value as AlertFilters['status'] })} data-testid="filter-status">
+          <select
+            id={id}
+            className="input"
+            value={filters.status}
+            onChange={(e) => onChange({ ...filters, status: e.target.value as AlertFilters['status'] })}
+            data-testid="filter-status"
+          >
             <option value="">{t('common.any')}</option>
             <option value="open">{t('alerts.filter.open')}</option>
             {ALERT_STATUSES.map((s) => (
@@ -68,7 +84,13 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
       </Field>
       <Field label={t('alerts.filter.severity')}>
         {({ id }) => (
-          <select id={id} className="input" value={filters.severity} onChange={(e) => onChange({ ...filters, severity: e.target.value as AlertFilters['severity'] })} data-testid="filter-severity">
+          <select
+            id={id}
+            className="input"
+            value={filters.severity}
+            onChange={(e) => onChange({ ...filters, severity: e.target.value as AlertFilters['severity'] })}
+            data-testid="filter-severity"
+          >
             <option value="">{t('common.any')}</option>
             {SEVERITIES.map((s) => (
               <option key={s} value={s}>
@@ -80,7 +102,13 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
       </Field>
       <Field label={t('alerts.filter.module')}>
         {({ id }) => (
-          <select id={id} className="input" value={filters.module} onChange={(e) => onChange({ ...filters, module: e.target.value })} data-testid="filter-module">
+          <select
+            id={id}
+            className="input"
+            value={filters.module}
+            onChange={(e) => onChange({ ...filters, module: e.target.value })}
+            data-testid="filter-module"
+          >
             <option value="">{t('common.any')}</option>
             {moduleIds.map((mid) => (
               <option key={mid} value={mid}>
@@ -92,7 +120,13 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
       </Field>
       <Field label={t('alerts.filter.region')}>
         {({ id }) => (
-          <select id={id} className="input" value={filters.region} onChange={(e) => onChange({ ...filters, region: e.target.value })} data-testid="filter-region">
+          <select
+            id={id}
+            className="input"
+            value={filters.region}
+            onChange={(e) => onChange({ ...filters, region: e.target.value })}
+            data-testid="filter-region"
+          >
             <option value="">{t('common.any')}</option>
             {sortedRegions.map((r) => (
               <option key={r.code} value={r.code}>
@@ -103,7 +137,12 @@ export function AlertFilterBar({ filters, onChange }: AlertFilterBarProps) {
         )}
       </Field>
       <div className="filter-bar__toggles">
-        <Checkbox label={t('alerts.filter.mine')} checked={filters.mine} onChange={(mine) => onChange({ ...filters, mine })} testId="filter-mine" />
+        <Checkbox
+          label={t('alerts.filter.mine')}
+          checked={filters.mine}
+          onChange={(mine) => onChange({ ...filters, mine })}
+          testId="filter-mine"
+        />
         {hasActiveFilters(filters) && (
           <button type="button" className="btn btn--ghost btn--small" onClick={() => onChange(EMPTY_FILTERS)}>
             {t('common.clearFilters')}

@@ -17,7 +17,14 @@ export interface AlertFilters {
   q: string;
 }
 
-export const EMPTY_FILTERS: AlertFilters = { status: '', severity: '', module: '', region: '', mine: false, q: '' };
+export const EMPTY_FILTERS: AlertFilters = {
+  status: '',
+  severity: '',
+  module: '',
+  region: '',
+  mine: false,
+  q: '',
+};
 
 export function filtersFromQuery(query: URLSearchParams): AlertFilters {
   return {

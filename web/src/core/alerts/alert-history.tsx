@@ -11,10 +11,16 @@ export function AlertHistory({ entries }: { entries: AlertHistoryEntry[] }) {
       {entries.map((entry, i) => {
         const statusKey = entry.toStatus ? `status.${entry.toStatus}` : '';
         // Status changes read best as the status reached; other actions (comments, reveals) keep the server's name.
-        const label = hasMessage(statusKey) && entry.fromStatus !== entry.toStatus ? t(statusKey) : entry.action;
+        const label =
+          hasMessage(statusKey) && entry.fromStatus !== entry.toStatus ? t(statusKey) : entry.action;
         const who = actorName(entry.actor) ?? t('alert.system');
         return (
-          <li key={`${entry.at}-${i}`} className="timeline__item" data-action={entry.action} data-to-status={entry.toStatus ?? undefined}>
+          <li
+            key={`${entry.at}-${i}`}
+            className="timeline__item"
+            data-action={entry.action}
+            data-to-status={entry.toStatus ?? undefined}
+          >
             <span className="timeline__dot" aria-hidden="true" />
             <div className="timeline__body">
               <p className="timeline__head">

@@ -18,32 +18,63 @@ interface AlertTableProps {
 
 const COMPACT_COLUMNS = new Set(['severity', 'title', 'region', 'status', 'created']);
 
-export function AlertTable({ alerts, selectedId, highlighted, hrefFor, onOpen, compact = false }: AlertTableProps) {
+export function AlertTable({
+  alerts,
+  selectedId,
+  highlighted,
+  hrefFor,
+  onOpen,
+  compact = false,
+}: AlertTableProps) {
   const { t } = useI18n();
   const { regionName, moduleName } = useReferenceData();
 
   const allColumns: Column<Alert>[] = [
-    { id: 'severity', header: t('alerts.col.severity'), cell: (a) => <SeverityBadge severity={a.severity} />, className: 'nowrap' },
+    {
+      id: 'severity',
+      header: t('alerts.col.severity'),
+      cell: (a) => <SeverityBadge severity={a.severity} />,
+      className: 'nowrap',
+    },
     {
       id: 'title',
       header: t('alerts.col.title'),
       className: 'cell-title',
       cell: (a) => (
-        <Link to={hrefFor(a)} className="row-link" data-testid="alert-link" onClick={(e) => e.stopPropagation()}>
+        <Link
+          to={hrefFor(a)}
+          className="row-link"
+          data-testid="alert-link"
+          onClick={(e) => e.stopPropagation()}
+        >
           {a.title}
         </Link>
       ),
     },
     { id: 'module', header: t('alerts.col.module'), cell: (a) => moduleName(a.module), className: 'nowrap' },
     { id: 'region', header: t('alerts.col.region'), cell: (a) => regionName(a.region) },
-    { id: 'subject', header: t('alerts.col.subject'), cell: (a) => <span className="mono">{a.subject?.label ?? '—'}</span> },
-    { id: 'status', header: t('alerts.col.status'), cell: (a) => <StatusBadge status={a.status} />, className: 'nowrap' },
+    {
+      id: 'subject',
+      header: t('alerts.col.subject'),
+      cell: (a) => <span className="mono">{a.subject?.label ?? '—'}</span>,
+    },
+    {
+      id: 'status',
+      header: t('alerts.col.status'),
+      cell: (a) => <StatusBadge status={a.status} />,
+      className: 'nowrap',
+    },
     {
       id: 'assignee',
       header: t('alerts.col.assignee'),
       cell: (a) => a.assignee?.displayName ?? <span className="muted">{t('alerts.unassigned')}</span>,
     },
-    { id: 'created', header: t('alerts.col.created'), cell: (a) => <RelativeTime iso={a.createdAt} />, className: 'nowrap' },
+    {
+      id: 'created',
+      header: t('alerts.col.created'),
+      cell: (a) => <RelativeTime iso={a.createdAt} />,
+      className: 'nowrap',
+    },
   ];
 
   const columns = compact ? allColumns.filter((c) => COMPACT_COLUMNS.has(c.id)) : allColumns;

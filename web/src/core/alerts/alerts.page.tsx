@@ -21,7 +21,10 @@ export function AlertsPage({ alertId }: { alertId: string | null }) {
   const { list, highlighted, upsert, loadMore } = useAlertList(filters);
 
   const search = query.toString();
-  const hrefFor = useCallback((a: Alert) => `/alerts/${encodeURIComponent(a.id)}${search ? `?${search}` : ''}`, [search]);
+  const hrefFor = useCallback(
+    (a: Alert) => `/alerts/${encodeURIComponent(a.id)}${search ? `?${search}` : ''}`,
+    [search],
+  );
   const setFilters = useCallback(
     (next: AlertFilters) => {
       const base = alertId ? `/alerts/${encodeURIComponent(alertId)}` : '/alerts';
@@ -37,7 +40,12 @@ export function AlertsPage({ alertId }: { alertId: string | null }) {
   if (list.error) body = <ErrorState error={list.error} onRetry={list.reload} />;
   else if (!list.data) body = <Loading />;
   else if (items.length === 0)
-    body = <EmptyState title={t('alerts.empty')} hint={hasActiveFilters(filters) ? undefined : t('alerts.emptyHint')} />;
+    body = (
+      <EmptyState
+        title={t('alerts.empty')}
+        hint={hasActiveFilters(filters) ? undefined : t('alerts.emptyHint')}
+      />
+    );
   else
     body = (
       <>
@@ -52,7 +60,12 @@ export function AlertsPage({ alertId }: { alertId: string | null }) {
         <div className="list-footer">
           <span className="muted small">{t('common.showing', { count: items.length })}</span>
           {list.data.nextCursor && (
-            <button type="button" className="btn" onClick={() => void loadMore.run()} disabled={loadMore.pending}>
+            <button
+              type="button"
+              className="btn"
+              onClick={() => void loadMore.run()}
+              disabled={loadMore.pending}
+            >
               {loadMore.pending ? t('common.loading') : t('common.loadMore')}
             </button>
           )}
@@ -71,7 +84,14 @@ export function AlertsPage({ alertId }: { alertId: string | null }) {
           {body}
         </div>
       </div>
-      {alertId && <AlertDetailPanel key={alertId} alertId={alertId} onClose={closeDetail} onAlertChanged={onAlertChanged} />}
+      {alertId && (
+        <AlertDetailPanel
+          key={alertId}
+          alertId={alertId}
+          onClose={closeDetail}
+          onAlertChanged={onAlertChanged}
+        />
+      )}
     </div>
   );
 }

@@ -22,7 +22,9 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
   const { t } = useI18n();
   const [assigneeId, setAssigneeId] = useState('');
   // Only people whose region scope covers the alert's region can be chosen; the server decides who that is.
-  const users = useResource(`assignable:${region}`, () => api.get<{ users: AssignableUser[] }>('/api/users/assignable', { region }));
+  const users = useResource(`assignable:${region}`, () =>
+    api.get<{ users: AssignableUser[] }>('/api/users/assignable', { region }),
+  );
 
   function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
@@ -37,7 +39,14 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
     body = (
       <Field label={t('alert.assignee')} required>
         {({ id }) => (
-          <select id={id} className="input" value={assigneeId} onChange={(e) => setAssigneeId(e.target.value)} required data-testid="assignee-select">
+          <select
+            id={id}
+            className="input"
+            value={assigneeId}
+            onChange={(e) => setAssigneeId(e.target.value)}
+            required
+            data-testid="assignee-select"
+          >
             <option value="">{t('alert.pickUser')}</option>
             {users.data?.users.map((u) => (
               <option key={u.id} value={u.id}>
@@ -58,7 +67,12 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn--primary" disabled={pending || !assigneeId} data-testid="assign-submit">
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={pending || !assigneeId}
+            data-testid="assign-submit"
+          >
             {pending ? t('common.working') : t('alert.assign')}
           </button>
         </div>

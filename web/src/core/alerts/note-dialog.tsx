@@ -22,12 +22,29 @@ interface NoteDialogProps {
 
 /** A dialog that asks for one required text (an outcome, a reason, a purpose) before an action is taken. */
 export function NoteDialog(props: NoteDialogProps) {
-  const { title, label, hint, submitLabel, minLength = 1, danger = false, pending, error, onSubmit, onClose, testId } = props;
+  const {
+    title,
+    label,
+    hint,
+    submitLabel,
+    minLength = 1,
+    danger = false,
+    pending,
+    error,
+    onSubmit,
+    onClose,
+    testId,
+  } = props;
   const { t } = useI18n();
   const [text, setText] = useState('');
   const [touched, setTouched] = useState(false);
   const trimmed = text.trim();
-  const problem = trimmed.length === 0 ? t('alert.required') : trimmed.length < minLength ? t('alert.purposeTooShort', { min: minLength }) : null;
+  const problem =
+    trimmed.length === 0
+      ? t('alert.required')
+      : trimmed.length < minLength
+        ? t('alert.purposeTooShort', { min: minLength })
+        : null;
 
   function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
@@ -61,7 +78,12 @@ export function NoteDialog(props: NoteDialogProps) {
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className={danger ? 'btn btn--danger' : 'btn btn--primary'} disabled={pending} data-testid="note-submit">
+          <button
+            type="submit"
+            className={danger ? 'btn btn--danger' : 'btn btn--primary'}
+            disabled={pending}
+            data-testid="note-submit"
+          >
             {pending ? t('common.working') : submitLabel}
           </button>
         </div>

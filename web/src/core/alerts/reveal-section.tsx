@@ -38,7 +38,12 @@ export function RevealSection({ alertId }: { alertId: string }) {
 
   return (
     <>
-      <button type="button" className="btn btn--small btn--warning-outline" onClick={() => setAsking(true)} data-testid="action-reveal">
+      <button
+        type="button"
+        className="btn btn--small btn--warning-outline"
+        onClick={() => setAsking(true)}
+        data-testid="action-reveal"
+      >
         {t('alert.reveal')}
       </button>
       {asking && (

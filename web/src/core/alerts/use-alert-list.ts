@@ -66,7 +66,10 @@ export function useAlertList(filters: AlertFilters) {
     const page = await api.get<Page<Alert>>('/api/alerts', { ...query, limit: PAGE_SIZE, cursor });
     list.setData((prev) => {
       const seen = new Set(prev?.items.map((a) => a.id));
-      return { items: [...(prev?.items ?? []), ...page.items.filter((a) => !seen.has(a.id))], nextCursor: page.nextCursor };
+      return {
+        items: [...(prev?.items ?? []), ...page.items.filter((a) => !seen.has(a.id))],
+        nextCursor: page.nextCursor,
+      };
     });
   });
 

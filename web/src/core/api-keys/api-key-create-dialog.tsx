@@ -11,7 +11,13 @@ import { Modal } from '../../components/modal';
 import { RegionScopeSelect } from '../../components/region-scope-select';
 import { SecretOnce } from '../../components/secret-once';
 
-export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (key: ApiKey) => void }) {
+export function ApiKeyCreateDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (key: ApiKey) => void;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const [name, setName] = useState('');
@@ -19,12 +25,18 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
   const [permissions, setPermissions] = useState<string[]>([]);
   const [regions, setRegions] = useState<string[]>([]);
   const [submitted, setSubmitted] = useState(false);
-  const catalogue = useResource('permissions', () => api.get<{ permissions: PermissionInfo[] }>('/api/auth/permissions'));
-  const create = useAction((body: object) => api.post<{ apiKey: ApiKey; secret: string }>('/api/api-keys', body));
+  const catalogue = useResource('permissions', () =>
+    api.get<{ permissions: PermissionInfo[] }>('/api/auth/permissions'),
+  );
+  const create = useAction((body: object) =>
+    api.post<{ apiKey: ApiKey; secret: string }>('/api/api-keys', body),
+  );
   const created = create.lastResult;
   // Offer only what a key may hold; older servers that do not mark grantability get the full list.
   const all = catalogue.data?.permissions ?? [];
-  const offered = all.some((p) => p.grantableToApiKeys !== undefined) ? all.filter((p) => p.grantableToApiKeys) : all;
+  const offered = all.some((p) => p.grantableToApiKeys !== undefined)
+    ? all.filter((p) => p.grantableToApiKeys)
+    : all;
 
   async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
@@ -44,7 +56,11 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
         <p>
           <strong>{created.apiKey.name}</strong> <span className="mono muted">{created.apiKey.prefix}…</span>
         </p>
-        <SecretOnce label={t('apiKeys.secretLabel')} secret={created.secret} warning={t('apiKeys.secretWarning')} />
+        <SecretOnce
+          label={t('apiKeys.secretLabel')}
+          secret={created.secret}
+          warning={t('apiKeys.secretWarning')}
+        />
         <div className="form__actions">
           <button type="button" className="btn btn--primary" onClick={onClose}>
             {t('common.close')}
@@ -58,12 +74,31 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
     <Modal title={t('apiKeys.create')} onClose={onClose} wide testId="api-key-create">
       <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <div className="form__row">
-          <Field label={t('apiKeys.col.name')} required error={submitted && !name.trim() ? t('alert.required') : null}>
-            {({ id }) => <input id={id} className="input" value={name} onChange={(e) => setName(e.target.value)} required data-testid="api-key-name" />}
+          <Field
+            label={t('apiKeys.col.name')}
+            required
+            error={submitted && !name.trim() ? t('alert.required') : null}
+          >
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                required
+                data-testid="api-key-name"
+              />
+            )}
           </Field>
           <Field label={t('apiKeys.col.client')} required>
             {({ id }) => (
-              <select id={id} className="input" value={client} onChange={(e) => setClient(e.target.value as ClientKind)} data-testid="api-key-client">
+              <select
+                id={id}
+                className="input"
+                value={client}
+                onChange={(e) => setClient(e.target.value as ClientKind)}
+                data-testid="api-key-client"
+              >
                 {CLIENT_KINDS.map((c) => (
                   <option key={c} value={c}>
                     {t(`client.${c}`)}
@@ -73,7 +108,10 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
             )}
           </Field>
         </div>
-        <FieldGroup legend={t('apiKeys.col.permissions')} error={submitted && permissions.length === 0 ? t('apiKeys.permissionsRequired') : null}>
+        <FieldGroup
+          legend={t('apiKeys.col.permissions')}
+          error={submitted && permissions.length === 0 ? t('apiKeys.permissionsRequired') : null}
+        >
           {catalogue.error && <ErrorState error={catalogue.error} onRetry={catalogue.reload} inline />}
           {!catalogue.data && !catalogue.error && <Loading inline />}
           <div className="checkbox-list">
@@ -91,13 +129,23 @@ export function ApiKeyCreateDialog({ onClose, onCreated }: { onClose: () => void
             ))}
           </div>
         </FieldGroup>
-        <RegionScopeSelect legend={t('apiKeys.col.regions')} value={regions} onChange={setRegions} error={submitted && regions.length === 0 ? t('scope.required') : null} />
+        <RegionScopeSelect
+          legend={t('apiKeys.col.regions')}
+          value={regions}
+          onChange={setRegions}
+          error={submitted && regions.length === 0 ? t('scope.required') : null}
+        />
         {create.error && <ErrorState error={create.error} inline />}
         <div className="form__actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn--primary" disabled={create.pending} data-testid="api-key-submit">
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={create.pending}
+            data-testid="api-key-submit"
+          >
             {create.pending ? t('common.working') : t('common.create')}
           </button>
         </div>

@@ -51,12 +51,27 @@ export function ApiKeysPage() {
       ),
     },
     { id: 'regions', header: t('apiKeys.col.regions'), cell: (k) => scopeLabel(k.regions) },
-    { id: 'created', header: t('apiKeys.col.created'), cell: (k) => <RelativeTime iso={k.createdAt} />, className: 'nowrap' },
-    { id: 'lastUsed', header: t('apiKeys.col.lastUsed'), cell: (k) => <RelativeTime iso={k.lastUsedAt} />, className: 'nowrap' },
+    {
+      id: 'created',
+      header: t('apiKeys.col.created'),
+      cell: (k) => <RelativeTime iso={k.createdAt} />,
+      className: 'nowrap',
+    },
+    {
+      id: 'lastUsed',
+      header: t('apiKeys.col.lastUsed'),
+      cell: (k) => <RelativeTime iso={k.lastUsedAt} />,
+      className: 'nowrap',
+    },
     {
       id: 'status',
       header: t('apiKeys.col.status'),
-      cell: (k) => (k.revokedAt ? <Badge tone="muted">{t('apiKeys.revoked')}</Badge> : <Badge tone="success">{t('apiKeys.active')}</Badge>),
+      cell: (k) =>
+        k.revokedAt ? (
+          <Badge tone="muted">{t('apiKeys.revoked')}</Badge>
+        ) : (
+          <Badge tone="success">{t('apiKeys.active')}</Badge>
+        ),
     },
     {
       id: 'actions',
@@ -77,7 +92,12 @@ export function ApiKeysPage() {
       <PageHeader
         title={t('apiKeys.title')}
         actions={
-          <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} data-testid="api-key-create-open">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setCreating(true)}
+            data-testid="api-key-create-open"
+          >
             {t('apiKeys.create')}
           </button>
         }
@@ -90,7 +110,13 @@ export function ApiKeysPage() {
         ) : list.length === 0 ? (
           <EmptyState title={t('apiKeys.empty')} hint={t('apiKeys.emptyHint')} />
         ) : (
-          <Table columns={columns} rows={list} rowKey={(k) => k.id} caption={t('apiKeys.title')} rowTestId="api-key-row" />
+          <Table
+            columns={columns}
+            rows={list}
+            rowKey={(k) => k.id}
+            caption={t('apiKeys.title')}
+            rowTestId="api-key-row"
+          />
         )}
       </div>
       {creating && (

@@ -5,7 +5,12 @@ import { Badge, type Tone } from '../../components/badge';
 import { DateTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 
-const OUTCOME_TONE: Record<string, Tone> = { success: 'success', denied: 'danger', failure: 'warning', error: 'warning' };
+const OUTCOME_TONE: Record<string, Tone> = {
+  success: 'success',
+  denied: 'danger',
+  failure: 'warning',
+  error: 'warning',
+};
 
 function OutcomeBadge({ outcome }: { outcome: string }) {
   const { t } = useI18n();
@@ -16,7 +21,8 @@ function OutcomeBadge({ outcome }: { outcome: string }) {
 function Details({ details }: { details: unknown }) {
   const { t } = useI18n();
   if (details === null || details === undefined) return <span className="muted">—</span>;
-  if (typeof details === 'object' && Object.keys(details).length === 0) return <span className="muted">—</span>;
+  if (typeof details === 'object' && Object.keys(details).length === 0)
+    return <span className="muted">—</span>;
   return (
     <details className="inline-details">
       <summary>{t('audit.details')}</summary>
@@ -29,7 +35,12 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
   const { t } = useI18n();
   const { regionName } = useReferenceData();
   const columns: Column<AuditEntry>[] = [
-    { id: 'seq', header: t('audit.col.seq'), cell: (e) => <span className="mono">{e.seq}</span>, className: 'num' },
+    {
+      id: 'seq',
+      header: t('audit.col.seq'),
+      cell: (e) => <span className="mono">{e.seq}</span>,
+      className: 'num',
+    },
     { id: 'at', header: t('audit.col.at'), cell: (e) => <DateTime iso={e.at} />, className: 'nowrap' },
     {
       id: 'actor',
@@ -47,12 +58,34 @@ export function AuditTable({ entries }: { entries: AuditEntry[] }) {
     {
       id: 'subject',
       header: t('audit.col.subject'),
-      cell: (e) => (e.subjectType ? <span className="mono small">{`${e.subjectType}${e.subjectId ? `:${e.subjectId}` : ''}`}</span> : <span className="muted">—</span>),
+      cell: (e) =>
+        e.subjectType ? (
+          <span className="mono small">{`${e.subjectType}${e.subjectId ? `:${e.subjectId}` : ''}`}</span>
+        ) : (
+          <span className="muted">—</span>
+        ),
     },
-    { id: 'region', header: t('audit.col.region'), cell: (e) => (e.region ? regionName(e.region) : <span className="muted">—</span>) },
+    {
+      id: 'region',
+      header: t('audit.col.region'),
+      cell: (e) => (e.region ? regionName(e.region) : <span className="muted">—</span>),
+    },
     { id: 'outcome', header: t('audit.col.outcome'), cell: (e) => <OutcomeBadge outcome={e.outcome} /> },
-    { id: 'purpose', header: t('audit.col.purpose'), cell: (e) => e.purpose ?? <span className="muted">—</span> },
+    {
+      id: 'purpose',
+      header: t('audit.col.purpose'),
+      cell: (e) => e.purpose ?? <span className="muted">—</span>,
+    },
     { id: 'details', header: t('audit.details'), cell: (e) => <Details details={e.details} /> },
   ];
-  return <Table columns={columns} rows={entries} rowKey={(e) => String(e.seq)} caption={t('audit.title')} rowTestId="audit-row" testId="audit-table" />;
+  return (
+    <Table
+      columns={columns}
+      rows={entries}
+      rowKey={(e) => String(e.seq)}
+      caption={t('audit.title')}
+      rowTestId="audit-row"
+      testId="audit-table"
+    />
+  );
 }

@@ -16,17 +16,31 @@ export function AuditVerify() {
 
   return (
     <div className="audit-verify">
-      <button type="button" className="btn btn--primary" onClick={() => void verify.run()} disabled={verify.pending} data-testid="audit-verify">
+      <button
+        type="button"
+        className="btn btn--primary"
+        onClick={() => void verify.run()}
+        disabled={verify.pending}
+        data-testid="audit-verify"
+      >
         {verify.pending ? t('audit.verifying') : t('audit.verify')}
       </button>
       {verify.error && <ErrorState error={verify.error} inline />}
       {result && !verify.pending && (
-        <div className={result.ok ? 'notice notice--success' : 'notice notice--danger'} role="status" data-testid="audit-verify-result" data-ok={result.ok}>
+        <div
+          className={result.ok ? 'notice notice--success' : 'notice notice--danger'}
+          role="status"
+          data-testid="audit-verify-result"
+          data-ok={result.ok}
+        >
           <p>
             <strong>
               {result.ok
                 ? t('audit.verifyOk', { checked: formatNumber(result.checked) })
-                : t('audit.verifyFailed', { count: formatNumber(result.problems.length), checked: formatNumber(result.checked) })}
+                : t('audit.verifyFailed', {
+                    count: formatNumber(result.problems.length),
+                    checked: formatNumber(result.checked),
+                  })}
             </strong>
           </p>
           {result.problems.length > 0 && (

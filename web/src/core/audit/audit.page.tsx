@@ -35,8 +35,14 @@ export function AuditPage() {
     return () => window.clearTimeout(timer);
   }, [draft]);
 
-  const query = { actor: filters.actor.trim(), action: filters.action.trim(), outcome: filters.outcome.trim() };
-  const list = useResource(buildUrl('/api/audit', query), () => api.get<Page<AuditEntry>>('/api/audit', { ...query, limit: PAGE_SIZE }));
+  const query = {
+    actor: filters.actor.trim(),
+    action: filters.action.trim(),
+    outcome: filters.outcome.trim(),
+  };
+  const list = useResource(buildUrl('/api/audit', query), () =>
+    api.get<Page<AuditEntry>>('/api/audit', { ...query, limit: PAGE_SIZE }),
+  );
   const more = useAction(async () => {
     const cursor = list.data?.nextCursor;
     if (!cursor) return;
@@ -47,7 +53,13 @@ export function AuditPage() {
   const field = (key: keyof AuditFilters, label: string) => (
     <Field label={label}>
       {({ id }) => (
-        <input id={id} className="input" value={draft[key]} onChange={(e) => setDraft({ ...draft, [key]: e.target.value })} data-testid={`audit-filter-${key}`} />
+        <input
+          id={id}
+          className="input"
+          value={draft[key]}
+          onChange={(e) => setDraft({ ...draft, [key]: e.target.value })}
+          data-testid={`audit-filter-${key}`}
+        />
       )}
     </Field>
   );
@@ -61,7 +73,13 @@ export function AuditPage() {
         {field('action', t('audit.filter.action'))}
         <Field label={t('audit.filter.outcome')}>
           {({ id }) => (
-            <select id={id} className="input" value={draft.outcome} onChange={(e) => setDraft({ ...draft, outcome: e.target.value })} data-testid="audit-filter-outcome">
+            <select
+              id={id}
+              className="input"
+              value={draft.outcome}
+              onChange={(e) => setDraft({ ...draft, outcome: e.target.value })}
+              data-testid="audit-filter-outcome"
+            >
               <option value="">{t('common.any')}</option>
               {OUTCOMES.map((o) => (
                 <option key={o} value={o}>

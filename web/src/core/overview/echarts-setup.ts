@@ -1,7 +1,9 @@
-import { MapChart, type MapSeriesOption } from 'echarts/charts';
+import { MapChart, ScatterChart, type MapSeriesOption, type ScatterSeriesOption } from 'echarts/charts';
 import {
+  GeoComponent,
   TooltipComponent,
   VisualMapContinuousComponent,
+  type GeoComponentOption,
   type TooltipComponentOption,
   type VisualMapComponentOption,
 } from 'echarts/components';
@@ -10,8 +12,14 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 // Only the parts of ECharts the map uses are registered, which keeps the overview chunk a fraction of the full
 // library's size.
-use([MapChart, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
+use([MapChart, ScatterChart, GeoComponent, TooltipComponent, VisualMapContinuousComponent, CanvasRenderer]);
 
-export type MapOption = ComposeOption<MapSeriesOption | TooltipComponentOption | VisualMapComponentOption>;
+export type MapOption = ComposeOption<
+  | MapSeriesOption
+  | ScatterSeriesOption
+  | GeoComponentOption
+  | TooltipComponentOption
+  | VisualMapComponentOption
+>;
 export type GeoJson = Parameters<typeof registerMap>[1];
 export { init, registerMap };

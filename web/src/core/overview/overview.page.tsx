@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useAlertEvents } from '../../app/alert-stream';
-import { useApi } from '../../app/auth';
+import { useApi, useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { useReferenceData } from '../../app/reference-data';
 import { navigate } from '../../app/router';
@@ -9,7 +9,8 @@ import { useResource } from '../../app/use-resource';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { PageHeader } from '../../components/page-header';
-import { KzMap, type RegionFeatureCollection } from './kz-map';
+import { KzMap } from './kz-map';
+import { inScope, type RegionFeatureCollection } from './map-option';
 import { RegionTable } from './region-table';
 import { SummaryCards } from './summary-cards';
 
@@ -21,6 +22,7 @@ export function OverviewPage() {
   const api = useApi();
   const { t } = useI18n();
   const { regions } = useReferenceData();
+  const scope = useSession().user.regions;
   const geo = useResource('geojson', () => api.get<RegionFeatureCollection>('/api/geo/regions.geojson'));
   const summary = useResource('summary', () => api.get<AlertSummary>('/api/alerts/summary'));
   const timer = useRef<number | undefined>(undefined);
@@ -48,10 +50,17 @@ export function OverviewPage() {
           {geo.error ? (
             <ErrorState error={geo.error} onRetry={geo.reload} />
           ) : geo.data ? (
-            <KzMap geojson={geo.data} counts={counts} regions={regions} onRegionClick={openRegion} />
+            <KzMap
+              geojson={geo.data}
+              counts={counts}
+              regions={regions}
+              scope={scope}
+              onRegionClick={openRegion}
+            />
           ) : (
             <Loading />
           )}
+          <p className="map-attribution">{t('overview.mapAttribution')}</p>
         </section>
         <div className="overview__side">
           {summary.error ? (
@@ -68,7 +77,7 @@ export function OverviewPage() {
           <h2 id="by-region" className="card__title">
             {t('overview.byRegion')}
           </h2>
-          <RegionTable regions={regions} counts={counts} />
+          <RegionTable regions={regions.filter((r) => inScope(scope, r.code))} counts={counts} />
         </section>
       )}
     </div>

@@ -4,7 +4,13 @@ import { Link } from '../../app/router';
 import { SEVERITIES, type AlertSummary } from '../../app/types';
 
 /** Horizontal bar lists: counts are read as numbers first, the bar only shows proportion. */
-function BarList({ rows, testId }: { rows: { key: string; label: string; value: number; to: string; tone?: string }[]; testId: string }) {
+function BarList({
+  rows,
+  testId,
+}: {
+  rows: { key: string; label: string; value: number; to: string; tone?: string }[];
+  testId: string;
+}) {
   const { formatNumber } = useI18n();
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
@@ -15,7 +21,10 @@ function BarList({ rows, testId }: { rows: { key: string; label: string; value: 
             <span className="bar-list__label">{row.label}</span>
             <span className="bar-list__value num">{formatNumber(row.value)}</span>
             <span className="bar-list__track" aria-hidden="true">
-              <span className={`bar-list__bar ${row.tone ? `tone-${row.tone}` : ''}`} style={{ width: `${(row.value / max) * 100}%` }} />
+              <span
+                className={`bar-list__bar ${row.tone ? `tone-${row.tone}` : ''}`}
+                style={{ width: `${(row.value / max) * 100}%` }}
+              />
             </span>
           </Link>
         </li>
@@ -37,7 +46,12 @@ export function SummaryCards({ summary }: { summary: AlertSummary }) {
   }));
   const moduleRows = Object.entries(summary.byModule)
     .sort((a, b) => b[1] - a[1])
-    .map(([id, value]) => ({ key: id, label: moduleName(id), value, to: `/alerts?module=${encodeURIComponent(id)}` }));
+    .map(([id, value]) => ({
+      key: id,
+      label: moduleName(id),
+      value,
+      to: `/alerts?module=${encodeURIComponent(id)}`,
+    }));
 
   return (
     <div className="summary">
@@ -59,7 +73,11 @@ export function SummaryCards({ summary }: { summary: AlertSummary }) {
         <h2 id="by-module" className="card__title">
           {t('overview.byModule')}
         </h2>
-        {moduleRows.length > 0 ? <BarList rows={moduleRows} testId="by-module" /> : <p className="muted">{t('overview.noOpen')}</p>}
+        {moduleRows.length > 0 ? (
+          <BarList rows={moduleRows} testId="by-module" />
+        ) : (
+          <p className="muted">{t('overview.noOpen')}</p>
+        )}
       </section>
     </div>
   );

@@ -11,7 +11,13 @@ import { Modal } from '../../components/modal';
 import { DateTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 
-export function DeliveriesDialog({ subscription, onClose }: { subscription: Subscription; onClose: () => void }) {
+export function DeliveriesDialog({
+  subscription,
+  onClose,
+}: {
+  subscription: Subscription;
+  onClose: () => void;
+}) {
   const api = useApi();
   const { t } = useI18n();
   const path = `/api/subscriptions/${encodeURIComponent(subscription.id)}/deliveries`;
@@ -29,15 +35,43 @@ export function DeliveriesDialog({ subscription, onClose }: { subscription: Subs
       ),
     },
     { id: 'attempt', header: t('delivery.col.attempt'), cell: (d) => d.attempt, className: 'num' },
-    { id: 'http', header: t('delivery.col.http'), cell: (d) => <span className="mono">{d.httpStatus ?? '—'}</span>, className: 'num' },
-    { id: 'duration', header: t('delivery.col.duration'), cell: (d) => (d.durationMs === null ? '—' : t('delivery.ms', { ms: d.durationMs })), className: 'num' },
-    { id: 'result', header: t('delivery.col.result'), cell: (d) => (d.ok ? <Badge tone="success">{t('delivery.ok')}</Badge> : <Badge tone="danger">{t('delivery.failed')}</Badge>) },
-    { id: 'error', header: t('delivery.col.error'), cell: (d) => (d.error ? <span className="small">{d.error}</span> : <span className="muted">—</span>) },
+    {
+      id: 'http',
+      header: t('delivery.col.http'),
+      cell: (d) => <span className="mono">{d.httpStatus ?? '—'}</span>,
+      className: 'num',
+    },
+    {
+      id: 'duration',
+      header: t('delivery.col.duration'),
+      cell: (d) => (d.durationMs === null ? '—' : t('delivery.ms', { ms: d.durationMs })),
+      className: 'num',
+    },
+    {
+      id: 'result',
+      header: t('delivery.col.result'),
+      cell: (d) =>
+        d.ok ? (
+          <Badge tone="success">{t('delivery.ok')}</Badge>
+        ) : (
+          <Badge tone="danger">{t('delivery.failed')}</Badge>
+        ),
+    },
+    {
+      id: 'error',
+      header: t('delivery.col.error'),
+      cell: (d) => (d.error ? <span className="small">{d.error}</span> : <span className="muted">—</span>),
+    },
   ];
 
   const list = deliveries.data?.deliveries ?? [];
   return (
-    <Modal title={t('subs.deliveriesTitle', { url: subscription.url })} onClose={onClose} wide testId="deliveries-dialog">
+    <Modal
+      title={t('subs.deliveriesTitle', { url: subscription.url })}
+      onClose={onClose}
+      wide
+      testId="deliveries-dialog"
+    >
       {deliveries.error ? (
         <ErrorState error={deliveries.error} onRetry={deliveries.reload} />
       ) : !deliveries.data ? (

@@ -28,7 +28,9 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
   const [moduleIds, setModuleIds] = useState<string[]>([]);
   const [minSeverity, setMinSeverity] = useState<Severity>('high');
   const [submitted, setSubmitted] = useState(false);
-  const create = useAction((body: object) => api.post<{ subscription: Subscription; secret: string }>('/api/subscriptions', body));
+  const create = useAction((body: object) =>
+    api.post<{ subscription: Subscription; secret: string }>('/api/subscriptions', body),
+  );
   const created = create.lastResult;
 
   const urlInvalid = !/^https?:\/\/[^\s/]+/.test(url.trim());
@@ -60,9 +62,19 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
     <Modal title={t('subs.create')} onClose={onClose} wide testId="subscription-create">
       <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <div className="form__row">
-          <Field label={t('subs.col.agency')} required error={submitted && !agencyId ? t('subs.agencyRequired') : null}>
+          <Field
+            label={t('subs.col.agency')}
+            required
+            error={submitted && !agencyId ? t('subs.agencyRequired') : null}
+          >
             {({ id }) => (
-              <select id={id} className="input" value={agencyId} onChange={(e) => setAgencyId(e.target.value)} data-testid="subscription-agency">
+              <select
+                id={id}
+                className="input"
+                value={agencyId}
+                onChange={(e) => setAgencyId(e.target.value)}
+                data-testid="subscription-agency"
+              >
                 <option value="">—</option>
                 {agencies.map((a) => (
                   <option key={a.id} value={a.id}>
@@ -74,7 +86,12 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
           </Field>
           <Field label={t('subs.col.minSeverity')} required>
             {({ id }) => (
-              <select id={id} className="input" value={minSeverity} onChange={(e) => setMinSeverity(e.target.value as Severity)}>
+              <select
+                id={id}
+                className="input"
+                value={minSeverity}
+                onChange={(e) => setMinSeverity(e.target.value as Severity)}
+              >
                 {[...SEVERITIES].reverse().map((s) => (
                   <option key={s} value={s}>
                     {t(`severity.${s}`)}
@@ -84,24 +101,48 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
             )}
           </Field>
         </div>
-        <Field label={t('subs.col.url')} hint={t('subs.urlHint')} required error={submitted && urlInvalid ? t('alert.required') : null}>
+        <Field
+          label={t('subs.col.url')}
+          hint={t('subs.urlHint')}
+          required
+          error={submitted && urlInvalid ? t('alert.required') : null}
+        >
           {({ id, describedBy }) => (
-            <input id={id} className="input mono" type="url" inputMode="url" aria-describedby={describedBy} value={url} onChange={(e) => setUrl(e.target.value)} data-testid="subscription-url" />
+            <input
+              id={id}
+              className="input mono"
+              type="url"
+              inputMode="url"
+              aria-describedby={describedBy}
+              value={url}
+              onChange={(e) => setUrl(e.target.value)}
+              data-testid="subscription-url"
+            />
           )}
         </Field>
-        <RegionScopeSelect legend={t('subs.col.regions')} value={regions} onChange={setRegions} error={submitted && regions.length === 0 ? t('scope.required') : null} />
-        <FieldGroup legend={t('subs.col.modules')} hint={modules.length === 0 ? t('subs.noModules') : t('subs.allModules')}>
+        <RegionScopeSelect
+          legend={t('subs.col.regions')}
+          value={regions}
+          onChange={setRegions}
+          error={submitted && regions.length === 0 ? t('scope.required') : null}
+        />
+        <FieldGroup
+          legend={t('subs.col.modules')}
+          hint={modules.length === 0 ? t('subs.noModules') : t('subs.allModules')}
+        >
           {modules.length > 0 && (
-          <div className="checkbox-grid">
-            {modules.map((m) => (
-              <Checkbox
-                key={m.id}
-                label={pick(m.name)}
-                checked={moduleIds.includes(m.id)}
-                onChange={(on) => setModuleIds((prev) => (on ? [...prev, m.id] : prev.filter((x) => x !== m.id)))}
-              />
-            ))}
-          </div>
+            <div className="checkbox-grid">
+              {modules.map((m) => (
+                <Checkbox
+                  key={m.id}
+                  label={pick(m.name)}
+                  checked={moduleIds.includes(m.id)}
+                  onChange={(on) =>
+                    setModuleIds((prev) => (on ? [...prev, m.id] : prev.filter((x) => x !== m.id)))
+                  }
+                />
+              ))}
+            </div>
           )}
         </FieldGroup>
         {create.error && <ErrorState error={create.error} inline />}
@@ -109,7 +150,12 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn--primary" disabled={create.pending} data-testid="subscription-submit">
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={create.pending}
+            data-testid="subscription-submit"
+          >
             {create.pending ? t('common.working') : t('common.create')}
           </button>
         </div>

@@ -40,7 +40,9 @@ export function SubscriptionsPage() {
   const canManage = canManageSubscriptions(useSession());
   const { t, pick } = useI18n();
   const { scopeLabel, moduleName } = useReferenceData();
-  const subs = useResource('subscriptions', () => api.get<{ subscriptions: Subscription[] }>('/api/subscriptions'));
+  const subs = useResource('subscriptions', () =>
+    api.get<{ subscriptions: Subscription[] }>('/api/subscriptions'),
+  );
   const agencies = useResource('agencies', () => api.get<{ agencies: Agency[] }>('/api/agencies'));
   const [creating, setCreating] = useState(false);
   const [deleting, setDeleting] = useState<Subscription | null>(null);
@@ -55,20 +57,41 @@ export function SubscriptionsPage() {
   async function confirmDelete(s: Subscription) {
     if (!(await remove.run(s))) return;
     setDeleting(null);
-    subs.setData((prev) => (prev ? { subscriptions: prev.subscriptions.filter((x) => x.id !== s.id) } : prev));
+    subs.setData((prev) =>
+      prev ? { subscriptions: prev.subscriptions.filter((x) => x.id !== s.id) } : prev,
+    );
   }
 
   const columns: Column<Subscription>[] = [
     { id: 'agency', header: t('subs.col.agency'), cell: (s) => agencyName(s.agencyId) },
-    { id: 'url', header: t('subs.col.url'), cell: (s) => <span className="mono small break">{s.url}</span>, className: 'cell-url' },
+    {
+      id: 'url',
+      header: t('subs.col.url'),
+      cell: (s) => <span className="mono small break">{s.url}</span>,
+      className: 'cell-url',
+    },
     { id: 'regions', header: t('subs.col.regions'), cell: (s) => scopeLabel(s.regions) },
     {
       id: 'modules',
       header: t('subs.col.modules'),
-      cell: (s) => (s.modules.length === 0 || s.modules.includes('*') ? <span className="muted">{t('subs.allModules')}</span> : s.modules.map(moduleName).join(', ')),
+      cell: (s) =>
+        s.modules.length === 0 || s.modules.includes('*') ? (
+          <span className="muted">{t('subs.allModules')}</span>
+        ) : (
+          s.modules.map(moduleName).join(', ')
+        ),
     },
     { id: 'min', header: t('subs.col.minSeverity'), cell: (s) => <SeverityBadge severity={s.minSeverity} /> },
-    { id: 'active', header: t('subs.col.active'), cell: (s) => (s.active ? <Badge tone="success">{t('common.yes')}</Badge> : <Badge tone="muted">{t('common.no')}</Badge>) },
+    {
+      id: 'active',
+      header: t('subs.col.active'),
+      cell: (s) =>
+        s.active ? (
+          <Badge tone="success">{t('common.yes')}</Badge>
+        ) : (
+          <Badge tone="muted">{t('common.no')}</Badge>
+        ),
+    },
     { id: 'last', header: t('subs.col.lastDelivery'), cell: (s) => <LastDelivery last={s.lastDelivery} /> },
     {
       id: 'actions',
@@ -80,7 +103,11 @@ export function SubscriptionsPage() {
             {t('subs.deliveries')}
           </button>
           {canManage && (
-            <button type="button" className="btn btn--small btn--danger-outline" onClick={() => setDeleting(s)}>
+            <button
+              type="button"
+              className="btn btn--small btn--danger-outline"
+              onClick={() => setDeleting(s)}
+            >
               {t('common.delete')}
             </button>
           )}
@@ -96,7 +123,12 @@ export function SubscriptionsPage() {
         title={t('subs.title')}
         actions={
           canManage && (
-            <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} data-testid="subscription-create-open">
+            <button
+              type="button"
+              className="btn btn--primary"
+              onClick={() => setCreating(true)}
+              data-testid="subscription-create-open"
+            >
               {t('subs.create')}
             </button>
           )
@@ -110,7 +142,13 @@ export function SubscriptionsPage() {
         ) : list.length === 0 ? (
           <EmptyState title={t('subs.empty')} hint={t('subs.emptyHint')} />
         ) : (
-          <Table columns={columns} rows={list} rowKey={(s) => s.id} caption={t('subs.title')} rowTestId="subscription-row" />
+          <Table
+            columns={columns}
+            rows={list}
+            rowKey={(s) => s.id}
+            caption={t('subs.title')}
+            rowTestId="subscription-row"
+          />
         )}
       </div>
       {creating && (

@@ -12,7 +12,13 @@ import { SecretOnce } from '../../components/secret-once';
 
 const LOCALE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
-export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (user: User) => void }) {
+export function UserCreateDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (user: User) => void;
+}) {
   const api = useApi();
   const { t, pick, locale } = useI18n();
   const [username, setUsername] = useState('');
@@ -22,7 +28,9 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
   const [userLocale, setUserLocale] = useState<Locale>(locale);
   const [agencyId, setAgencyId] = useState('');
   const [submitted, setSubmitted] = useState(false);
-  const agencies = useResource(role === 'agency_liaison' ? 'agencies' : null, () => api.get<{ agencies: Agency[] }>('/api/agencies'));
+  const agencies = useResource(role === 'agency_liaison' ? 'agencies' : null, () =>
+    api.get<{ agencies: Agency[] }>('/api/agencies'),
+  );
   const create = useAction((body: object) => api.post<{ user: User; password: string }>('/api/users', body));
 
   const regionsError = submitted && regions.length === 0 ? t('scope.required') : null;
@@ -45,8 +53,16 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
 
   if (created) {
     return (
-      <Modal title={t('users.createdTitle', { name: created.user.username })} onClose={onClose} testId="user-created">
-        <SecretOnce label={t('users.passwordLabel')} secret={created.password} warning={t('users.passwordOnce')} />
+      <Modal
+        title={t('users.createdTitle', { name: created.user.username })}
+        onClose={onClose}
+        testId="user-created"
+      >
+        <SecretOnce
+          label={t('users.passwordLabel')}
+          secret={created.password}
+          warning={t('users.passwordOnce')}
+        />
         <div className="form__actions">
           <button type="button" className="btn btn--primary" onClick={onClose}>
             {t('common.close')}
@@ -60,17 +76,50 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
     <Modal title={t('users.create')} onClose={onClose} wide testId="user-create">
       <form className="form" onSubmit={(e) => void handleSubmit(e)} noValidate>
         <div className="form__row">
-          <Field label={t('users.col.username')} required error={submitted && !username.trim() ? t('alert.required') : null}>
-            {({ id }) => <input id={id} className="input" autoComplete="off" value={username} onChange={(e) => setUsername(e.target.value)} required data-testid="user-username" />}
+          <Field
+            label={t('users.col.username')}
+            required
+            error={submitted && !username.trim() ? t('alert.required') : null}
+          >
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                autoComplete="off"
+                value={username}
+                onChange={(e) => setUsername(e.target.value)}
+                required
+                data-testid="user-username"
+              />
+            )}
           </Field>
-          <Field label={t('users.col.displayName')} required error={submitted && !displayName.trim() ? t('alert.required') : null}>
-            {({ id }) => <input id={id} className="input" value={displayName} onChange={(e) => setDisplayName(e.target.value)} required data-testid="user-display-name" />}
+          <Field
+            label={t('users.col.displayName')}
+            required
+            error={submitted && !displayName.trim() ? t('alert.required') : null}
+          >
+            {({ id }) => (
+              <input
+                id={id}
+                className="input"
+                value={displayName}
+                onChange={(e) => setDisplayName(e.target.value)}
+                required
+                data-testid="user-display-name"
+              />
+            )}
           </Field>
         </div>
         <div className="form__row">
           <Field label={t('users.col.role')} required>
             {({ id }) => (
-              <select id={id} className="input" value={role} onChange={(e) => setRole(e.target.value as Role)} data-testid="user-role">
+              <select
+                id={id}
+                className="input"
+                value={role}
+                onChange={(e) => setRole(e.target.value as Role)}
+                data-testid="user-role"
+              >
                 {ROLES.map((r) => (
                   <option key={r} value={r}>
                     {t(`role.${r}`)}
@@ -81,7 +130,12 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
           </Field>
           <Field label={t('users.col.locale')}>
             {({ id }) => (
-              <select id={id} className="input" value={userLocale} onChange={(e) => setUserLocale(e.target.value as Locale)}>
+              <select
+                id={id}
+                className="input"
+                value={userLocale}
+                onChange={(e) => setUserLocale(e.target.value as Locale)}
+              >
                 {LOCALES.map((l) => (
                   <option key={l} value={l} lang={l}>
                     {LOCALE_NAMES[l]}
@@ -93,7 +147,12 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
           {role === 'agency_liaison' && (
             <Field label={t('users.col.agency')}>
               {({ id }) => (
-                <select id={id} className="input" value={agencyId} onChange={(e) => setAgencyId(e.target.value)}>
+                <select
+                  id={id}
+                  className="input"
+                  value={agencyId}
+                  onChange={(e) => setAgencyId(e.target.value)}
+                >
                   <option value="">{t('users.noAgency')}</option>
                   {agencies.data?.agencies.map((a) => (
                     <option key={a.id} value={a.id}>
@@ -105,13 +164,23 @@ export function UserCreateDialog({ onClose, onCreated }: { onClose: () => void; 
             </Field>
           )}
         </div>
-        <RegionScopeSelect legend={t('users.col.regions')} value={regions} onChange={setRegions} error={regionsError} />
+        <RegionScopeSelect
+          legend={t('users.col.regions')}
+          value={regions}
+          onChange={setRegions}
+          error={regionsError}
+        />
         {create.error && <ErrorState error={create.error} inline />}
         <div className="form__actions">
           <button type="button" className="btn" onClick={onClose}>
             {t('common.cancel')}
           </button>
-          <button type="submit" className="btn btn--primary" disabled={create.pending} data-testid="user-submit">
+          <button
+            type="submit"
+            className="btn btn--primary"
+            disabled={create.pending}
+            data-testid="user-submit"
+          >
             {create.pending ? t('common.working') : t('common.create')}
           </button>
         </div>

@@ -1,11 +1,9 @@
 import { useState } from 'react';
-import { useApi, useSession } from '../../app/auth';
+import { useApi } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
-import { useReferenceData } from '../../app/reference-data';
 import type { User } from '../../app/types';
 import { useAction } from '../../app/use-action';
 import { useResource } from '../../app/use-resource';
-import { Badge } from '../../components/badge';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { EmptyState } from '../../components/empty-state';
 import { ErrorState } from '../../components/error-state';
@@ -13,25 +11,29 @@ import { Loading } from '../../components/loading';
 import { Modal } from '../../components/modal';
 import { PageHeader } from '../../components/page-header';
 import { SecretOnce } from '../../components/secret-once';
-import { Table, type Column } from '../../components/table';
 import { UserCreateDialog } from './user-create-dialog';
+import { UserTable } from './user-table';
 
 type Pending = { kind: 'disable' | 'reset'; user: User } | null;
 
 export function UsersPage() {
   const api = useApi();
-  const { user: me } = useSession();
   const { t } = useI18n();
-  const { scopeLabel, regionName } = useReferenceData();
   const users = useResource('users', () => api.get<{ users: User[] }>('/api/users'));
   const [creating, setCreating] = useState(false);
   const [confirm, setConfirm] = useState<Pending>(null);
   const [newPassword, setNewPassword] = useState<{ user: User; password: string } | null>(null);
 
   const replace = (updated: User) =>
-    users.setData((prev) => (prev ? { users: prev.users.map((u) => (u.id === updated.id ? updated : u)) } : prev));
-  const toggle = useAction((u: User, disabled: boolean) => api.patch<User | { user: User }>(`/api/users/${encodeURIComponent(u.id)}`, { disabled }));
-  const reset = useAction((u: User) => api.post<{ password: string }>(`/api/users/${encodeURIComponent(u.id)}/reset-password`));
+    users.setData((prev) =>
+      prev ? { users: prev.users.map((u) => (u.id === updated.id ? updated : u)) } : prev,
+    );
+  const toggle = useAction((u: User, disabled: boolean) =>
+    api.patch<User | { user: User }>(`/api/users/${encodeURIComponent(u.id)}`, { disabled }),
+  );
+  const reset = useAction((u: User) =>
+    api.post<{ password: string }>(`/api/users/${encodeURIComponent(u.id)}/reset-password`),
+  );
 
   async function setDisabled(u: User, disabled: boolean) {
     const res = await toggle.run(u, disabled);
@@ -48,51 +50,18 @@ export function UsersPage() {
     setNewPassword({ user: u, password: res.password });
   }
 
-  const columns: Column<User>[] = [
-    { id: 'username', header: t('users.col.username'), cell: (u) => <span className="mono">{u.username}</span> },
-    { id: 'displayName', header: t('users.col.displayName'), cell: (u) => u.displayName },
-    { id: 'role', header: t('users.col.role'), cell: (u) => <Badge tone="neutral">{t(`role.${u.role}`)}</Badge> },
-    {
-      id: 'regions',
-      header: t('users.col.regions'),
-      cell: (u) => <span title={u.regions.includes('*') ? undefined : u.regions.map(regionName).join(', ')}>{scopeLabel(u.regions)}</span>,
-    },
-    { id: 'locale', header: t('users.col.locale'), cell: (u) => u.locale.toUpperCase() },
-    {
-      id: 'status',
-      header: t('users.col.status'),
-      cell: (u) => (u.disabled ? <Badge tone="muted">{t('users.disabled')}</Badge> : <Badge tone="success">{t('users.active')}</Badge>),
-    },
-    {
-      id: 'actions',
-      header: <span className="visually-hidden">{t('common.actions')}</span>,
-      className: 'cell-actions',
-      cell: (u) => (
-        <div className="row-actions">
-          {u.disabled ? (
-            <button type="button" className="btn btn--small" onClick={() => void setDisabled(u, false)} disabled={toggle.pending}>
-              {t('users.enable')}
-            </button>
-          ) : (
-            <button type="button" className="btn btn--small" onClick={() => setConfirm({ kind: 'disable', user: u })} disabled={u.id === me.id}>
-              {t('users.disable')}
-            </button>
-          )}
-          <button type="button" className="btn btn--small" onClick={() => setConfirm({ kind: 'reset', user: u })}>
-            {t('users.resetPassword')}
-          </button>
-        </div>
-      ),
-    },
-  ];
-
   const list = users.data?.users ?? [];
   return (
     <div className="page" data-testid="users-page">
       <PageHeader
         title={t('users.title')}
         actions={
-          <button type="button" className="btn btn--primary" onClick={() => setCreating(true)} data-testid="user-create-open">
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={() => setCreating(true)}
+            data-testid="user-create-open"
+          >
             {t('users.create')}
           </button>
         }
@@ -106,7 +75,13 @@ export function UsersPage() {
         ) : list.length === 0 ? (
           <EmptyState title={t('users.empty')} />
         ) : (
-          <Table columns={columns} rows={list} rowKey={(u) => u.id} caption={t('users.title')} rowTestId="user-row" />
+          <UserTable
+            users={list}
+            toggling={toggle.pending}
+            onEnable={(u) => void setDisabled(u, false)}
+            onDisable={(u) => setConfirm({ kind: 'disable', user: u })}
+            onResetPassword={(u) => setConfirm({ kind: 'reset', user: u })}
+          />
         )}
       </div>
       {creating && (
@@ -140,8 +115,16 @@ export function UsersPage() {
         />
       )}
       {newPassword && (
-        <Modal title={t('users.newPassword', { name: newPassword.user.displayName })} onClose={() => setNewPassword(null)} testId="new-password">
-          <SecretOnce label={t('users.passwordLabel')} secret={newPassword.password} warning={t('users.passwordOnce')} />
+        <Modal
+          title={t('users.newPassword', { name: newPassword.user.displayName })}
+          onClose={() => setNewPassword(null)}
+          testId="new-password"
+        >
+          <SecretOnce
+            label={t('users.passwordLabel')}
+            secret={newPassword.password}
+            warning={t('users.passwordOnce')}
+          />
         </Modal>
       )}
     </div>
