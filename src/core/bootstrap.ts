@@ -58,7 +58,19 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const logged: { app?: FastifyInstance } = {};
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
-  const deps = { config, db, bus, permissions, modules };
+  try {
+    return await mountAndStart({ config, db, bus, permissions, modules }, options, logged);
+  } catch (error) {
+    await bus.close();
+    if (!options.db) await db.close();
+    throw error;
+  }
+}
+
+/** `logged` receives the server so errors of the already running bus reach its log. */
+async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }): Promise<RunningPlatform> {
+  const { config, db, bus, modules } = deps;
+  const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const app = await createHttpServer(deps);
   logged.app = app;
   const platform: Platform = { ...deps, log: app.log };

@@ -69,6 +69,10 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
       });
       await auditRequest(sql, request, { action: 'users.created', subjectType: 'user', subjectId: row.id, outcome: 'success', details: { role: row.role, regions: row.regions } });
       return row;
+    }).catch((error: unknown) => {
+      // Two admins creating the same username at once: the unique index decides, the loser gets a clear 409.
+      if ((error as { code?: string }).code === '23505') throw problems.conflict(`username ${body.username} is taken`);
+      throw error;
     });
     return reply.code(201).send({ user: presentUser(user), password });
   });

@@ -38,10 +38,19 @@ const url = (...protocols: string[]) => (raw: string): string => {
 
 const text = (raw: string): string => raw;
 
+/** false, a hop count, or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy). */
+const proxyTrust = (raw: string): boolean | number | string => {
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (/^(true|yes|on)$/i.test(raw)) throw new Error('trusting every proxy would let any client choose its address; give a hop count or the proxies\' addresses');
+  return raw;
+};
+
 export const settings = {
   env: { env: 'NODE_ENV', description: 'development, test or production (production never seeds demo data)', default: 'development', parse: oneOf('development', 'test', 'production') },
   host: { env: 'HOST', description: 'Interface to listen on', default: '127.0.0.1', parse: text },
   port: { env: 'PORT', description: 'HTTP port of the API and dashboard', default: 8080, parse: integer(0, 65535) },
+  trustProxy: { env: 'TRUST_PROXY', description: 'Reverse proxies whose X-Forwarded-For is believed: false, a hop count, or addresses/CIDRs', default: false, parse: proxyTrust },
   databaseUrl: { env: 'DATABASE_URL', description: 'Server PostgreSQL (e.g. postgres://user@host:5432/db); unset = embedded PGlite in DATA_DIR', default: undefined, parse: url('postgres:', 'postgresql:') },
   dataDir: { env: 'DATA_DIR', description: 'Directory of the embedded database and other local state', default: './data', parse: text },
   natsUrl: { env: 'NATS_URL', description: 'NATS server with JetStream; unset = in-process event bus', default: undefined, parse: url('nats:', 'tls:') },

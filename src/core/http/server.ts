@@ -20,6 +20,10 @@ const REQUEST_ID = /^[\w-]{8,64}$/;
 
 export type Deps = Omit<Platform, 'log'>;
 
+function proxyTrust(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
+}
+
 /** The HTTP shell every route runs in: authenticate → authorise → validate → handler → problem+json on error. */
 export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -27,7 +31,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
     // One access line per request (below) instead of Fastify's two.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: deps.config.bodyLimitBytes,
-    trustProxy: true,
+    // Only named proxies may set the client address: it keys the sign-in rate limit.
+    trustProxy: proxyTrust(deps.config.trustProxy),
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
@@ -77,7 +82,9 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    keyGenerator: (request) => request.headers.authorization ?? request.cookies['qg_session'] ?? request.ip,
+    // After authentication, so the bucket is the verified caller; an unknown token counts against its address.
+    hook: 'preHandler',
+    keyGenerator: (request) => (request.actor ? `${request.actor.type}:${request.actor.id}` : request.ip),
   });
   await app.register(swagger, {
     openapi: {
@@ -96,7 +103,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
       security: [{ apiKey: [] }, { session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The platform's own CSP applies to the docs page too (swagger-ui's static CSP would loosen it).
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);

@@ -61,7 +61,14 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     webhookTimeoutMs: 1000,
     ...options.config,
   };
-  const platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false });
+  let platform: RunningPlatform;
+  try {
+    platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false });
+  } catch (error) {
+    await db.close();
+    if (config.natsUrl) await deleteStream(config.natsUrl, stream);
+    throw error;
+  }
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
   const userIds: Record<string, string> = {};

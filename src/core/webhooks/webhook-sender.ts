@@ -1,5 +1,5 @@
 import type { Db } from '../db/db.js';
-import { leaseDueDeliveries, recordAttempt, type AttemptResult, type DueDelivery } from './webhooks.repository.js';
+import { recordAttempt, type AttemptResult, type DueDelivery } from './webhooks.repository.js';
 import { SIGNATURE_HEADER, signPayload } from './signature.js';
 
 export interface SenderOptions {
@@ -44,16 +44,11 @@ export async function postSigned(delivery: DueDelivery, timeoutMs: number): Prom
   }
 }
 
-/** Sends every due delivery once, concurrently, and records each attempt; returns how many were attempted. */
-export async function sendDueDeliveries(db: Db, options: SenderOptions): Promise<number> {
-  const due = await db.tx((sql) => leaseDueDeliveries(sql, 100, 10, options.timeoutMs * 2 + 1000));
-  await Promise.all(
-    due.map(async (delivery) => {
-      const result = await postSigned(delivery, options.timeoutMs);
-      const attempt = delivery.attempts + 1;
-      const retryAt = result.ok || attempt >= options.maxAttempts ? null : new Date(Date.now() + retryDelay(attempt, options.backoffMs));
-      await db.tx((sql) => recordAttempt(sql, delivery, result, retryAt));
-    }),
-  );
-  return due.length;
+/** Sends one leased delivery and records the attempt; returns when the next retry is due, if any. */
+export async function sendDelivery(db: Db, delivery: DueDelivery, options: SenderOptions): Promise<Date | null> {
+  const result = await postSigned(delivery, options.timeoutMs);
+  const attempt = delivery.attempts + 1;
+  const retryAt = result.ok || attempt >= options.maxAttempts ? null : new Date(Date.now() + retryDelay(attempt, options.backoffMs));
+  await db.tx((sql) => recordAttempt(sql, delivery, result, retryAt));
+  return retryAt;
 }

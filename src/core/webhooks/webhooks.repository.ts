@@ -73,12 +73,13 @@ export interface DueDelivery {
  * Leases due deliveries: their next attempt moves past the lease, so a crash mid-send retries them later and two
  * workers never send the same one at once. At most `perSubscription` each, so one dead endpoint cannot fill a batch.
  */
-export async function leaseDueDeliveries(sql: Sql, limit: number, perSubscription: number, leaseMs: number): Promise<DueDelivery[]> {
+export async function leaseDueDeliveries(sql: Sql, limit: number, perSubscription: number, leaseMs: number, busySubscriptions: string[] = []): Promise<DueDelivery[]> {
   return sql.query<DueDelivery>(
     `with due as (
        select d.id from (
          select id, row_number() over (partition by subscription_id order by next_attempt_at) as rank
-         from webhook_deliveries where status = 'pending' and next_attempt_at <= now()
+         from webhook_deliveries
+         where status = 'pending' and next_attempt_at <= now() and subscription_id <> all($4::uuid[])
        ) d where d.rank <= $2 limit $1
      ), leased as (
        update webhook_deliveries w set next_attempt_at = now() + make_interval(secs => $3::double precision / 1000)
@@ -86,7 +87,7 @@ export async function leaseDueDeliveries(sql: Sql, limit: number, perSubscriptio
      )
      select l.id, l.subscription_id, s.url, s.secret, l.event_type, l.payload, l.attempts
      from leased l join webhook_subscriptions s on s.id = l.subscription_id`,
-    [limit, perSubscription, leaseMs],
+    [limit, perSubscription, leaseMs, busySubscriptions],
   );
 }
 
