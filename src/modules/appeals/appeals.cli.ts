@@ -1,0 +1,81 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { formatEvaluation } from './model/evaluate.js';
+import { evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
+
+/** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
+export async function classifyFile(input: string, output: string, modelPath = shippedModelPath): Promise<{ appeals: number; invalid: number; seconds: number }> {
+  const classifier = loadShippedModel(modelPath);
+  const out = createWriteStream(output);
+  const lines = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
+  const started = performance.now();
+  let appeals = 0;
+  let invalid = 0;
+  let lineNumber = 0;
+  for await (const line of lines) {
+    lineNumber++;
+    if (!line.trim()) continue;
+    let record: { id?: unknown; text?: unknown };
+    try {
+      record = JSON.parse(line) as { id?: unknown; text?: unknown };
+    } catch {
+      invalid++;
+      process.stderr.write(`line ${lineNumber}: not JSON, skipped\n`);
+      continue;
+    }
+    if (typeof record.text !== 'string' || (typeof record.id !== 'string' && typeof record.id !== 'number')) {
+      invalid++;
+      process.stderr.write(`line ${lineNumber}: needs "id" and "text", skipped\n`);
+      continue;
+    }
+    const screening = classifier.screen(record.text);
+    const row = { id: record.id, language: screening.language, labels: screening.labels, scores: screening.scores, risk_level: screening.riskLevel, explanation: screening.explanation, entities: screening.entities, topic: screening.topic, route: screening.route, model: screening.modelVersion };
+    if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
+    appeals++;
+    if (appeals % 10_000 === 0) process.stderr.write(`${appeals} appeals…\n`);
+  }
+  out.end();
+  await once(out, 'finish');
+  return { appeals, invalid, seconds: (performance.now() - started) / 1000 };
+}
+
+export function appealsCommands(program: Command): void {
+  const appeals = program.command('appeals').description('Appeals risk screening');
+
+  appeals
+    .command('classify')
+    .description('Screen appeals from a JSONL file ({"id","text"} per line) without a server or database')
+    .requiredOption('--input <file>', 'JSONL input')
+    .requiredOption('--output <file>', 'JSONL output: id, language, labels, scores, risk_level, explanation, entities')
+    .option('--model <file>', 'model file (default: the one shipped with the package)')
+    .action(async (options: { input: string; output: string; model?: string }) => {
+      const result = await classifyFile(options.input, options.output, options.model);
+      process.stderr.write(`${result.appeals} appeals screened in ${result.seconds.toFixed(2)} s (${Math.round(result.appeals / (result.seconds || 1))}/s); ${result.invalid} invalid lines skipped\n`);
+    });
+
+  appeals
+    .command('evaluate')
+    .description('Train on the fixed training split and print held-out quality beside the bag-of-words baseline')
+    .action(() => {
+      const report = evaluateHeldOut();
+      console.log(`training split ${report.trainSize} appeals, held-out ${report.testSize}, trained in ${report.trainSeconds.toFixed(2)} s`);
+      console.log(formatEvaluation('this model (word + character n-grams, folded Kazakh/Latin, calibrated)', report.model));
+      console.log(formatEvaluation('\nbaseline (bag of words + logistic regression)', report.baseline));
+      console.log('\nconfusion (true label → labels predicted):');
+      for (const [label, row] of Object.entries(report.model.confusion)) console.log(`  ${label.padEnd(11)} ${Object.entries(row).filter(([, n]) => n > 0).map(([other, n]) => `${other} ${n}`).join(', ')}`);
+    });
+
+  appeals
+    .command('train')
+    .description('Train a model on the seed corpus and public sets; writes the shipped model file')
+    .option('--output <file>', 'where to write the model', shippedModelPath)
+    .option('--version <name>', 'version name')
+    .action((options: { output: string; version?: string }) => {
+      const started = performance.now();
+      const { artifact, report } = trainRelease(options.output, options.version);
+      console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+      console.log(formatEvaluation('held-out evaluation', report.model));
+    });
+}

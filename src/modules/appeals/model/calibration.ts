@@ -1,0 +1,66 @@
+import { sigmoid } from './linear.js';
+
+export interface Platt {
+  a: number;
+  b: number;
+}
+
+/**
+ * Platt scaling: p = sigmoid(a·z + b) fitted by Newton's method on held-out scores, with Platt's smoothed targets
+ * (Platt 1999) so a perfectly separated fold does not drive the slope to infinity.
+ */
+export function fitPlatt(scores: readonly number[], targets: readonly number[]): Platt {
+  const positives = targets.filter((t) => t === 1).length;
+  const negatives = targets.length - positives;
+  const hi = (positives + 1) / (positives + 2);
+  const lo = 1 / (negatives + 2);
+  const t = targets.map((target) => (target === 1 ? hi : lo));
+  let a = 1;
+  let b = 0;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    for (let i = 0; i < scores.length; i++) {
+      const z = scores[i]!;
+      const p = sigmoid(a * z + b);
+      const d = p - t[i]!;
+      const w = p * (1 - p);
+      ga += d * z;
+      gb += d;
+      haa += w * z * z;
+      hab += w * z;
+      hbb += w;
+    }
+    const det = haa * hbb - hab * hab;
+    if (Math.abs(det) < 1e-12) break;
+    const da = (hbb * ga - hab * gb) / det;
+    const db = (haa * gb - hab * ga) / det;
+    a -= da;
+    b -= db;
+    if (Math.abs(da) < 1e-7 && Math.abs(db) < 1e-7) break;
+  }
+  return { a, b };
+}
+
+export const calibrate = (platt: Platt, z: number) => sigmoid(platt.a * z + platt.b);
+
+/** Expected calibration error over ten equal-width bins, with the bins for the model card. */
+export function calibrationReport(probabilities: readonly number[], targets: readonly number[]) {
+  const bins = Array.from({ length: 10 }, () => ({ count: 0, predicted: 0, observed: 0 }));
+  probabilities.forEach((p, i) => {
+    const bin = bins[Math.min(9, Math.floor(p * 10))]!;
+    bin.count += 1;
+    bin.predicted += p;
+    bin.observed += targets[i]!;
+  });
+  const total = probabilities.length || 1;
+  const ece = bins.reduce((sum, bin) => sum + (bin.count ? Math.abs(bin.predicted - bin.observed) : 0), 0) / total;
+  return {
+    ece,
+    bins: bins.map((bin, index) => ({
+      range: [index / 10, (index + 1) / 10],
+      count: bin.count,
+      meanPredicted: bin.count ? bin.predicted / bin.count : null,
+      observedRate: bin.count ? bin.observed / bin.count : null,
+    })),
+  };
+}

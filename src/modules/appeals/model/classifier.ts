@@ -1,0 +1,142 @@
+import { extractEntities, type Entity } from '../text/entities.js';
+import { detectLanguage, type Language } from '../text/language.js';
+import { tokenize, type Token } from '../text/normalize.js';
+import { dequantise, type ModelArtifact } from './artifact.js';
+import { calibrate } from './calibration.js';
+import { pushFeatureHashes, vectorize, type SparseVector } from './features.js';
+import { riskLabels, type RiskLabel } from './labels.js';
+import { score, type LinearModel } from './linear.js';
+import { aggravatingSignals, defaultRiskThresholds, riskLevel, type Aggravating, type RiskLevel, type RiskThresholds } from './risk-level.js';
+import { routeAppeal } from './routing.js';
+
+export interface Evidence {
+  text: string;
+  start: number;
+  end: number;
+  /** The phrase's share of the evidence for the label, 0..1. */
+  weight: number;
+}
+
+export interface Screening {
+  language: Language;
+  labels: RiskLabel[];
+  scores: Record<RiskLabel, number>;
+  riskLevel: RiskLevel;
+  explanation: {
+    summary: string;
+    labels: Partial<Record<RiskLabel, Evidence[]>>;
+    aggravating: Aggravating[];
+  };
+  entities: Entity[];
+  topic: { name: string; probability: number };
+  route: { agencyKind: string; reason: string };
+  modelVersion: string;
+}
+
+/** A loaded model: screening is pure and fast (no I/O), so the CLI, the API and the benchmarks share it. */
+export class AppealClassifier {
+  private readonly risk: LinearModel;
+  private readonly routing: LinearModel;
+
+  constructor(readonly artifact: ModelArtifact, private readonly thresholds: RiskThresholds = defaultRiskThresholds) {
+    this.risk = dequantise(artifact.risk, artifact.buckets);
+    this.routing = dequantise(artifact.routing, artifact.buckets);
+  }
+
+  get version(): string {
+    return this.artifact.version;
+  }
+
+  probabilities(tokens: readonly Token[], x: SparseVector = vectorize(tokens, this.artifact.buckets)): Record<RiskLabel, number> {
+    const result = {} as Record<RiskLabel, number>;
+    riskLabels.forEach((label) => {
+      const index = this.risk.labels.indexOf(label);
+      result[label] = index < 0 ? 0 : calibrate(this.artifact.risk.platt[index]!, score(this.risk, x, index));
+    });
+    return result;
+  }
+
+  screen(text: string): Screening {
+    const tokens = tokenize(text);
+    const x = vectorize(tokens, this.artifact.buckets);
+    const scores = this.probabilities(tokens, x);
+    const labels = riskLabels.filter((label) => scores[label] >= this.thresholds.label);
+    const normalized = tokens.map((token) => token.norm).join(' ');
+    const aggravating = aggravatingSignals(normalized);
+    const level = riskLevel(scores, aggravating, this.thresholds);
+    const evidence: Partial<Record<RiskLabel, Evidence[]>> = {};
+    for (const label of labels) evidence[label] = this.evidenceFor(text, tokens, x, label);
+    const topic = this.topic(x);
+    return {
+      language: detectLanguage(text).language,
+      labels,
+      scores: Object.fromEntries(riskLabels.map((label) => [label, Number(scores[label].toFixed(4))])) as Record<RiskLabel, number>,
+      riskLevel: level,
+      explanation: { summary: summarize(labels, scores, evidence, aggravating, level), labels: evidence, aggravating },
+      entities: extractEntities(text),
+      topic,
+      route: routeAppeal(labels, topic.name),
+      modelVersion: this.artifact.version,
+    };
+  }
+
+  /** Each token's contribution to the label's score (its word, character n-grams and bigram), merged into phrases. */
+  private evidenceFor(text: string, tokens: readonly Token[], x: SparseVector, label: RiskLabel): Evidence[] {
+    const index = this.risk.labels.indexOf(label);
+    const valueOf = new Map<number, number>();
+    x.indices.forEach((slot, i) => valueOf.set(slot, x.values[i]!));
+    const mask = this.artifact.buckets - 1;
+    const offset = index * this.artifact.buckets;
+    const contributions = tokens.map((_, i) => {
+      const hashes: number[] = [];
+      pushFeatureHashes(tokens, i, hashes);
+      let sum = 0;
+      hashes.forEach((hash, k) => {
+        const slot = hash & mask;
+        // A bigram is shared with the next word: half of it counts for each.
+        const share = k === hashes.length - 1 && i < tokens.length - 1 ? 0.5 : 1;
+        sum += this.risk.weights[offset + slot]! * (valueOf.get(slot) ?? 0) * share;
+      });
+      return sum;
+    });
+    const positive = contributions.reduce((sum, value) => sum + Math.max(0, value), 0) || 1;
+    const strong = new Set(
+      contributions
+        .map((value, i) => ({ value, i }))
+        .filter(({ value }) => value > 0)
+        .sort((a, b) => b.value - a.value)
+        .slice(0, 6)
+        .filter(({ value }) => value / positive >= 0.05)
+        .map(({ i }) => i),
+    );
+    const phrases: Evidence[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!strong.has(i)) continue;
+      let j = i;
+      let weight = contributions[i]!;
+      while (strong.has(j + 1)) weight += contributions[++j]!;
+      phrases.push({ text: text.slice(tokens[i]!.start, tokens[j]!.end), start: tokens[i]!.start, end: tokens[j]!.end, weight: Number((weight / positive).toFixed(3)) });
+      i = j;
+    }
+    return phrases.sort((a, b) => b.weight - a.weight);
+  }
+
+  private topic(x: SparseVector): { name: string; probability: number } {
+    const scores = this.routing.labels.map((_, index) => score(this.routing, x, index));
+    const max = Math.max(...scores);
+    const exps = scores.map((value) => Math.exp(value - max));
+    const total = exps.reduce((sum, value) => sum + value, 0);
+    const best = exps.indexOf(Math.max(...exps));
+    return { name: this.routing.labels[best] ?? 'other', probability: Number((exps[best]! / total).toFixed(3)) };
+  }
+}
+
+function summarize(labels: RiskLabel[], scores: Record<RiskLabel, number>, evidence: Partial<Record<RiskLabel, Evidence[]>>, aggravating: Aggravating[], level: RiskLevel): string {
+  if (labels.length === 0) return 'No risk label reached its threshold: an ordinary appeal.';
+  const parts = labels.map((label) => {
+    const phrases = (evidence[label] ?? []).slice(0, 3).map((phrase) => `«${phrase.text}»`).join(', ');
+    return `${label} (p = ${scores[label].toFixed(2)})${phrases ? ` from ${phrases}` : ''}`;
+  });
+  const signals = aggravating.length ? `; aggravating: ${aggravating.map((signal) => `${signal.kind} «${signal.phrase}»`).join(', ')}` : '';
+  return `Risk ${level}: ${parts.join('; ')}${signals}.`;
+}

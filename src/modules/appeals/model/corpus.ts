@@ -1,0 +1,94 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { isRiskLabel, type RiskLabel } from './labels.js';
+
+export interface Example {
+  id: string;
+  text: string;
+  /** Risk labels; null when the example must not teach the risk model (e.g. a public set's unlabelled corruption topic). */
+  labels: RiskLabel[] | null;
+  /** Ordinary topic, where the source has one (routing). */
+  topic: string | null;
+  lang: string;
+  source: 'seed' | 'kzgov';
+}
+
+export const seedCorpusDir = fileURLToPath(new URL('../corpus', import.meta.url));
+
+/** The shared public data sets sit beside the repository; QADAGALAU_SHARED_DATA points elsewhere. */
+export function sharedDataDir(): string | null {
+  const dir = process.env.QADAGALAU_SHARED_DATA ?? resolve(fileURLToPath(new URL('../../../../../shared/data', import.meta.url)));
+  return existsSync(dir) ? dir : null;
+}
+
+export function loadSeedCorpus(dir = seedCorpusDir): Example[] {
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.jsonl'))
+    .sort()
+    .flatMap((name) =>
+      readFileSync(join(dir, name), 'utf8')
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => {
+          const row = JSON.parse(line) as { id: string; text: string; labels: string[]; lang: string };
+          const labels = row.labels.filter(isRiskLabel);
+          if (labels.length !== row.labels.length) throw new Error(`${name}: ${row.id} has an unknown label`);
+          return { id: row.id, text: row.text, labels, topic: null, lang: row.lang, source: 'seed' as const };
+        }),
+    );
+}
+
+/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!;
+    if (quoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') quoted = false;
+      else field += char;
+    } else if (char === '"') quoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += char;
+  }
+  if (field || row.length) rows.push([...row, field]);
+  return rows.filter((cells) => cells.some((cell) => cell !== ''));
+}
+
+/**
+ * KZgov complaints (AdilzhanB/KZgovData, MIT): 1,200 short complaints as Kazakh/Russian pairs in 10 topics. Ordinary
+ * appeals for the risk model, and the routing topics. Its "коррупция" topic mixes bribe reports with mere delays, so
+ * those rows teach routing only.
+ */
+export function loadKzgov(dir = sharedDataDir()): Example[] {
+  if (!dir) return [];
+  const file = join(dir, 'text', 'kzgov_complaints_kk_ru.csv');
+  if (!existsSync(file)) return [];
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const column = (name: string) => header!.indexOf(name);
+  const seen = new Set<string>();
+  return rows.flatMap((cells) => {
+    const topic = cells[column('category')]!;
+    const id = cells[column('id')]!;
+    return (['kk', 'ru'] as const).flatMap((lang) => {
+      const text = cells[column(lang === 'kk' ? 'text_kz' : 'text_ru')]!.trim();
+      if (!text || seen.has(text)) return [];
+      seen.add(text);
+      return [{ id: `kzgov-${id}-${lang}`, text, labels: topic === 'коррупция' ? null : [], topic, lang, source: 'kzgov' as const }];
+    });
+  });
+}

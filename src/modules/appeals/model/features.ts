@@ -1,0 +1,95 @@
+import type { Token } from '../text/normalize.js';
+
+export const DEFAULT_BUCKETS = 1 << 17;
+
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float32Array;
+}
+
+/** FNV-1a, 32 bit: fast, stable across runs and Node versions, good enough spread for feature hashing. */
+export function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function fnvExtend(hash: number, text: string, start: number, end: number): number {
+  let h = hash;
+  for (let i = start; i < end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, FNV_PRIME);
+  }
+  return h;
+}
+
+const prefixHash = (prefix: string) => fnvExtend(FNV_OFFSET, prefix, 0, prefix.length);
+const WORD = prefixHash('w:');
+const CHAR = prefixHash('c:');
+const BIGRAM = prefixHash('b:');
+
+/**
+ * The features one token contributes: the word, its character 3- to 5-grams (robust to typos and Kazakh suffixes),
+ * and the bigram with the next word. Pushes each feature's FNV-1a hash, exactly fnv1a(name) for the names that
+ * `tokenFeatures` lists, without building the strings (this is the hot loop of screening).
+ */
+export function pushFeatureHashes(tokens: readonly Token[], index: number, out: number[]): void {
+  const word = tokens[index]!.norm;
+  out.push(fnvExtend(WORD, word, 0, word.length) >>> 0);
+  const padded = `<${word}>`;
+  for (let n = 3; n <= 5; n++) {
+    for (let i = 0; i + n <= padded.length; i++) out.push(fnvExtend(CHAR, padded, i, i + n) >>> 0);
+  }
+  const next = tokens[index + 1];
+  if (next) {
+    let h = fnvExtend(BIGRAM, word, 0, word.length);
+    h = fnvExtend(h, '_', 0, 1);
+    out.push(fnvExtend(h, next.norm, 0, next.norm.length) >>> 0);
+  }
+}
+
+/** The same features by name, for explanations and tests. */
+export function tokenFeatures(tokens: readonly Token[], index: number): string[] {
+  const word = tokens[index]!.norm;
+  const features = [`w:${word}`];
+  const padded = `<${word}>`;
+  for (let n = 3; n <= 5; n++) {
+    for (let i = 0; i + n <= padded.length; i++) features.push(`c:${padded.slice(i, i + n)}`);
+  }
+  const next = tokens[index + 1];
+  if (next) features.push(`b:${word}_${next.norm}`);
+  return features;
+}
+
+/** Sublinear term frequency, L2-normalised, hashed into `buckets` slots. */
+export function vectorize(tokens: readonly Token[], buckets: number): SparseVector {
+  const hashes: number[] = [];
+  for (let i = 0; i < tokens.length; i++) pushFeatureHashes(tokens, i, hashes);
+  const mask = buckets - 1;
+  const slots = Int32Array.from(hashes, (hash) => hash & mask).sort();
+  const indices: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < slots.length; i++) {
+    if (i > 0 && slots[i] === slots[i - 1]) counts[counts.length - 1]!++;
+    else {
+      indices.push(slots[i]!);
+      counts.push(1);
+    }
+  }
+  const values = new Float32Array(indices.length);
+  let norm = 0;
+  for (let i = 0; i < indices.length; i++) {
+    const value = 1 + Math.log(counts[i]!);
+    values[i] = value;
+    norm += value * value;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < values.length; i++) values[i]! /= norm;
+  return { indices: Int32Array.from(indices), values };
+}

@@ -1,0 +1,68 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { ModelArtifact } from './artifact.js';
+import { trainBaseline } from './baseline.js';
+import { AppealClassifier } from './classifier.js';
+import { loadKzgov, loadSeedCorpus, type Example } from './corpus.js';
+import { evaluatePredictions, type Evaluation } from './evaluate.js';
+import { isHeldOut } from './split.js';
+import { trainModel, type TrainOptions } from './train.js';
+import { tokenize } from '../text/normalize.js';
+
+export const shippedModelPath = fileURLToPath(new URL('./shipped-model.json', import.meta.url));
+
+export function loadShippedModel(path = shippedModelPath): AppealClassifier {
+  return new AppealClassifier(JSON.parse(readFileSync(path, 'utf8')) as ModelArtifact);
+}
+
+export function trainingExamples(): Example[] {
+  return [...loadSeedCorpus(), ...loadKzgov()];
+}
+
+export interface HeldOutReport {
+  model: Evaluation;
+  baseline: Evaluation;
+  trainSize: number;
+  testSize: number;
+  trainSeconds: number;
+}
+
+/** Trains on the fixed training split and scores the held-out quarter, beside the plain bag-of-words baseline. */
+export function evaluateHeldOut(examples = trainingExamples(), options: TrainOptions = {}): HeldOutReport {
+  const train = examples.filter((example) => !isHeldOut(example.id));
+  const test = examples.filter((example) => isHeldOut(example.id) && example.labels !== null);
+  const started = performance.now();
+  const classifier = new AppealClassifier(trainModel(train, options));
+  const trainSeconds = (performance.now() - started) / 1000;
+  const baseline = trainBaseline(train);
+  return {
+    model: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang }))),
+    baseline: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: baseline(example.text), lang: example.lang }))),
+    trainSize: train.length,
+    testSize: test.length,
+    trainSeconds,
+  };
+}
+
+/** Trains on everything for release, with the held-out evaluation written into the model card. */
+export function trainRelease(output = shippedModelPath, version?: string): { artifact: ModelArtifact; report: HeldOutReport } {
+  const examples = trainingExamples();
+  const report = evaluateHeldOut(examples);
+  const artifact = trainModel(examples, { version });
+  artifact.card = {
+    ...artifact.card,
+    data: describeData(examples),
+    heldOut: { appeals: report.testSize, macroF1: report.model.macroF1, anyRisk: report.model.anyRisk, perLabel: report.model.perLabel, confusion: report.model.confusion, calibration: report.model.calibration, byLanguage: report.model.byLanguage },
+    baseline: { macroF1: report.baseline.macroF1, anyRisk: report.baseline.anyRisk },
+  };
+  writeFileSync(output, `${JSON.stringify(artifact)}\n`);
+  return { artifact, report };
+}
+
+function describeData(examples: readonly Example[]) {
+  const count = (predicate: (example: Example) => boolean) => examples.filter(predicate).length;
+  return {
+    seedCorpus: { appeals: count((e) => e.source === 'seed'), licence: 'project-written (Apache-2.0)', byLanguage: Object.fromEntries(['ru', 'kk', 'kk-latn', 'mixed'].map((lang) => [lang, count((e) => e.source === 'seed' && e.lang === lang)])) },
+    kzgov: { appeals: count((e) => e.source === 'kzgov'), licence: 'MIT (AdilzhanB/KZgovData)' },
+  };
+}

@@ -1,0 +1,53 @@
+import type { RiskLabel } from './labels.js';
+
+export type RiskLevel = 'critical' | 'high' | 'medium' | 'low';
+
+export interface RiskThresholds {
+  /** A label is assigned at or above this calibrated probability. */
+  label: number;
+  /** Probability of a life-threatening label (violence, threat, self_harm) that is critical by itself. */
+  critical: number;
+}
+
+// 0.5 on calibrated probabilities is the Bayes decision for equal costs; a missed threat costs more than an extra
+// review, which is why life-threatening labels go straight to critical at 0.8 and to high as soon as assigned.
+export const defaultRiskThresholds: RiskThresholds = { label: 0.5, critical: 0.8 };
+
+const lifeThreatening: readonly RiskLabel[] = ['violence', 'threat', 'self_harm'];
+
+export interface Aggravating {
+  kind: 'minor' | 'weapon' | 'official' | 'repeat';
+  phrase: string;
+}
+
+// Folded forms (see normalize.ts): Kazakh letters appear as their Russian look-alikes.
+const signals: { kind: Aggravating['kind']; pattern: RegExp }[] = [
+  { kind: 'minor', pattern: /\b(реб[её]н\w*|дет(и|ей|ям|ьми)|сын\w*|доч\w*|школьни\w*|ученик\w*|ученица\w*|подрост\w*|малолет\w*|несовершеннолет\w*|бала\w*|оку(шы|шылар)\w*|кызым\w*|улым\w*|\d{1,2}[ -]?(лет|жаста|жастагы))\b/iu },
+  { kind: 'weapon', pattern: /\b(нож\w*|пистолет\w*|ружь\w*|обрез\w*|травмат\w*|оруж\w*|пышак\w*|мылтык\w*|кару\w*|топор\w*|балта\w*)\b/iu },
+  { kind: 'official', pattern: /\b(участков\w*|полицейск\w*|следовател\w*|прокурор\w*|судь[яи]\w*|аким\w*|начальник\w*|директор\w*|инспектор\w*|чиновник\w*|депутат\w*|командир\w*|учаскелик\w*|тергеуши\w*|басты\w*)\b/iu },
+  { kind: 'repeat', pattern: /\b(снова|опять|повторно|уже не первый|который раз|в который|неоднократно|тагы да|кайтадан|бирнеше рет|талай рет)\b/iu },
+];
+
+export function aggravatingSignals(normalized: string): Aggravating[] {
+  const found: Aggravating[] = [];
+  for (const { kind, pattern } of signals) {
+    const match = pattern.exec(normalized);
+    if (match) found.push({ kind, phrase: match[0] });
+  }
+  return found;
+}
+
+/**
+ * critical: a life-threatening label with high probability, or with a minor or a weapon involved;
+ * high: any life-threatening label, or another label aggravated by a minor, a weapon, a named official or repetition;
+ * medium: any other label; low: an ordinary appeal.
+ */
+export function riskLevel(probabilities: Record<RiskLabel, number>, signalsFound: readonly Aggravating[], thresholds: RiskThresholds): RiskLevel {
+  const assigned = (Object.keys(probabilities) as RiskLabel[]).filter((label) => probabilities[label] >= thresholds.label);
+  if (assigned.length === 0) return 'low';
+  const severe = assigned.filter((label) => lifeThreatening.includes(label));
+  const kinds = new Set(signalsFound.map((signal) => signal.kind));
+  if (severe.some((label) => probabilities[label] >= thresholds.critical) || (severe.length > 0 && (kinds.has('minor') || kinds.has('weapon')))) return 'critical';
+  if (severe.length > 0 || kinds.size > 0) return 'high';
+  return 'medium';
+}

@@ -1,0 +1,58 @@
+import { quantise, type ModelArtifact } from './artifact.js';
+import { fitPlatt } from './calibration.js';
+import { DEFAULT_BUCKETS, vectorize, type SparseVector } from './features.js';
+import { riskLabels } from './labels.js';
+import { defaultLinearOptions, score, trainLinear, type LinearOptions } from './linear.js';
+import { tokenize } from '../text/normalize.js';
+import type { Example } from './corpus.js';
+
+export interface TrainOptions {
+  buckets?: number;
+  folds?: number;
+  linear?: Partial<Omit<LinearOptions, 'buckets'>>;
+  version?: string;
+}
+
+const FOLDS = 4;
+
+/**
+ * Trains the risk model (one-vs-rest logistic regressions on hashed word and character n-grams), calibrates each label
+ * with Platt scaling on out-of-fold scores, and trains the topic router; returns the artifact to store or ship.
+ */
+export function trainModel(examples: readonly Example[], options: TrainOptions = {}): ModelArtifact {
+  const buckets = options.buckets ?? DEFAULT_BUCKETS;
+  const linear: LinearOptions = { ...defaultLinearOptions, ...options.linear, buckets };
+  const riskExamples = examples.filter((example) => example.labels !== null);
+  const xs = riskExamples.map((example) => vectorize(tokenize(example.text), buckets));
+  const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels!.includes(label) ? 1 : 0)));
+  const labels = [...riskLabels];
+
+  const folds = options.folds ?? FOLDS;
+  const outOfFold = riskExamples.map(() => new Float64Array(labels.length));
+  for (let fold = 0; fold < folds; fold++) {
+    const inFold = (index: number) => index % folds === fold;
+    const model = trainLinear(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), labels, linear);
+    xs.forEach((x, i) => {
+      if (inFold(i)) labels.forEach((_, label) => (outOfFold[i]![label] = score(model, x, label)));
+    });
+  }
+  const platt = labels.map((_, label) => fitPlatt(outOfFold.map((row) => row[label]!), ys.map((y) => y[label]!)));
+  const risk = trainLinear(xs, ys, labels, linear);
+
+  const routed = examples.filter((example) => example.topic !== null);
+  const topics = [...new Set(routed.map((example) => example.topic!))].sort();
+  const routingXs: SparseVector[] = routed.map((example) => vectorize(tokenize(example.text), buckets));
+  const routingYs = routed.map((example) => Uint8Array.from(topics, (topic) => (topic === example.topic ? 1 : 0)));
+  const routing = trainLinear(routingXs, routingYs, topics, { ...linear, epochs: 8 });
+
+  const createdAt = new Date().toISOString();
+  return {
+    format: 'qadagalau-appeals/1',
+    version: options.version ?? `appeals-${createdAt.slice(0, 19).replace(/[-:T]/g, '')}`,
+    createdAt,
+    buckets,
+    risk: { ...quantise(risk), platt, thresholds: labels.map(() => 0.5) },
+    routing: quantise(routing),
+    card: { trainingAppeals: riskExamples.length, routingAppeals: routed.length, topics, options: linear },
+  };
+}
