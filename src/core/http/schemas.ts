@@ -3,9 +3,10 @@ import { problemIds } from './problems.js';
 import { regionCodes } from '../geo/regions.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
-export const RegionCode = Type.Union(regionCodes.map((code) => Type.Literal(code)), { description: 'ISO 3166-2 region code' });
+// An enum rather than a union of literals: one clear error ("must be one of …") instead of twenty.
+export const RegionCode = Type.Unsafe<string>({ type: 'string', enum: [...regionCodes], description: 'ISO 3166-2 region code, e.g. KZ-75' });
 /** A region code, or '*' for national scope. */
-export const RegionScopeItem = Type.Union([Type.Literal('*'), ...regionCodes.map((code) => Type.Literal(code))]);
+export const RegionScopeItem = Type.Unsafe<string>({ type: 'string', enum: ['*', ...regionCodes], description: 'a region code, or * for the whole country' });
 export const LocaleSchema = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]);
 export const Localized = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });

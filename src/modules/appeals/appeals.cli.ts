@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { formatEvaluation } from './model/evaluate.js';
-import { evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
+import { correctionExamples, evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
+import type { Platform } from '../../core/platform.js';
+import type { ModelRegistry } from './model-registry.js';
 
 /** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
 export async function classifyFile(input: string, output: string, modelPath = shippedModelPath): Promise<{ appeals: number; invalid: number; seconds: number }> {
@@ -41,7 +43,7 @@ export async function classifyFile(input: string, output: string, modelPath = sh
   return { appeals, invalid, seconds: (performance.now() - started) / 1000 };
 }
 
-export function appealsCommands(program: Command): void {
+export function appealsCommands(program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>, registry: ModelRegistry): void {
   const appeals = program.command('appeals').description('Appeals risk screening');
 
   appeals
@@ -69,13 +71,24 @@ export function appealsCommands(program: Command): void {
 
   appeals
     .command('train')
-    .description('Train a model on the seed corpus and public sets; writes the shipped model file')
-    .option('--output <file>', 'where to write the model', shippedModelPath)
+    .description('Train a model on the seed corpus, the public sets and (with --store) analysts’ corrections')
+    .option('--output <file>', 'where to write the model file', shippedModelPath)
+    .option('--store', 'also use the corrections in the database, and store the model there as a candidate version')
     .option('--version <name>', 'version name')
-    .action((options: { output: string; version?: string }) => {
+    .action(async (options: { output: string; store?: boolean; version?: string }) => {
       const started = performance.now();
-      const { artifact, report } = trainRelease(options.output, options.version);
-      console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      console.log(formatEvaluation('held-out evaluation', report.model));
+      const platform = options.store ? await open() : undefined;
+      try {
+        const corrections = platform ? await correctionExamples(platform.db) : [];
+        const { artifact, report } = trainRelease(options.output, options.version, corrections);
+        console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
+        console.log(formatEvaluation('held-out evaluation', report.model));
+        if (platform) {
+          await registry.store(platform.db, artifact);
+          console.log(`stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`);
+        }
+      } finally {
+        await platform?.stop();
+      }
     });
 }

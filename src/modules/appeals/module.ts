@@ -1,8 +1,31 @@
+import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/modules/manifest.js';
 import { appealsCommands } from './appeals.cli.js';
+import { appealRoutes } from './appeals.routes.js';
+import { seedDemoAppeals } from './demo-appeals.js';
+import { ModelRegistry } from './model-registry.js';
+import { modelRoutes } from './models.routes.js';
+
+const registry = new ModelRegistry();
 
 export const appealsModule: ModuleManifest = {
   id: 'appeals',
   name: { kk: 'Өтініштердің тәуекелін тексеру', ru: 'Скрининг рисков в обращениях', en: 'Appeals risk screening' },
-  cli: (program) => appealsCommands(program),
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  permissions: [
+    { id: 'appeals.ingest', description: 'Submit citizens’ appeals for screening (e-Otinish connector)', roles: [], grantableToApiKeys: true },
+    { id: 'appeals.read', description: 'See the appeals queue and read appeals in one’s regions (reads are audited)', roles: ['prosecutor', 'analyst', 'duty_officer'] },
+    { id: 'appeals.act', description: 'Confirm, correct, escalate, route and close appeals', roles: ['prosecutor', 'analyst'] },
+    { id: 'appeals.reveal', description: 'Reveal an applicant’s personal data, stating a purpose', roles: ['prosecutor', 'analyst'] },
+    { id: 'appeals.models', description: 'Activate a new screening model version', roles: [] },
+  ],
+  nav: [{ path: '/appeals', label: { kk: 'Өтініштер', ru: 'Обращения', en: 'Appeals' }, permission: 'appeals.read' }],
+  routes: async (app, platform) => {
+    await appealRoutes(app, platform, registry);
+    await modelRoutes(app, platform, registry);
+  },
+  cli: (program, open) => appealsCommands(program, open, registry),
+  seedDemo: async (platform, rng) => {
+    await seedDemoAppeals(platform, rng, registry);
+  },
 };

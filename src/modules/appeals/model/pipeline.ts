@@ -8,6 +8,8 @@ import { evaluatePredictions, type Evaluation } from './evaluate.js';
 import { isHeldOut } from './split.js';
 import { trainModel, type TrainOptions } from './train.js';
 import { tokenize } from '../text/normalize.js';
+import type { Sql } from '../../../core/db/db.js';
+import { isRiskLabel } from './labels.js';
 
 export const shippedModelPath = fileURLToPath(new URL('./shipped-model.json', import.meta.url));
 
@@ -45,8 +47,8 @@ export function evaluateHeldOut(examples = trainingExamples(), options: TrainOpt
 }
 
 /** Trains on everything for release, with the held-out evaluation written into the model card. */
-export function trainRelease(output = shippedModelPath, version?: string): { artifact: ModelArtifact; report: HeldOutReport } {
-  const examples = trainingExamples();
+export function trainRelease(output = shippedModelPath, version?: string, corrections: readonly Example[] = []): { artifact: ModelArtifact; report: HeldOutReport } {
+  const examples = [...trainingExamples(), ...corrections];
   const report = evaluateHeldOut(examples);
   const artifact = trainModel(examples, { version });
   artifact.card = {
@@ -65,4 +67,12 @@ function describeData(examples: readonly Example[]) {
     seedCorpus: { appeals: count((e) => e.source === 'seed'), licence: 'project-written (Apache-2.0)', byLanguage: Object.fromEntries(['ru', 'kk', 'kk-latn', 'mixed'].map((lang) => [lang, count((e) => e.source === 'seed' && e.lang === lang)])) },
     kzgov: { appeals: count((e) => e.source === 'kzgov'), licence: 'MIT (AdilzhanB/KZgovData)' },
   };
+}
+
+/** Appeals whose labels an analyst corrected or confirmed: the next training run learns from them. */
+export async function correctionExamples(sql: Sql): Promise<Example[]> {
+  const rows = await sql.query<{ id: string; text: string; analyst_labels: string[]; language: string }>(
+    'select id, text, analyst_labels, language from appeals where analyst_labels is not null',
+  );
+  return rows.map((row) => ({ id: `correction-${row.id}`, text: row.text, labels: row.analyst_labels.filter(isRiskLabel), topic: null, lang: row.language, source: 'seed' as const }));
 }

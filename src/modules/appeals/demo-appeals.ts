@@ -1,0 +1,46 @@
+import { randomUUID } from 'node:crypto';
+import { systemActor } from '../../core/auth/actor.js';
+import { demoPerson } from '../../core/demo/people.js';
+import type { Rng } from '../../core/demo/rng.js';
+import { regions } from '../../core/geo/regions.js';
+import type { Platform } from '../../core/platform.js';
+import { ingestAppeal } from './appeals.service.js';
+import type { ModelRegistry } from './model-registry.js';
+import { loadKzgov, loadSeedCorpus } from './model/corpus.js';
+import { isHeldOut } from './model/split.js';
+
+/**
+ * The demo world's appeals: held-out texts of the seed corpus (the model never saw them) and ordinary complaints,
+ * spread over six weeks and the regions by population, screened by the active model as they would be at intake.
+ */
+export async function seedDemoAppeals(platform: Platform, rng: Rng, registry: ModelRegistry, count = 240): Promise<number> {
+  const pool = [...loadSeedCorpus().filter((example) => isHeldOut(example.id)), ...loadKzgov().filter((example) => isHeldOut(example.id) && example.lang === 'ru').slice(0, 200)];
+  if (pool.length === 0) return 0;
+  const weighted = regions.map((region) => [region, region.population] as const);
+  const connector = { ...systemActor, type: 'api_key' as const, id: 'demo-eotinish', name: 'eotinish:demo connector' };
+  let made = 0;
+  for (let i = 0; i < count; i++) {
+    const example = rng.pick(pool);
+    const region = rng.weighted(weighted);
+    const person = demoPerson(rng);
+    const ageMinutes = rng.int(10, 42 * 24 * 60);
+    const submittedAt = new Date(Date.now() - ageMinutes * 60_000 - rng.int(1, 30) * 60_000);
+    await platform.bus.tx(async (sql) => {
+      const result = await ingestAppeal(sql, connector, {
+        externalId: `ЖТ-${String(2_400_000 + i * 37 + rng.int(0, 36))}`,
+        submittedAt: submittedAt.toISOString(),
+        channel: rng.weighted([['eotinish', 80], ['egov', 10], ['reception', 5], ['email', 5]] as const),
+        region: region.code,
+        text: example.text,
+        applicant: rng.chance(0.9) ? { name: person.fullName, iin: person.iin, phone: `+7 70${rng.int(0, 9)} ${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}` } : undefined,
+      }, await registry.active(sql), randomUUID());
+      await sql.query(
+        `update appeals set received_at = received_at - make_interval(mins => $2), screened_at = screened_at - make_interval(mins => $2),
+           sla_due_at = sla_due_at - make_interval(mins => $2) where id = $1`,
+        [result.id, ageMinutes],
+      );
+    });
+    made++;
+  }
+  return made;
+}
