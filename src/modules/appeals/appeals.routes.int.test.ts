@@ -46,7 +46,7 @@ describe('appeals intake and queue', () => {
     assert.equal(result.riskLevel, 'critical');
     assert.ok(result.alertId);
     assert.ok(Date.now() - started < 1000);
-    const alert = (await qg.request('prosecutor', { method: 'GET', url: `/api/alerts/${result.alertId}` })).json();
+    const alert = (await qg.request('prosecutor', { method: 'GET', url: `/api/alerts/${String(result.alertId)}` })).json();
     assert.equal(alert.module, 'appeals');
     assert.equal(alert.severity, 'critical');
     assert.doesNotMatch(JSON.stringify(alert), /850312400120|Айгерим/);
@@ -143,7 +143,7 @@ describe('appeals intake and queue', () => {
 
   test('only an admin activates a model, naming the one it replaces', async () => {
     const models = (await qg.request('prosecutor', { method: 'GET', url: '/api/appeals/models' })).json().models;
-    const active = models.find((model: { active: boolean }) => model.active).version;
+    const active = String(models.find((model: { active: boolean }) => model.active).version);
     assert.equal((await qg.request('prosecutor', { method: 'POST', url: `/api/appeals/models/${active}/activate`, payload: { replacing: active } })).statusCode, 403);
     assert.equal((await qg.request('admin', { method: 'POST', url: `/api/appeals/models/${active}/activate`, payload: { replacing: 'older' } })).statusCode, 409);
     const ok = await qg.request('admin', { method: 'POST', url: `/api/appeals/models/${active}/activate`, payload: { replacing: active } });

@@ -99,7 +99,7 @@ export async function appealRoutes(app: FastifyInstance, platform: Platform, reg
     const rows = await listQueue(db, regionScope(request.actor!), { ...query, before, limit });
     const items = rows.map(presentQueueItem);
     const last = items[items.length - 1];
-    return { items, nextCursor: items.length === limit && last ? Buffer.from(`${last.receivedAt}|${last.id}`).toString('base64url') : null };
+    return { items, nextCursor: items.length === limit && last ? Buffer.from(`${last.receivedAt ?? ''}|${last.id}`).toString('base64url') : null };
   });
 
   api.get('/api/appeals/stats', {

@@ -4,7 +4,6 @@ import { actorRef, appendAudit } from '../../core/audit/index.js';
 import { regionScope, requireRegion, type Actor } from '../../core/auth/actor.js';
 import { maskIin, maskName } from '../../core/alerts/mask.js';
 import { raiseAlert } from '../../core/alerts/alerts.service.js';
-import type { Severity } from '../../core/alerts/alerts.types.js';
 import type { Sql } from '../../core/db/db.js';
 import { recordMentions } from '../../core/entities/entity-index.js';
 import { emitEvent } from '../../core/events/index.js';
@@ -77,7 +76,7 @@ async function raiseAppealAlert(sql: Sql, actor: Actor, appealId: string, record
   const { alert } = await raiseAlert(sql, actor, {
     module: 'appeals',
     kind: `appeal.${screening.labels[0] ?? 'risk'}`,
-    severity: screening.riskLevel as Severity,
+    severity: screening.riskLevel,
     region: record.region,
     subject: { type: 'appeal', id: appealId, label: `${record.externalId}: ${applicantLabel(record.applicant)}`, personal: record.applicant ? { ...record.applicant } : undefined },
     title: `Обращение ${record.externalId}: ${screening.labels.join(', ')}`,
