@@ -8,6 +8,8 @@ import { raiseAlert } from '../../src/core/alerts/alerts.service.js';
 import type { AlertView, RaiseAlertInput } from '../../src/core/alerts/alerts.types.js';
 import { deleteStream } from '../../src/core/events/nats.transport.js';
 import { randomBytes } from 'node:crypto';
+import { installedModules } from '../../src/modules/index.js';
+import { Rng } from '../../src/core/demo/rng.js';
 
 export interface TestServer {
   url: string;
@@ -22,12 +24,13 @@ export async function startTestServer(): Promise<TestServer> {
   const db = await openTestDb();
   const stream = `QG_E2E_${randomBytes(4).toString('hex').toUpperCase()}`;
   const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, rateLimitPerMinute: 100_000 };
-  const platform = await startPlatform({ config, modules: [], db });
+  const platform = await startPlatform({ config, modules: installedModules, db });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
   const { password } = await seedDemoWorld(platform, { seed: 7, baseUrl: url, alertCount: 40 });
+  for (const module of installedModules) await module.seedDemo?.(platform, new Rng(7));
   await platform.bus.flush();
   return {
     url,

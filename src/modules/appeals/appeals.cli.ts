@@ -6,6 +6,7 @@ import { formatEvaluation } from './model/evaluate.js';
 import { correctionExamples, evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
 import type { Platform } from '../../core/platform.js';
 import type { ModelRegistry } from './model-registry.js';
+import { importAppeals } from './appeals-import.js';
 
 /** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
 export async function classifyFile(input: string, output: string, modelPath = shippedModelPath): Promise<{ appeals: number; invalid: number; seconds: number }> {
@@ -55,6 +56,25 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
     .action(async (options: { input: string; output: string; model?: string }) => {
       const result = await classifyFile(options.input, options.output, options.model);
       process.stderr.write(`${result.appeals} appeals screened in ${result.seconds.toFixed(2)} s (${Math.round(result.appeals / (result.seconds || 1))}/s); ${result.invalid} invalid lines skipped\n`);
+    });
+
+  appeals
+    .command('import <file>')
+    .description('Import appeals from CSV or JSONL (same fields as POST /api/appeals); idempotent on externalId')
+    .action(async (file: string) => {
+      const platform = await open();
+      try {
+        const started = performance.now();
+        const report = await importAppeals(platform, registry, file, (done) => process.stderr.write(`\r${done} records…`));
+        process.stderr.write('\n');
+        for (const item of report.rejected.slice(0, 50)) console.log(`line ${item.line}: rejected: ${item.reason}`);
+        if (report.rejected.length > 50) console.log(`… and ${report.rejected.length - 50} more rejected lines`);
+        console.log(`${report.created} created, ${report.duplicates} already known, ${report.rejected.length} rejected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        await platform.bus.flush();
+        process.exitCode = report.rejected.length > 0 ? 1 : 0;
+      } finally {
+        await platform.stop();
+      }
     });
 
   appeals

@@ -7,6 +7,8 @@ export interface ModelArtifact {
   version: string;
   createdAt: string;
   buckets: number;
+  /** Inverse document frequency per slot, packed (features.ts). */
+  idf: string;
   risk: QuantisedLinear & { platt: Platt[]; thresholds: number[] };
   routing: QuantisedLinear;
   card: Record<string, unknown>;

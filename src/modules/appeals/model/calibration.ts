@@ -12,33 +12,54 @@ export interface Platt {
 export function fitPlatt(scores: readonly number[], targets: readonly number[]): Platt {
   const positives = targets.filter((t) => t === 1).length;
   const negatives = targets.length - positives;
+  // Too few positives to fit a slope: keep the model's own sigmoid.
+  if (positives < 5 || negatives < 5) return { a: 1, b: 0 };
   const hi = (positives + 1) / (positives + 2);
   const lo = 1 / (negatives + 2);
   const t = targets.map((target) => (target === 1 ? hi : lo));
+  const loss = (a: number, b: number) =>
+    scores.reduce((sum, z, i) => {
+      const f = a * z + b;
+      // log(1 + e^f) - t·f, computed stably
+      return sum + (f >= 0 ? f + Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f))) - t[i]! * f;
+    }, 0);
   let a = 1;
   let b = 0;
+  let current = loss(a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-9, hab = 0, hbb = 1e-9;
+    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
     for (let i = 0; i < scores.length; i++) {
       const z = scores[i]!;
       const p = sigmoid(a * z + b);
       const d = p - t[i]!;
-      const w = p * (1 - p);
+      const w = Math.max(p * (1 - p), 1e-12);
       ga += d * z;
       gb += d;
       haa += w * z * z;
       hab += w * z;
       hbb += w;
     }
+    // Levenberg damping keeps the Newton step sane when the Hessian is nearly singular (Lin, Lin & Weng 2007).
+    haa += 1e-3;
+    hbb += 1e-3;
     const det = haa * hbb - hab * hab;
-    if (Math.abs(det) < 1e-12) break;
     const da = (hbb * ga - hab * gb) / det;
     const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) < 1e-7 && Math.abs(db) < 1e-7) break;
+    let step = 1;
+    let next = loss(a - step * da, b - step * db);
+    while (next > current && step > 1e-6) {
+      step /= 2;
+      next = loss(a - step * da, b - step * db);
+    }
+    if (next > current) break;
+    a -= step * da;
+    b -= step * db;
+    const improvement = current - next;
+    current = next;
+    if (improvement < 1e-9) break;
   }
-  return { a, b };
+  // A calibration must keep the order of scores: a non-positive slope means the fit failed.
+  return a > 0 && Number.isFinite(b) ? { a, b } : { a: 1, b: 0 };
 }
 
 export const calibrate = (platt: Platt, z: number) => sigmoid(platt.a * z + platt.b);

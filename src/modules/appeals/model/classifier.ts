@@ -3,7 +3,7 @@ import { detectLanguage, type Language } from '../text/language.js';
 import { tokenize, type Token } from '../text/normalize.js';
 import { dequantise, type ModelArtifact } from './artifact.js';
 import { calibrate } from './calibration.js';
-import { pushFeatureHashes, vectorize, type SparseVector } from './features.js';
+import { pushFeatureHashes, unpackIdf, vectorize, type SparseVector } from './features.js';
 import { riskLabels, type RiskLabel } from './labels.js';
 import { score, type LinearModel } from './linear.js';
 import { aggravatingSignals, defaultRiskThresholds, riskLevel, type Aggravating, type RiskLevel, type RiskThresholds } from './risk-level.js';
@@ -37,17 +37,25 @@ export interface Screening {
 export class AppealClassifier {
   private readonly risk: LinearModel;
   private readonly routing: LinearModel;
+  private readonly idf: Float32Array;
 
   constructor(readonly artifact: ModelArtifact, private readonly thresholds: RiskThresholds = defaultRiskThresholds) {
     this.risk = dequantise(artifact.risk, artifact.buckets);
     this.routing = dequantise(artifact.routing, artifact.buckets);
+    this.idf = unpackIdf(artifact.idf);
+  }
+
+  /** The label's decision threshold, chosen at training time (see train.ts). */
+  threshold(label: RiskLabel): number {
+    const index = this.risk.labels.indexOf(label);
+    return this.artifact.risk.thresholds[index] ?? this.thresholds.label;
   }
 
   get version(): string {
     return this.artifact.version;
   }
 
-  probabilities(tokens: readonly Token[], x: SparseVector = vectorize(tokens, this.artifact.buckets)): Record<RiskLabel, number> {
+  probabilities(tokens: readonly Token[], x: SparseVector = vectorize(tokens, this.artifact.buckets, this.idf)): Record<RiskLabel, number> {
     const result = {} as Record<RiskLabel, number>;
     riskLabels.forEach((label) => {
       const index = this.risk.labels.indexOf(label);
@@ -58,12 +66,12 @@ export class AppealClassifier {
 
   screen(text: string): Screening {
     const tokens = tokenize(text);
-    const x = vectorize(tokens, this.artifact.buckets);
+    const x = vectorize(tokens, this.artifact.buckets, this.idf);
     const scores = this.probabilities(tokens, x);
-    const labels = riskLabels.filter((label) => scores[label] >= this.thresholds.label);
+    const labels = riskLabels.filter((label) => scores[label] >= this.threshold(label));
     const normalized = tokens.map((token) => token.norm).join(' ');
     const aggravating = aggravatingSignals(normalized);
-    const level = riskLevel(scores, aggravating, this.thresholds);
+    const level = riskLevel(scores, aggravating, this.thresholds, (label) => this.threshold(label));
     const evidence: Partial<Record<RiskLabel, Evidence[]>> = {};
     for (const label of labels) evidence[label] = this.evidenceFor(text, tokens, x, label);
     const topic = this.topic(x);

@@ -20,12 +20,12 @@ const prf = ({ tp, fp, fn }: Counts) => {
 };
 
 /** Per-label and macro scores, "any risk" detection, confusion between labels, calibration, per-language recall. */
-export function evaluatePredictions(predictions: readonly Prediction[], threshold = 0.5) {
+export function evaluatePredictions(predictions: readonly Prediction[], thresholdOf: (label: RiskLabel) => number = () => 0.5) {
   const perLabel = Object.fromEntries(
     riskLabels.map((label) => {
       const counts: Counts = { tp: 0, fp: 0, fn: 0 };
       for (const { truth, scores } of predictions) {
-        const predicted = scores[label] >= threshold;
+        const predicted = scores[label] >= thresholdOf(label);
         const actual = truth.includes(label);
         if (predicted && actual) counts.tp++;
         else if (predicted) counts.fp++;
@@ -37,7 +37,7 @@ export function evaluatePredictions(predictions: readonly Prediction[], threshol
   const macroF1 = riskLabels.reduce((sum, label) => sum + perLabel[label].f1, 0) / riskLabels.length;
   const any: Counts = { tp: 0, fp: 0, fn: 0 };
   for (const { truth, scores } of predictions) {
-    const predicted = riskLabels.some((label) => scores[label] >= threshold);
+    const predicted = riskLabels.some((label) => scores[label] >= thresholdOf(label));
     if (predicted && truth.length) any.tp++;
     else if (predicted) any.fp++;
     else if (truth.length) any.fn++;
@@ -45,7 +45,7 @@ export function evaluatePredictions(predictions: readonly Prediction[], threshol
   // confusion[true][predicted]: how often an appeal of one label was also (or instead) given another.
   const confusion = Object.fromEntries(riskLabels.map((actual) => [actual, Object.fromEntries([...riskLabels, 'none'].map((other) => [other, 0]))])) as Record<RiskLabel, Record<string, number>>;
   for (const { truth, scores } of predictions) {
-    const predicted = riskLabels.filter((label) => scores[label] >= threshold);
+    const predicted = riskLabels.filter((label) => scores[label] >= thresholdOf(label));
     for (const actual of truth) {
       if (predicted.length === 0) confusion[actual]['none']!++;
       for (const label of predicted) confusion[actual][label]!++;
@@ -54,7 +54,7 @@ export function evaluatePredictions(predictions: readonly Prediction[], threshol
   const byLanguage: Record<string, { appeals: number; anyRiskRecall: number }> = {};
   for (const lang of new Set(predictions.map((prediction) => prediction.lang))) {
     const risky = predictions.filter((prediction) => prediction.lang === lang && prediction.truth.length > 0);
-    const found = risky.filter(({ scores }) => riskLabels.some((label) => scores[label] >= threshold)).length;
+    const found = risky.filter(({ scores }) => riskLabels.some((label) => scores[label] >= thresholdOf(label))).length;
     byLanguage[lang] = { appeals: predictions.filter((prediction) => prediction.lang === lang).length, anyRiskRecall: risky.length ? found / risky.length : 1 };
   }
   const calibration = calibrationReport(

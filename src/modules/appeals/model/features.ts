@@ -67,8 +67,8 @@ export function tokenFeatures(tokens: readonly Token[], index: number): string[]
   return features;
 }
 
-/** Sublinear term frequency, L2-normalised, hashed into `buckets` slots. */
-export function vectorize(tokens: readonly Token[], buckets: number): SparseVector {
+/** Sublinear term frequency times inverse document frequency (when given), L2-normalised, in `buckets` slots. */
+export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
   const hashes: number[] = [];
   for (let i = 0; i < tokens.length; i++) pushFeatureHashes(tokens, i, hashes);
   const mask = buckets - 1;
@@ -85,11 +85,30 @@ export function vectorize(tokens: readonly Token[], buckets: number): SparseVect
   const values = new Float32Array(indices.length);
   let norm = 0;
   for (let i = 0; i < indices.length; i++) {
-    const value = 1 + Math.log(counts[i]!);
+    const value = (1 + Math.log(counts[i]!)) * (idf ? idf[indices[i]!]! : 1);
     values[i] = value;
     norm += value * value;
   }
   norm = Math.sqrt(norm) || 1;
   for (let i = 0; i < values.length; i++) values[i]! /= norm;
   return { indices: Int32Array.from(indices), values };
+}
+
+/** Smoothed inverse document frequency per slot: log((n + 1) / (df + 1)) + 1, as scikit-learn computes it. */
+export function inverseDocumentFrequency(documents: readonly SparseVector[], buckets: number): Float32Array {
+  const df = new Uint32Array(buckets);
+  for (const x of documents) for (const slot of x.indices) df[slot]!++;
+  const idf = new Float32Array(buckets);
+  for (let slot = 0; slot < buckets; slot++) idf[slot] = Math.log((documents.length + 1) / (df[slot]! + 1)) + 1;
+  return idf;
+}
+
+/** IDF values fit in a byte at a resolution of 1/16 (they range from 1 to about 12). */
+export function packIdf(idf: Float32Array): string {
+  return Buffer.from(Uint8Array.from(idf, (value) => Math.min(255, Math.round(value * 16)))).toString('base64');
+}
+
+export function unpackIdf(packed: string): Float32Array {
+  const bytes = Buffer.from(packed, 'base64');
+  return Float32Array.from(bytes, (byte) => byte / 16);
 }

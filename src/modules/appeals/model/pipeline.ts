@@ -38,7 +38,7 @@ export function evaluateHeldOut(examples = trainingExamples(), options: TrainOpt
   const trainSeconds = (performance.now() - started) / 1000;
   const baseline = trainBaseline(train);
   return {
-    model: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang }))),
+    model: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang })), (label) => classifier.threshold(label)),
     baseline: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: baseline(example.text), lang: example.lang }))),
     trainSize: train.length,
     testSize: test.length,

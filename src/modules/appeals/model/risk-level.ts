@@ -42,8 +42,13 @@ export function aggravatingSignals(normalized: string): Aggravating[] {
  * high: any life-threatening label, or another label aggravated by a minor, a weapon, a named official or repetition;
  * medium: any other label; low: an ordinary appeal.
  */
-export function riskLevel(probabilities: Record<RiskLabel, number>, signalsFound: readonly Aggravating[], thresholds: RiskThresholds): RiskLevel {
-  const assigned = (Object.keys(probabilities) as RiskLabel[]).filter((label) => probabilities[label] >= thresholds.label);
+export function riskLevel(
+  probabilities: Record<RiskLabel, number>,
+  signalsFound: readonly Aggravating[],
+  thresholds: RiskThresholds,
+  labelThreshold: (label: RiskLabel) => number = () => thresholds.label,
+): RiskLevel {
+  const assigned = (Object.keys(probabilities) as RiskLabel[]).filter((label) => probabilities[label] >= labelThreshold(label));
   if (assigned.length === 0) return 'low';
   const severe = assigned.filter((label) => lifeThreatening.includes(label));
   const kinds = new Set(signalsFound.map((signal) => signal.kind));
