@@ -1,4 +1,5 @@
 import type { Token } from '../text/normalize.js';
+import { lexiconHits } from './lexicon.js';
 
 export const DEFAULT_BUCKETS = 1 << 17;
 
@@ -71,6 +72,7 @@ export function tokenFeatures(tokens: readonly Token[], index: number): string[]
 export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
   const hashes: number[] = [];
   for (let i = 0; i < tokens.length; i++) pushFeatureHashes(tokens, i, hashes);
+  for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) hashes.push(fnv1a(`lex:${label}`));
   const mask = buckets - 1;
   const slots = Int32Array.from(hashes, (hash) => hash & mask).sort();
   const indices: number[] = [];
