@@ -94,13 +94,13 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
     .description('Train a model on the seed corpus, the public sets and (with --store) analysts’ corrections')
     .option('--output <file>', 'where to write the model file', shippedModelPath)
     .option('--store', 'also use the corrections in the database, and store the model there as a candidate version')
-    .option('--version <name>', 'version name')
-    .action(async (options: { output: string; store?: boolean; version?: string }) => {
+    .option('--model-version <name>', 'version name of the new model')
+    .action(async (options: { output: string; store?: boolean; modelVersion?: string }) => {
       const started = performance.now();
       const platform = options.store ? await open() : undefined;
       try {
         const corrections = platform ? await correctionExamples(platform.db) : [];
-        const { artifact, report } = trainRelease(options.output, options.version, corrections);
+        const { artifact, report } = trainRelease(options.output, options.modelVersion, corrections);
         console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
         console.log(formatEvaluation('held-out evaluation', report.model));
         if (platform) {

@@ -43,7 +43,7 @@ function shuffled(count: number, seed: number): Int32Array {
  * Stochastic gradient descent with AdaGrad step sizes on the logistic loss, positives weighted by the inverse of their
  * frequency (each risk label is rare among appeals), deterministic for a seed.
  */
-export function trainLinear(xs: readonly SparseVector[], ys: readonly Uint8Array[], labels: string[], options: LinearOptions): LinearModel {
+export function trainLinear(xs: readonly SparseVector[], ys: readonly Uint8Array[], labels: string[], options: LinearOptions, exampleWeights?: readonly number[]): LinearModel {
   const { buckets } = options;
   const model: LinearModel = { labels, buckets, weights: new Float32Array(labels.length * buckets), bias: new Float32Array(labels.length) };
   const squaredGradients = new Float32Array(labels.length * buckets);
@@ -57,7 +57,7 @@ export function trainLinear(xs: readonly SparseVector[], ys: readonly Uint8Array
       const y = ys[index]!;
       for (let label = 0; label < labels.length; label++) {
         const target = y[label]!;
-        const weight = target ? positiveWeight[label]! : 1;
+        const weight = (target ? positiveWeight[label]! : 1) * (exampleWeights?.[index] ?? 1);
         const gradient = (sigmoid(score(model, x, label)) - target) * weight;
         if (Math.abs(gradient) < 1e-4) continue;
         const offset = label * buckets;

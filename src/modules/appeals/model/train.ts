@@ -7,6 +7,8 @@ import { tokenize } from '../text/normalize.js';
 import type { Example } from './corpus.js';
 
 export interface TrainOptions {
+  /** Weight of an example in the risk model (default 1). */
+  weightOf?: (example: Example) => number;
   buckets?: number;
   folds?: number;
   linear?: Partial<Omit<LinearOptions, 'buckets'>>;
@@ -29,12 +31,15 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const xs = riskExamples.map((example) => vectorOf.get(example)!);
   const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels!.includes(label) ? 1 : 0)));
   const labels = [...riskLabels];
+  // Every example counts the same by default; lowering the public set's weight was measured and cost quality.
+  const weightOf = options.weightOf ?? (() => 1);
+  const weights = riskExamples.map(weightOf);
 
   const folds = options.folds ?? FOLDS;
   const outOfFold = riskExamples.map(() => new Float64Array(labels.length));
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (index: number) => index % folds === fold;
-    const model = trainLinear(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), labels, linear);
+    const model = trainLinear(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), labels, linear, weights.filter((_, i) => !inFold(i)));
     xs.forEach((x, i) => {
       if (inFold(i)) labels.forEach((_, label) => (outOfFold[i]![label] = score(model, x, label)));
     });
@@ -43,7 +48,7 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const thresholds = labels.map((_, label) =>
     bestThreshold(outOfFold.map((row) => calibrate(platt[label]!, row[label]!)), ys.map((y) => y[label]!)),
   );
-  const risk = trainLinear(xs, ys, labels, linear);
+  const risk = trainLinear(xs, ys, labels, linear, weights);
 
   const routed = examples.filter((example) => example.topic !== null);
   const topics = [...new Set(routed.map((example) => example.topic!))].sort();
