@@ -1,8 +1,8 @@
 """The scikit-learn peer of bench/appeals.ts: the same split, the same texts, timed in this process.
 
-  quality  --labels L --train T --test X --texts P [--single N] --out O
-      fits each model on T, returns its probabilities on X (Node scores them with evaluatePredictions, so the
-      metric code is the one the module uses), then times vectorize + predict_proba on the texts of P.
+  quality  --labels L --train T --test X --ordinary R --texts P [--single N] --out O
+      fits each model on T, returns its probabilities on X and on the ordinary appeals R (Node scores them with
+      evaluatePredictions, so the metric code is the one the module uses), then times vectorize + predict_proba on P.
   train    --labels L --train T --out O
       times vectorize + fit of each model on T (the 60k training-time comparison).
 
@@ -69,12 +69,13 @@ def features_of(model):
 
 
 def quality(args, labels):
-    train, test = read_jsonl(args.train), read_jsonl(args.test)
+    train, test, ordinary = read_jsonl(args.train), read_jsonl(args.test), read_jsonl(args.ordinary)
     texts = [row["text"] for row in read_jsonl(args.texts)]
     out = {}
     for name, (description, factory) in models().items():
         model, fit_seconds = fit(factory, train, labels)
         probabilities = model.predict_proba([row["text"] for row in test])
+        ordinary_probabilities = model.predict_proba([row["text"] for row in ordinary])
         model.predict_proba(texts[:200])  # warm-up
         started = time.perf_counter()
         model.predict_proba(texts)
@@ -89,6 +90,7 @@ def quality(args, labels):
             "features": features_of(model),
             "fitSeconds": fit_seconds,
             "testProbabilities": [[round(float(p), 6) for p in row] for row in probabilities],
+            "ordinaryProbabilities": [[round(float(p), 4) for p in row] for row in ordinary_probabilities],
             "throughput": {
                 "batch": {"texts": len(texts), "seconds": batch_seconds, "perSecond": len(texts) / batch_seconds},
                 "single": {"texts": len(single), "seconds": single_seconds, "perSecond": len(single) / single_seconds if single_seconds else None},
@@ -112,6 +114,7 @@ def main():
     parser.add_argument("--labels", required=True)
     parser.add_argument("--train", required=True)
     parser.add_argument("--test")
+    parser.add_argument("--ordinary")
     parser.add_argument("--texts")
     parser.add_argument("--single", type=int, default=2000)
     parser.add_argument("--out", required=True)

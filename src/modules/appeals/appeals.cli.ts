@@ -85,6 +85,7 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
       console.log(`training split ${report.trainSize} appeals, held-out ${report.testSize}, trained in ${report.trainSeconds.toFixed(2)} s`);
       console.log(formatEvaluation('this model (word + character n-grams, folded Kazakh/Latin, calibrated)', report.model));
       console.log(formatEvaluation('\nbaseline (bag of words + logistic regression)', report.baseline));
+      if (report.ordinaryFalseAlarms) console.log(`\nfalse alarms on ${report.ordinaryFalseAlarms.appeals} real ordinary appeals (St Petersburg portal, never trained on): ${(report.ordinaryFalseAlarms.share * 100).toFixed(1)} %`);
       console.log('\nconfusion (true label → labels predicted):');
       for (const [label, row] of Object.entries(report.model.confusion)) console.log(`  ${label.padEnd(11)} ${Object.entries(row).filter(([, n]) => n > 0).map(([other, n]) => `${other} ${n}`).join(', ')}`);
     });

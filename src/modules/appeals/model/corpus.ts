@@ -92,3 +92,17 @@ export function loadKzgov(dir = sharedDataDir()): Example[] {
     });
   });
 }
+
+/**
+ * Ordinary appeals from the St Petersburg city portal (no licence: used only to measure false alarms, never to train
+ * or ship). Returns texts only; none is written anywhere.
+ */
+export function loadSpbTextsForEvaluation(limit: number, dir = sharedDataDir()): string[] {
+  if (!dir) return [];
+  const file = join(dir, 'text', 'spb_appeals_2020_2021.csv');
+  if (!existsSync(file)) return [];
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const column = header!.indexOf('text');
+  // Every 11th row, so the sample spans the whole period and all districts.
+  return rows.filter((_, index) => index % 11 === 0).slice(0, limit).map((cells) => cells[column]!);
+}

@@ -68,12 +68,8 @@ export function tokenFeatures(tokens: readonly Token[], index: number): string[]
   return features;
 }
 
-/** Sublinear term frequency times inverse document frequency (when given), L2-normalised, in `buckets` slots. */
-export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
-  const hashes: number[] = [];
-  for (let i = 0; i < tokens.length; i++) pushFeatureHashes(tokens, i, hashes);
-  for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) hashes.push(fnv1a(`lex:${label}`));
-  const mask = buckets - 1;
+/** Counts of hashed slots, sorted: [slots, counts]. */
+function countSlots(hashes: readonly number[], mask: number): [number[], number[]] {
   const slots = Int32Array.from(hashes, (hash) => hash & mask).sort();
   const indices: number[] = [];
   const counts: number[] = [];
@@ -84,16 +80,38 @@ export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float
       counts.push(1);
     }
   }
-  const values = new Float32Array(indices.length);
-  let norm = 0;
-  for (let i = 0; i < indices.length; i++) {
-    const value = (1 + Math.log(counts[i]!)) * (idf ? idf[indices[i]!]! : 1);
-    values[i] = value;
-    norm += value * value;
+  return [indices, counts];
+}
+
+/** One block of features weighted by sublinear TF·IDF and scaled to a given L2 norm. */
+function weightBlock(indices: number[], counts: number[], idf: Float32Array | undefined, norm: number): Map<number, number> {
+  const values = indices.map((slot, i) => (1 + Math.log(counts[i]!)) * (idf ? idf[slot]! : 1));
+  const length = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
+  return new Map(indices.map((slot, i) => [slot, (values[i]! / length) * norm]));
+}
+
+/**
+ * Word features (words, bigrams, lexicon) and character n-grams are normalised as two blocks of equal weight, as
+ * when a word and a character TF-IDF vectoriser are stacked: otherwise the many n-grams of a long text drown its words.
+ */
+export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
+  const words: number[] = [];
+  const chars: number[] = [];
+  const scratch: number[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    scratch.length = 0;
+    pushFeatureHashes(tokens, i, scratch);
+    const hasBigram = i < tokens.length - 1;
+    words.push(scratch[0]!);
+    for (let k = 1; k < scratch.length - (hasBigram ? 1 : 0); k++) chars.push(scratch[k]!);
+    if (hasBigram) words.push(scratch[scratch.length - 1]!);
   }
-  norm = Math.sqrt(norm) || 1;
-  for (let i = 0; i < values.length; i++) values[i]! /= norm;
-  return { indices: Int32Array.from(indices), values };
+  for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) words.push(fnv1a(`lex:${label}`));
+  const mask = buckets - 1;
+  const merged = weightBlock(...countSlots(words, mask), idf, Math.SQRT1_2);
+  for (const [slot, value] of weightBlock(...countSlots(chars, mask), idf, Math.SQRT1_2)) merged.set(slot, (merged.get(slot) ?? 0) + value);
+  const indices = Int32Array.from([...merged.keys()].sort((a, b) => a - b));
+  return { indices, values: Float32Array.from(indices, (slot) => merged.get(slot)!) };
 }
 
 /** Smoothed inverse document frequency per slot: log((n + 1) / (df + 1)) + 1, as scikit-learn computes it. */

@@ -19,17 +19,26 @@ export const riskStems: Record<RiskLabel, string[]> = {
 const fold = (stem: string) => stem.trim().split(' ').map(foldWord).join(' ');
 const stems = Object.entries(riskStems).flatMap(([label, list]) => [...new Set(list.map(fold))].map((stem) => ({ label: label as RiskLabel, stem })));
 
-/** The labels whose stems occur in a folded text, once per occurrence. */
+// Single-word stems are looked up by their first three letters, so a text is scanned once, word by word.
+const byPrefix = new Map<string, { label: RiskLabel; stem: string }[]>();
+const phrases = stems.filter(({ stem }) => stem.includes(' ') || stem.length < 3);
+for (const entry of stems.filter(({ stem }) => !stem.includes(' ') && stem.length >= 3)) {
+  const key = entry.stem.slice(0, 3);
+  byPrefix.set(key, [...(byPrefix.get(key) ?? []), entry]);
+}
+
+/** The labels whose stems occur in a folded text: once per word and label, and once per phrase. */
 export function lexiconHits(normalized: string): RiskLabel[] {
   const hits: RiskLabel[] = [];
-  const padded = ` ${normalized} `;
-  for (const { label, stem } of stems) {
-    let from = 0;
-    for (;;) {
-      const at = padded.indexOf(stem.includes(' ') ? stem : ` ${stem}`, from);
-      if (at < 0) break;
-      hits.push(label);
-      from = at + stem.length;
+  for (const word of normalized.split(' ')) {
+    const labels = new Set<RiskLabel>();
+    for (const { label, stem } of byPrefix.get(word.slice(0, 3)) ?? []) if (word.startsWith(stem)) labels.add(label);
+    hits.push(...labels);
+  }
+  if (phrases.length) {
+    const padded = ` ${normalized} `;
+    for (const { label, stem } of phrases) {
+      for (let at = padded.indexOf(` ${stem}`); at >= 0; at = padded.indexOf(` ${stem}`, at + stem.length)) hits.push(label);
     }
   }
   return hits;

@@ -7,9 +7,11 @@ export interface LinearOptions {
   /** L2 penalty, applied as weight decay on the features an example touches. */
   l2: number;
   seed: number;
+  /** Class weights: 'balanced' (each class half the loss) or 'sqrt' (positives up-weighted by the square root of the imbalance). */
+  balance: 'balanced' | 'sqrt';
 }
 
-export const defaultLinearOptions: Omit<LinearOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 1e-6, seed: 1 };
+export const defaultLinearOptions: Omit<LinearOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 1e-2, seed: 1, balance: 'balanced' };
 
 /** One-vs-rest logistic regressions sharing the features: weights[label * buckets + slot]. */
 export interface LinearModel {
@@ -49,7 +51,10 @@ export function trainLinear(xs: readonly SparseVector[], ys: readonly Uint8Array
   const squaredGradients = new Float32Array(labels.length * buckets);
   const biasSquared = new Float32Array(labels.length);
   const positives = labels.map((_, label) => ys.reduce((sum, y) => sum + y[label]!, 0));
-  const positiveWeight = positives.map((count) => (count > 0 ? Math.min(10, Math.sqrt((xs.length - count) / count)) : 1));
+  // "Balanced" class weights, as scikit-learn's class_weight='balanced': each class carries half of the loss.
+  const balanced = options.balance === 'balanced';
+  const positiveWeight = positives.map((count) => (count === 0 ? 1 : balanced ? xs.length / (2 * count) : Math.min(10, Math.sqrt((xs.length - count) / count))));
+  const negativeWeight = positives.map((count) => (count === xs.length || !balanced ? 1 : xs.length / (2 * (xs.length - count))));
   for (let epoch = 0; epoch < options.epochs; epoch++) {
     const order = shuffled(xs.length, options.seed + epoch);
     for (const index of order) {
@@ -57,7 +62,7 @@ export function trainLinear(xs: readonly SparseVector[], ys: readonly Uint8Array
       const y = ys[index]!;
       for (let label = 0; label < labels.length; label++) {
         const target = y[label]!;
-        const weight = (target ? positiveWeight[label]! : 1) * (exampleWeights?.[index] ?? 1);
+        const weight = (target ? positiveWeight[label]! : negativeWeight[label]!) * (exampleWeights?.[index] ?? 1);
         const gradient = (sigmoid(score(model, x, label)) - target) * weight;
         if (Math.abs(gradient) < 1e-4) continue;
         const offset = label * buckets;

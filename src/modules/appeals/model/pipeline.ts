@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelArtifact } from './artifact.js';
 import { trainBaseline } from './baseline.js';
 import { AppealClassifier } from './classifier.js';
-import { loadKzgov, loadSeedCorpus, type Example } from './corpus.js';
+import { loadKzgov, loadSeedCorpus, loadSpbTextsForEvaluation, type Example } from './corpus.js';
 import { evaluatePredictions, type Evaluation } from './evaluate.js';
 import { isHeldOut } from './split.js';
 import { trainModel, type TrainOptions } from './train.js';
@@ -22,6 +22,8 @@ export function trainingExamples(): Example[] {
 }
 
 export interface HeldOutReport {
+  /** Share of real ordinary appeals (St Petersburg portal, never trained on) given any risk label, when available. */
+  ordinaryFalseAlarms: { appeals: number; share: number } | null;
   model: Evaluation;
   baseline: Evaluation;
   trainSize: number;
@@ -37,7 +39,10 @@ export function evaluateHeldOut(examples = trainingExamples(), options: TrainOpt
   const classifier = new AppealClassifier(trainModel(train, options));
   const trainSeconds = (performance.now() - started) / 1000;
   const baseline = trainBaseline(train);
+  const ordinary = loadSpbTextsForEvaluation(3000);
+  const flagged = ordinary.filter((text) => classifier.screen(text).labels.length > 0).length;
   return {
+    ordinaryFalseAlarms: ordinary.length ? { appeals: ordinary.length, share: flagged / ordinary.length } : null,
     model: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang })), (label) => classifier.threshold(label)),
     baseline: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: baseline(example.text), lang: example.lang }))),
     trainSize: train.length,
@@ -54,7 +59,7 @@ export function trainRelease(output = shippedModelPath, version?: string, correc
   artifact.card = {
     ...artifact.card,
     data: describeData(examples),
-    heldOut: { appeals: report.testSize, macroF1: report.model.macroF1, anyRisk: report.model.anyRisk, perLabel: report.model.perLabel, confusion: report.model.confusion, calibration: report.model.calibration, byLanguage: report.model.byLanguage },
+    heldOut: { appeals: report.testSize, ordinaryFalseAlarms: report.ordinaryFalseAlarms, macroF1: report.model.macroF1, anyRisk: report.model.anyRisk, perLabel: report.model.perLabel, confusion: report.model.confusion, calibration: report.model.calibration, byLanguage: report.model.byLanguage },
     baseline: { macroF1: report.baseline.macroF1, anyRisk: report.baseline.anyRisk },
   };
   writeFileSync(output, `${JSON.stringify(artifact)}\n`);

@@ -74,6 +74,8 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
  * weighs recall twice as much as precision, because a missed report of violence costs more than an extra review;
  * bounded to [0.3, 0.6] so a small fold cannot push it to an extreme.
  */
+const BETA2 = 4;
+
 export function bestThreshold(probabilities: readonly number[], targets: readonly number[]): number {
   let best = { threshold: 0.5, score: -1 };
   for (let threshold = 0.3; threshold <= 0.6001; threshold += 0.025) {
@@ -83,7 +85,7 @@ export function bestThreshold(probabilities: readonly number[], targets: readonl
       else if (p >= threshold) fp++;
       else if (targets[i]) fn++;
     });
-    const score = tp ? (5 * tp) / (5 * tp + 4 * fn + fp) : 0;
+    const score = tp ? ((1 + BETA2) * tp) / ((1 + BETA2) * tp + BETA2 * fn + fp) : 0;
     if (score > best.score) best = { threshold: Number(threshold.toFixed(3)), score };
   }
   return best.threshold;
