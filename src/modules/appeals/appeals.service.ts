@@ -9,7 +9,7 @@ import { recordMentions } from '../../core/entities/entity-index.js';
 import { emitEvent } from '../../core/events/index.js';
 import { problems } from '../../core/http/problems.js';
 import type { AppealRecord, AppealStatus } from './appeals.schema.js';
-import { findAppeal, presentAppeal } from './appeals.repository.js';
+import { appealHistory, findAppeal, presentAppeal } from './appeals.repository.js';
 import type { AppealClassifier, Screening } from './model/classifier.js';
 import { slaDue } from './sla.js';
 
@@ -90,11 +90,23 @@ export type AppealAction = 'confirm' | 'correct' | 'escalate' | 'route' | 'close
 
 const nextStatus: Record<AppealAction, AppealStatus | null> = { confirm: 'confirmed', correct: null, escalate: 'escalated', route: 'routed', close: 'closed' };
 
+/**
+ * Which decision is possible from which status: confirming cannot pull an escalated appeal back, an appeal already with
+ * a prosecutor is not escalated twice, re-routing stays possible (an appeal sent to the wrong agency), closed is final.
+ */
+const allowedFrom: Record<AppealAction, readonly AppealStatus[]> = {
+  confirm: ['new'],
+  correct: ['new', 'confirmed', 'escalated', 'routed'],
+  escalate: ['new', 'confirmed', 'routed'],
+  route: ['new', 'confirmed', 'escalated', 'routed'],
+  close: ['new', 'confirmed', 'escalated', 'routed'],
+};
+
 /** An analyst's decision on an appeal: recorded, audited, and (for corrections) kept for the next training run. */
 export async function actOnAppeal(sql: Sql, actor: Actor, id: string, action: AppealAction, input: { note?: string | undefined; labels?: string[] | undefined; agency?: string | undefined }, requestId: string) {
   const row = await findAppeal(sql, regionScope(actor), id, true);
   if (!row) throw problems.notFound(`appeal ${id}`);
-  if (row.status === 'closed') throw problems.invalidTransition('the appeal is closed');
+  if (!allowedFrom[action].includes(row.status)) throw problems.invalidTransition(`cannot ${action} an appeal that is ${row.status}`);
   const status = nextStatus[action] ?? row.status;
   await sql.query(
     `update appeals set status = $2, analyst_labels = coalesce($3, analyst_labels), route_agency = coalesce($4, route_agency),
@@ -103,8 +115,8 @@ export async function actOnAppeal(sql: Sql, actor: Actor, id: string, action: Ap
     [id, status, action === 'correct' || action === 'confirm' ? (input.labels ?? (action === 'confirm' ? row.labels : null)) : null, input.agency ?? null, input.note ?? null],
   );
   await sql.query('insert into appeal_actions (id, appeal_id, actor_id, actor_name, action, note, labels) values ($1, $2, $3, $4, $5, $6, $7)', [
-    randomUUID(), id, actor.id, actor.name, action, input.note ?? input.agency ?? null, input.labels ?? null,
+    randomUUID(), id, actor.id, actor.name, action, input.agency ? [input.agency, input.note].filter(Boolean).join(': ') : (input.note ?? null), input.labels ?? null,
   ]);
   await appendAudit(sql, { actor: actorRef(actor), action: `appeals.${action}`, subjectType: 'appeal', subjectId: id, region: row.region, requestId, outcome: 'success', details: { from: row.status, to: status, ...(input.labels ? { labels: input.labels } : {}), ...(input.agency ? { agency: input.agency } : {}) } });
-  return presentAppeal((await findAppeal(sql, null, id))!);
+  return { ...presentAppeal((await findAppeal(sql, null, id))!), history: await appealHistory(sql, id) };
 }

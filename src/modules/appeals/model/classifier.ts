@@ -24,6 +24,8 @@ export interface Screening {
   riskLevel: RiskLevel;
   explanation: {
     summary: string;
+    /** Each label's decision threshold in the model that screened this text. */
+    thresholds: Record<RiskLabel, number>;
     labels: Partial<Record<RiskLabel, Evidence[]>>;
     aggravating: Aggravating[];
   };
@@ -80,7 +82,7 @@ export class AppealClassifier {
       labels,
       scores: Object.fromEntries(riskLabels.map((label) => [label, Number(scores[label].toFixed(4))])) as Record<RiskLabel, number>,
       riskLevel: level,
-      explanation: { summary: summarize(labels, scores, evidence, aggravating, level), labels: evidence, aggravating },
+      explanation: { summary: summarize(labels, scores, evidence, aggravating, level), thresholds: Object.fromEntries(riskLabels.map((label) => [label, this.threshold(label)])) as Record<RiskLabel, number>, labels: evidence, aggravating },
       entities: extractEntities(text),
       topic,
       route: routeAppeal(labels, topic.name),

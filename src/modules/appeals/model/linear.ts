@@ -11,7 +11,7 @@ export interface LinearOptions {
   balance: 'balanced' | 'sqrt';
 }
 
-export const defaultLinearOptions: Omit<LinearOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 1e-2, seed: 1, balance: 'balanced' };
+export const defaultLinearOptions: Omit<LinearOptions, 'buckets'> = { epochs: 12, learningRate: 0.5, l2: 2e-2, seed: 1, balance: 'balanced' };
 
 /** One-vs-rest logistic regressions sharing the features: weights[label * buckets + slot]. */
 export interface LinearModel {

@@ -20,12 +20,13 @@ export interface Aggravating {
   phrase: string;
 }
 
-// Folded forms (see normalize.ts): Kazakh letters appear as their Russian look-alikes.
+// Folded forms (see normalize.ts): Kazakh letters appear as their Russian look-alikes. Word edges are written as
+// lookarounds on letters, because \b in JavaScript knows only ASCII letters and never fires on Cyrillic.
 const signals: { kind: Aggravating['kind']; pattern: RegExp }[] = [
-  { kind: 'minor', pattern: /\b(реб[её]н\w*|дет(и|ей|ям|ьми)|сын\w*|доч\w*|школьни\w*|ученик\w*|ученица\w*|подрост\w*|малолет\w*|несовершеннолет\w*|бала\w*|оку(шы|шылар)\w*|кызым\w*|улым\w*|\d{1,2}[ -]?(лет|жаста|жастагы))\b/iu },
-  { kind: 'weapon', pattern: /\b(нож\w*|пистолет\w*|ружь\w*|обрез\w*|травмат\w*|оруж\w*|пышак\w*|мылтык\w*|кару\w*|топор\w*|балта\w*)\b/iu },
-  { kind: 'official', pattern: /\b(участков\w*|полицейск\w*|следовател\w*|прокурор\w*|судь[яи]\w*|аким\w*|начальник\w*|директор\w*|инспектор\w*|чиновник\w*|депутат\w*|командир\w*|учаскелик\w*|тергеуши\w*|басты\w*)\b/iu },
-  { kind: 'repeat', pattern: /\b(снова|опять|повторно|уже не первый|который раз|в который|неоднократно|тагы да|кайтадан|бирнеше рет|талай рет)\b/iu },
+  { kind: 'minor', pattern: /(?<![\p{L}\d])(реб[её]н\p{L}*|дет(и|ей|ям|ьми)|сын\p{L}*|доч\p{L}*|школьни\p{L}*|ученик\p{L}*|ученица\p{L}*|подрост\p{L}*|малолет\p{L}*|несовершеннолет\p{L}*|бала\p{L}*|оку(шы|шылар)\p{L}*|кызым\p{L}*|улым\p{L}*|\d{1,2}[ -]?(лет|жаста|жастагы))(?![\p{L}\d])/iu },
+  { kind: 'weapon', pattern: /(?<![\p{L}\d])(нож\p{L}*|пистолет\p{L}*|ружь\p{L}*|обрез\p{L}*|травмат\p{L}*|оруж\p{L}*|пышак\p{L}*|мылтык\p{L}*|кару\p{L}*|топор\p{L}*|балта\p{L}*)(?![\p{L}\d])/iu },
+  { kind: 'official', pattern: /(?<![\p{L}\d])(участков\p{L}*|полицейск\p{L}*|следовател\p{L}*|прокурор\p{L}*|судь[яи]\p{L}*|аким(?:а|у|ом|е)?|начальник\p{L}*|директор\p{L}*|инспектор\p{L}*|чиновник\p{L}*|депутат\p{L}*|командир\p{L}*|учаскелик\p{L}*|тергеуши\p{L}*|басты\p{L}*)(?![\p{L}\d])/iu },
+  { kind: 'repeat', pattern: /(?<![\p{L}\d])(снова|опять|повторно|уже не первый|который раз|в который|неоднократно|тагы да|кайтадан|бирнеше рет|талай рет)(?![\p{L}\d])/iu },
 ];
 
 export function aggravatingSignals(normalized: string): Aggravating[] {

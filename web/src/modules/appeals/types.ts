@@ -3,7 +3,15 @@
 
 import type { Severity } from '../../app/types';
 
-export const RISK_LABELS = ['violence', 'threat', 'self_harm', 'corruption', 'bullying', 'fraud', 'drugs'] as const;
+export const RISK_LABELS = [
+  'violence',
+  'threat',
+  'self_harm',
+  'corruption',
+  'bullying',
+  'fraud',
+  'drugs',
+] as const;
 export type RiskLabel = (typeof RISK_LABELS)[number];
 
 /** Risk levels share the four steps (and the badge) of alert severity. */
@@ -109,6 +117,11 @@ export interface AppealDetail extends AppealQueueItem {
   text: string;
   attachments: Attachment[];
   scores: Partial<Record<RiskLabel, number>>;
+  /**
+   * Each label's decision threshold in the model that screened the appeal (chosen per label at training time). Not
+   * sent by the server yet; 0.5 is assumed without it.
+   */
+  thresholds?: Partial<Record<RiskLabel, number>>;
   explanation: {
     summary: string;
     labels: Partial<Record<RiskLabel, EvidencePhrase[]>>;
