@@ -44,7 +44,7 @@ export async function classifyFile(input: string, output: string, modelPath = sh
   return { appeals, invalid, seconds: (performance.now() - started) / 1000 };
 }
 
-export function appealsCommands(program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>, registry: ModelRegistry): void {
+export function appealsCommands(program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>, registryFor: (db: Platform['db']) => ModelRegistry): void {
   const appeals = program.command('appeals').description('Appeals risk screening');
 
   appeals
@@ -65,7 +65,7 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
       const platform = await open();
       try {
         const started = performance.now();
-        const report = await importAppeals(platform, registry, file, (done) => process.stderr.write(`\r${done} records…`));
+        const report = await importAppeals(platform, registryFor(platform.db), file, (done) => process.stderr.write(`\r${done} records…`));
         process.stderr.write('\n');
         for (const item of report.rejected.slice(0, 50)) console.log(`line ${item.line}: rejected: ${item.reason}`);
         if (report.rejected.length > 50) console.log(`… and ${report.rejected.length - 50} more rejected lines`);
@@ -105,7 +105,7 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
         console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
         console.log(formatEvaluation('held-out evaluation', report.model));
         if (platform) {
-          await registry.store(platform.db, artifact);
+          await registryFor(platform.db).store(platform.db, artifact);
           console.log(`stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`);
         }
       } finally {

@@ -60,7 +60,10 @@ export async function appealRoutes(app: FastifyInstance, platform: Platform, reg
       const stored = await bus.tx(async (sql) => {
         const classifier = await registry.active(sql);
         const out: (IntakeResult & { index: number })[] = [];
-        for (const { index, record } of accepted) out.push({ index, ...(await ingestAppeal(sql, actor, record, classifier, request.id)) });
+        for (const { index, record } of accepted) out.push({ index, ...(await ingestAppeal(sql, actor, record, classifier, request.id, { auditEach: false })) });
+        const created = out.filter((result) => result.status === 'created');
+        // One entry for the batch, naming every appeal it created: the same record of who wrote what, one chain link.
+        await auditRequest(sql, request, { action: 'appeals.ingestedBatch', subjectType: 'appeal', outcome: 'success', details: { created: created.map((result) => result.id), duplicates: out.length - created.length } });
         return out;
       });
       results.push(...stored);

@@ -29,7 +29,12 @@ const applicantLabel = (applicant: AppealRecord['applicant']) =>
  * Stores and screens one appeal in the caller's transaction: the appeal, its entities, its alert (risk high or
  * critical), its audit entry and its event commit together. A known external id returns the stored result.
  */
-export async function ingestAppeal(sql: Sql, actor: Actor, record: AppealRecord, classifier: AppealClassifier, requestId: string): Promise<IntakeResult> {
+export interface IntakeOptions {
+  /** Batches write one audit entry for the whole batch instead of one per appeal. */
+  auditEach?: boolean;
+}
+
+export async function ingestAppeal(sql: Sql, actor: Actor, record: AppealRecord, classifier: AppealClassifier, requestId: string, options: IntakeOptions = {}): Promise<IntakeResult> {
   requireRegion(actor, record.region);
   const [existing] = await sql.query<{ id: string; risk_level: string; labels: string[]; alert_id: string | null }>(
     'select id, risk_level, labels, alert_id from appeals where external_id = $1',
@@ -50,11 +55,11 @@ export async function ingestAppeal(sql: Sql, actor: Actor, record: AppealRecord,
       JSON.stringify(screening.entities), screening.topic.name, screening.route.agencyKind, screening.modelVersion, slaDue(screening.riskLevel, receivedAt)],
   );
   // A concurrent request with the same external id won the insert: report the stored appeal, change nothing.
-  if (inserted.length === 0) return ingestAppeal(sql, actor, record, classifier, requestId);
+  if (inserted.length === 0) return ingestAppeal(sql, actor, record, classifier, requestId, options);
   await recordMentions(sql, screening.entities.map((entity) => ({ kind: entity.kind, value: entity.value, module: 'appeals', sourceType: 'appeal', sourceId: id, region: record.region })));
   const alertId = screening.riskLevel === 'critical' || screening.riskLevel === 'high' ? await raiseAppealAlert(sql, actor, id, record, screening, requestId) : null;
   if (alertId) await sql.query('update appeals set alert_id = $2 where id = $1', [id, alertId]);
-  await appendAudit(sql, { actor: actorRef(actor), action: 'appeals.ingested', subjectType: 'appeal', subjectId: id, region: record.region, requestId, outcome: 'success', details: { externalId: record.externalId, riskLevel: screening.riskLevel, labels: screening.labels } });
+  if (options.auditEach !== false) await appendAudit(sql, { actor: actorRef(actor), action: 'appeals.ingested', subjectType: 'appeal', subjectId: id, region: record.region, requestId, outcome: 'success', details: { externalId: record.externalId, riskLevel: screening.riskLevel, labels: screening.labels } });
   await emitEvent(sql, 'appeals.screened', { appealId: id, region: record.region, labels: screening.labels, riskLevel: screening.riskLevel, modelVersion: screening.modelVersion });
   return { externalId: record.externalId, status: 'created', id, riskLevel: screening.riskLevel, labels: screening.labels, alertId };
 }

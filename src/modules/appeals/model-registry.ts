@@ -10,10 +10,15 @@ import { shippedModelPath } from './model/pipeline.js';
  */
 export class ModelRegistry {
   private cached: AppealClassifier | undefined;
+  private checkedAt = 0;
+  /** How long intake trusts the cached model before asking the database which version is active. */
+  static readonly RECHECK_MS = 5000;
 
   constructor(private readonly shippedPath = shippedModelPath) {}
 
   async active(sql: Sql): Promise<AppealClassifier> {
+    if (this.cached && Date.now() - this.checkedAt < ModelRegistry.RECHECK_MS) return this.cached;
+    this.checkedAt = Date.now();
     const [row] = await sql.query<{ version: string }>('select version from appeal_models where active');
     if (row && this.cached?.version === row.version) return this.cached;
     if (!row) return this.installShipped(sql);
@@ -44,6 +49,7 @@ export class ModelRegistry {
     await sql.query('update appeal_models set active = false where active');
     await sql.query('update appeal_models set active = true, activated_at = now(), activated_by = $2 where version = $1', [version, by]);
     this.cached = undefined;
+    this.checkedAt = 0;
     return true;
   }
 

@@ -4,9 +4,19 @@ import { appealsCommands } from './appeals.cli.js';
 import { appealRoutes } from './appeals.routes.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { ModelRegistry } from './model-registry.js';
+import type { Db } from '../../core/db/db.js';
 import { modelRoutes } from './models.routes.js';
 
-const registry = new ModelRegistry();
+// One registry (and so one cached model) per database: tests and tools may run several platforms in one process.
+const registries = new WeakMap<Db, ModelRegistry>();
+function registryFor(db: Db): ModelRegistry {
+  let registry = registries.get(db);
+  if (!registry) {
+    registry = new ModelRegistry();
+    registries.set(db, registry);
+  }
+  return registry;
+}
 
 export const appealsModule: ModuleManifest = {
   id: 'appeals',
@@ -21,11 +31,11 @@ export const appealsModule: ModuleManifest = {
   ],
   nav: [{ path: '/appeals', label: { kk: 'Өтініштер', ru: 'Обращения', en: 'Appeals' }, permission: 'appeals.read' }],
   routes: async (app, platform) => {
-    await appealRoutes(app, platform, registry);
-    await modelRoutes(app, platform, registry);
+    await appealRoutes(app, platform, registryFor(platform.db));
+    await modelRoutes(app, platform, registryFor(platform.db));
   },
-  cli: (program, open) => appealsCommands(program, open, registry),
+  cli: (program, open) => appealsCommands(program, open, registryFor),
   seedDemo: async (platform, rng) => {
-    await seedDemoAppeals(platform, rng, registry);
+    await seedDemoAppeals(platform, rng, registryFor(platform.db));
   },
 };
