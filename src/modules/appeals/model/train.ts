@@ -35,7 +35,8 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const weightOf = options.weightOf ?? (() => 1);
   const weights = riskExamples.map(weightOf);
 
-  const folds = options.folds ?? FOLDS;
+  // Out-of-fold scores only need to be honest, not many: on a large corpus two folds calibrate as well as four, in half the time.
+  const folds = options.folds ?? (riskExamples.length > 20_000 ? 2 : FOLDS);
   const outOfFold = riskExamples.map(() => new Float64Array(labels.length));
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (index: number) => index % folds === fold;
