@@ -48,7 +48,8 @@ export const presentQueueItem = (row: AppealRow) => ({
   riskLevel: row.risk_level,
   status: row.status,
   slaDueAt: iso(row.sla_due_at),
-  overdue: row.status !== 'closed' && new Date(row.sla_due_at).getTime() < Date.now(),
+  // The SLA is the term to a first action: any decision stops its clock.
+  overdue: row.status === 'new' && new Date(row.sla_due_at).getTime() < Date.now(),
   routeAgency: row.route_agency,
 });
 
@@ -94,8 +95,8 @@ export async function listQueue(sql: Sql, scope: RegionScope, filters: QueueFilt
   if (filters.risk?.length) where.push(`risk_level = any(${param(filters.risk)}::text[])`);
   if (filters.language) where.push(`language = ${param(filters.language)}`);
   if (filters.status?.length) where.push(`status = any(${param(filters.status)}::text[])`);
-  if (filters.sla === 'overdue') where.push(`status <> 'closed' and sla_due_at < now()`);
-  if (filters.sla === 'due_soon') where.push(`status <> 'closed' and sla_due_at between now() and now() + interval '2 hours'`);
+  if (filters.sla === 'overdue') where.push(`status = 'new' and sla_due_at < now()`);
+  if (filters.sla === 'due_soon') where.push(`status = 'new' and sla_due_at between now() and now() + interval '2 hours'`);
   if (filters.before) where.push(`(received_at, id) < (${param(filters.before.receivedAt)}::timestamptz, ${param(filters.before.id)}::uuid)`);
   const clause = where.length ? `where ${where.join(' and ')}` : '';
   return sql.query<AppealRow>(`select * from appeals ${clause} order by received_at desc, id desc limit ${param(filters.limit)}`, params);

@@ -4,7 +4,8 @@ import { demoPerson } from '../../core/demo/people.js';
 import type { Rng } from '../../core/demo/rng.js';
 import { regions } from '../../core/geo/regions.js';
 import type { Platform } from '../../core/platform.js';
-import { ingestAppeal } from './appeals.service.js';
+import { actOnAppeal, ingestAppeal, type AppealAction } from './appeals.service.js';
+import { slaHours } from './sla.js';
 import type { ModelRegistry } from './model-registry.js';
 import { loadKzgov, loadSeedCorpus } from './model/corpus.js';
 import { isHeldOut } from './model/split.js';
@@ -18,6 +19,7 @@ export async function seedDemoAppeals(platform: Platform, rng: Rng, registry: Mo
   if (pool.length === 0) return 0;
   const weighted = regions.map((region) => [region, region.population] as const);
   const connector = { ...systemActor, type: 'api_key' as const, id: 'demo-eotinish', name: 'eotinish:demo connector' };
+  const analyst = { ...systemActor, type: 'user' as const, id: 'demo-analyst', name: 'analyst (demo)', role: 'analyst' as const };
   let made = 0;
   for (let i = 0; i < count; i++) {
     const example = rng.pick(pool);
@@ -39,8 +41,26 @@ export async function seedDemoAppeals(platform: Platform, rng: Rng, registry: Mo
            sla_due_at = sla_due_at - make_interval(mins => $2) where id = $1`,
         [result.id, ageMinutes],
       );
+      // An office at work: most appeals past their first-action term have been dealt with; a few are overdue.
+      const slaMinutes = slaHours[result.riskLevel as keyof typeof slaHours] * 60;
+      if (ageMinutes > slaMinutes && rng.chance(0.85)) {
+        const path = demoPath(rng, result.labels.length > 0);
+        for (const [action, input] of path) await actOnAppeal(sql, analyst, result.id, action, input, randomUUID());
+      }
     });
     made++;
   }
   return made;
+}
+
+type Step = [AppealAction, { note?: string; agency?: string }];
+
+function demoPath(rng: Rng, risky: boolean): Step[] {
+  if (!risky) return [['route', { agency: 'akimat', note: 'По компетенции' }], ['close', { note: 'Ответ заявителю направлен' }]];
+  return rng.weighted<Step[]>([
+    [[['confirm', {}], ['route', { agency: 'police', note: 'Материал передан в полицию' }], ['close', { note: 'Зарегистрировано в ЕРДР, заявитель уведомлён' }]], 5],
+    [[['confirm', {}], ['escalate', { note: 'Требуется решение прокурора' }]], 2],
+    [[['confirm', {}], ['route', { agency: 'police' }]], 2],
+    [[['close', { note: 'Ложное срабатывание: обычное обращение' }]], 1],
+  ]);
 }

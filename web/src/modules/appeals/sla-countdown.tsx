@@ -21,6 +21,8 @@ export function SlaCountdown({ dueAt, status }: { dueAt: string; status: AppealS
   const { t } = i18n;
   const now = useNow(30_000);
   if (status === 'closed') return <span className="muted">{t('sla.closed')}</span>;
+  // The term is to a first action; once an analyst has acted, its clock has stopped.
+  if (status !== 'new') return <span className="muted">{t('sla.actioned')}</span>;
   const due = Date.parse(dueAt);
   if (Number.isNaN(due)) return <span className="muted">—</span>;
   const left = due - now;
