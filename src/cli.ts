@@ -31,6 +31,8 @@ async function open(): Promise<RunningPlatform> {
 const program = new Command('qadagalau')
   .description('Qadagalau: digital supervision platform for a prosecutor’s office')
   .version('0.1.0')
+  // Options after a subcommand belong to it (`forecast evaluate --input …` as well as `forecast --input …`).
+  .enablePositionalOptions()
   .addHelpText('after', `\nConfiguration (environment variables, or a JSON file named by QADAGALAU_CONFIG):\n${describeSettings().map((s) => `  ${s.variable.padEnd(28)} ${s.description} [${s.default}]`).join('\n')}`);
 
 program

@@ -2,6 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRiskLabel, type RiskLabel } from './labels.js';
+import { parseCsv } from '../../../core/files/csv.js';
+
+export { parseCsv } from '../../../core/files/csv.js';
 
 export interface Example {
   id: string;
@@ -37,36 +40,6 @@ export function loadSeedCorpus(dir = seedCorpusDir): Example[] {
           return { id: row.id, text: row.text, labels, topic: null, lang: row.lang, source: 'seed' as const };
         }),
     );
-}
-
-/** Minimal RFC 4180 CSV reader (quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  return rows.filter((cells) => cells.some((cell) => cell !== ''));
 }
 
 /**
