@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { RunningPlatform } from '../bootstrap.js';
-import { appendAudit } from '../audit/index.js';
+import { actorRef, appendAudit } from '../audit/index.js';
+import { operatorActor } from './actor.js';
 import { insertApiKey, listApiKeys, revokeApiKey } from './api-keys.repository.js';
 import { apiKeyClients } from './api-keys.routes.js';
 import { newApiKeySecret, sha256 } from './tokens.js';
 
-const cliActor = { type: 'system', id: 'cli', name: `cli:${process.env.USER ?? 'operator'}` };
+const cliActor = actorRef(operatorActor());
 
 export function apiKeyCommands(program: Command, open: () => Promise<RunningPlatform>): void {
   const keys = program.command('api-keys').description('Manage machine clients’ API keys');

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import type { RunningPlatform } from '../bootstrap.js';
-import { appendAudit } from '../audit/index.js';
+import { actorRef, appendAudit } from '../audit/index.js';
+import { operatorActor } from './actor.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { roles, type Role } from './permissions.js';
 import { findUserByUsername, insertUser, listUsers, setPasswordHash } from './users.repository.js';
 import { isRegionCode } from '../geo/regions.js';
 
-const cliActor = { type: 'system', id: 'cli', name: `cli:${process.env.USER ?? 'operator'}` };
+const cliActor = actorRef(operatorActor());
 
 export function userCommands(program: Command, open: () => Promise<RunningPlatform>): void {
   const users = program.command('users').description('Manage people who sign in to the dashboard');

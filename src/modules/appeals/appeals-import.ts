@@ -7,7 +7,7 @@ import { AppealRecord } from './appeals.schema.js';
 import { ingestAppeal } from './appeals.service.js';
 import type { ModelRegistry } from './model-registry.js';
 import type { Platform } from '../../core/platform.js';
-import type { Actor } from '../../core/auth/actor.js';
+import { operatorActor } from '../../core/auth/actor.js';
 
 const check = Compile(AppealRecord);
 const BATCH = 500;
@@ -55,7 +55,7 @@ export interface ImportReport {
 /** Imports a CSV or JSONL file in batches of 500 (one transaction each), reporting progress; bad lines are listed, good ones kept. */
 export async function importAppeals(platform: Platform, registry: ModelRegistry, file: string, progress: (done: number) => void): Promise<ImportReport> {
   const report: ImportReport = { created: 0, duplicates: 0, rejected: [] };
-  const actor: Actor = { type: 'system', id: 'cli-import', name: `cli:${process.env.USER ?? 'operator'}:import`, role: null, regions: ['*'], permissions: new Set(['*']), locale: 'en', agencyId: null };
+  const actor = operatorActor('cli-import');
   let batch: AppealRecord[] = [];
   const flush = async () => {
     if (batch.length === 0) return;

@@ -90,11 +90,13 @@ function weightBlock(indices: number[], counts: number[], idf: Float32Array | un
   return new Map(indices.map((slot, i) => [slot, (values[i]! / length) * norm]));
 }
 
-/**
- * Word features (words, bigrams, lexicon) and character n-grams are normalised as two blocks of equal weight, as
- * when a word and a character TF-IDF vectoriser are stacked: otherwise the many n-grams of a long text drown its words.
- */
-export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
+/** A text's feature hashes, split into the two blocks that are weighted and normalised separately. */
+export interface FeatureHashes {
+  words: number[];
+  chars: number[];
+}
+
+export function hashFeatures(tokens: readonly Token[]): FeatureHashes {
   const words: number[] = [];
   const chars: number[] = [];
   const scratch: number[] = [];
@@ -107,17 +109,30 @@ export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float
     if (hasBigram) words.push(scratch[scratch.length - 1]!);
   }
   for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) words.push(fnv1a(`lex:${label}`));
+  return { words, chars };
+}
+
+/**
+ * Word features (words, bigrams, lexicon) and character n-grams are normalised as two blocks of equal weight, as
+ * when a word and a character TF-IDF vectoriser are stacked: otherwise the many n-grams of a long text drown its words.
+ */
+export function weighFeatures(hashes: FeatureHashes, buckets: number, idf?: Float32Array): SparseVector {
   const mask = buckets - 1;
-  const merged = weightBlock(...countSlots(words, mask), idf, Math.SQRT1_2);
-  for (const [slot, value] of weightBlock(...countSlots(chars, mask), idf, Math.SQRT1_2)) merged.set(slot, (merged.get(slot) ?? 0) + value);
+  const merged = weightBlock(...countSlots(hashes.words, mask), idf, Math.SQRT1_2);
+  for (const [slot, value] of weightBlock(...countSlots(hashes.chars, mask), idf, Math.SQRT1_2)) merged.set(slot, (merged.get(slot) ?? 0) + value);
   const indices = Int32Array.from([...merged.keys()].sort((a, b) => a - b));
   return { indices, values: Float32Array.from(indices, (slot) => merged.get(slot)!) };
 }
 
+export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
+  return weighFeatures(hashFeatures(tokens), buckets, idf);
+}
+
 /** Smoothed inverse document frequency per slot: log((n + 1) / (df + 1)) + 1, as scikit-learn computes it. */
-export function inverseDocumentFrequency(documents: readonly SparseVector[], buckets: number): Float32Array {
+export function inverseDocumentFrequency(documents: readonly FeatureHashes[], buckets: number): Float32Array {
   const df = new Uint32Array(buckets);
-  for (const x of documents) for (const slot of x.indices) df[slot]!++;
+  const mask = buckets - 1;
+  for (const { words, chars } of documents) for (const slot of new Set([...words, ...chars].map((hash) => hash & mask))) df[slot]!++;
   const idf = new Float32Array(buckets);
   for (let slot = 0; slot < buckets; slot++) idf[slot] = Math.log((documents.length + 1) / (df[slot]! + 1)) + 1;
   return idf;

@@ -1,6 +1,6 @@
 import { quantise, type ModelArtifact } from './artifact.js';
 import { calibrate, fitPlatt } from './calibration.js';
-import { DEFAULT_BUCKETS, inverseDocumentFrequency, packIdf, unpackIdf, vectorize, type SparseVector } from './features.js';
+import { DEFAULT_BUCKETS, hashFeatures, inverseDocumentFrequency, packIdf, unpackIdf, weighFeatures, type SparseVector } from './features.js';
 import { riskLabels } from './labels.js';
 import { defaultLinearOptions, score, trainLinear, type LinearOptions } from './linear.js';
 import { tokenize } from '../text/normalize.js';
@@ -25,9 +25,10 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const buckets = options.buckets ?? DEFAULT_BUCKETS;
   const linear: LinearOptions = { ...defaultLinearOptions, ...options.linear, buckets };
   const riskExamples = examples.filter((example) => example.labels !== null);
-  const tokenized = examples.map((example) => tokenize(example.text));
-  const idf = unpackIdf(packIdf(inverseDocumentFrequency(tokenized.map((tokens) => vectorize(tokens, buckets)), buckets)));
-  const vectorOf = new Map(examples.map((example, i) => [example, vectorize(tokenized[i]!, buckets, idf)]));
+  // Each text is tokenised and hashed once; the hashes give the document frequencies and then the weighted vectors.
+  const hashed = examples.map((example) => hashFeatures(tokenize(example.text)));
+  const idf = unpackIdf(packIdf(inverseDocumentFrequency(hashed, buckets)));
+  const vectorOf = new Map(examples.map((example, i) => [example, weighFeatures(hashed[i]!, buckets, idf)]));
   const xs = riskExamples.map((example) => vectorOf.get(example)!);
   const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels!.includes(label) ? 1 : 0)));
   const labels = [...riskLabels];
