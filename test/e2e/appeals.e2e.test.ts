@@ -24,8 +24,10 @@ browserTest(NAME, 240_000, async ({ server, page, pageErrors, shot }) => {
   // 3. Only new critical appeals: the filters go into the URL and the server filters the list.
   await page.getByTestId('filter-risk-critical').click();
   await page.getByTestId('filter-status').selectOption('new');
-  await page.waitForURL(/risk=critical/);
+  await page.waitForURL(/risk=critical.*status=new|status=new.*risk=critical/);
   const rows = page.getByTestId('appeal-row');
+  // The filtered page replaces the unfiltered one asynchronously: wait until the last non-critical row is gone.
+  await page.locator('[data-testid="appeal-row"] [data-severity]:not([data-severity="critical"])').first().waitFor({ state: 'detached' });
   await page.locator('[data-testid="appeal-row"] [data-severity="critical"]').first().waitFor();
   const severities = await attributes(rows.locator('[data-severity]'), 'data-severity');
   assert.ok(severities.length > 0, 'the demo world has critical appeals');
