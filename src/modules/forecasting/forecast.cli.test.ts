@@ -37,7 +37,7 @@ test('forecast writes h rows per series with ordered intervals and the chosen mo
 test('evaluate scores every model and the automatic choice on the held-out points', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qg-forecast-'));
   const rows = evaluateFile(writeSeries(dir), 12);
-  assert.deepEqual(rows.map((row) => row.model), ['snaive', 'ets', 'tsb', 'combination', 'auto']);
+  assert.deepEqual(rows.map((row) => row.model), ['snaive', 'ets', 'theta', 'tsb', 'combination', 'auto']);
   for (const row of rows) {
     assert.equal(row.series, 2);
     assert.ok(Number.isFinite(row.mase) && row.coverage80 >= 0 && row.coverage80 <= 1);

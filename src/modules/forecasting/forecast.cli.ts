@@ -2,9 +2,8 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { csvField } from '../../core/files/csv.js';
-import { candidatesFor, forecastSeries } from './engine/forecast.js';
+import { candidateNames, candidatesFor, forecastSeries } from './engine/forecast.js';
 import { coverage, intervalScore, mase, rmse, smape } from './engine/metrics.js';
-import { allModels } from './engine/models.js';
 import { nextPeriod } from './engine/periods.js';
 import { readSeriesCsv, seasonOf } from './engine/series-file.js';
 
@@ -36,7 +35,7 @@ export async function forecastFile(input: string, horizon: number, output: strin
 /** Holds out the last `holdout` points of every series and scores each candidate model and the automatic choice. */
 export function evaluateFile(input: string, holdout: number) {
   const { series } = readSeriesCsv(input);
-  const scorers = { ...Object.fromEntries(Object.keys(allModels).map((name) => [name, name])), auto: 'auto' };
+  const scorers = { ...Object.fromEntries(candidateNames.map((name) => [name, name])), auto: 'auto' };
   const totals = Object.fromEntries(Object.keys(scorers).map((name) => [name, { mase: 0, smape: 0, rmse: 0, cover80: 0, cover95: 0, score80: 0, n: 0, seconds: 0 }]));
   for (const item of series) {
     if (item.values.length <= holdout + seasonOf(item)) continue;
@@ -44,7 +43,7 @@ export function evaluateFile(input: string, holdout: number) {
     const actual = item.values.slice(-holdout);
     for (const name of Object.keys(scorers)) {
       const started = performance.now();
-      const result = forecastSeries(history, seasonOf(item), holdout, name === 'auto' ? candidatesFor(history) : { [name]: allModels[name]! });
+      const result = forecastSeries(history, seasonOf(item), holdout, name === 'auto' ? candidatesFor(history) : [name as (typeof candidateNames)[number]]);
       const row = totals[name]!;
       row.seconds += (performance.now() - started) / 1000;
       row.mase += mase(actual, result.mean, history, seasonOf(item));

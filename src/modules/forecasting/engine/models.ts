@@ -35,8 +35,12 @@ export const tsb: Model = (y, _m, h) => {
   return { model: 'tsb', mean: Array.from({ length: h }, () => size * probability), sigma: standardDeviation(residuals) };
 };
 
-type Trend = 'N' | 'A' | 'Ad';
-type Season = 'N' | 'A' | 'M';
+export type Trend = 'N' | 'A' | 'Ad';
+export type Season = 'N' | 'A' | 'M';
+export interface EtsForm {
+  trend: Trend;
+  season: Season;
+}
 
 interface EtsFit {
   sse: number;
@@ -44,32 +48,50 @@ interface EtsFit {
   parameters: number;
 }
 
+// The slope adapts more slowly than the level: with β up to α, least squares finds trends that extrapolate wildly.
+const BETA_SHARE = 0.3;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+const parameterCount = ({ trend, season }: EtsForm) => 1 + (trend === 'N' ? 0 : 1) + (season === 'N' ? 0 : 1) + (trend === 'Ad' ? 1 : 0);
 
-/** Additive-error exponential smoothing with optional (damped) trend and additive or multiplicative season. */
-function runEts(y: readonly number[], m: number, h: number, trend: Trend, season: Season, raw: number[]): EtsFit {
-  const alpha = 0.01 + 0.98 * logistic(raw[0]!);
-  const beta = trend === 'N' ? 0 : alpha * logistic(raw[1] ?? 0) * 0.99;
-  const gamma = season === 'N' ? 0 : (1 - alpha) * logistic(raw[2] ?? 0) * 0.99;
-  const phi = trend === 'Ad' ? 0.8 + 0.18 * logistic(raw[3] ?? 0) : trend === 'A' ? 1 : 0;
+/**
+ * Additive-error exponential smoothing with optional (damped) trend and additive or multiplicative season. The raw
+ * parameters are unconstrained and mapped into the usual admissible region (β ≤ α, γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98).
+ */
+function runEts(y: readonly number[], m: number, h: number, { trend, season }: EtsForm, raw: readonly number[]): EtsFit {
+  let next = 0;
+  const alpha = 0.01 + 0.98 * logistic(raw[next++]!);
+  const beta = trend === 'N' ? 0 : alpha * logistic(raw[next++]!) * BETA_SHARE;
+  const gamma = season === 'N' ? 0 : (1 - alpha) * logistic(raw[next++]!) * 0.99;
+  const phi = trend === 'Ad' ? 0.8 + 0.18 * logistic(raw[next++]!) : trend === 'A' ? 1 : 0;
   const seasonal = season !== 'N';
+  const multiplicative = season === 'M';
   const cycle = seasonal ? m : 1;
-  const first = y.slice(0, cycle);
-  const firstMean = first.reduce((sum, value) => sum + value, 0) / first.length;
+  let firstMean = 0;
+  for (let t = 0; t < cycle; t++) firstMean += y[t]!;
+  firstMean /= cycle;
   let level = firstMean;
-  let slope = trend === 'N' ? 0 : seasonal && y.length >= 2 * m ? (y.slice(m, 2 * m).reduce((s, v) => s + v, 0) / m - firstMean) / m : (y[1] ?? y[0]!) - y[0]!;
-  const seasons = seasonal ? first.map((value) => (season === 'M' ? value / (firstMean || 1) : value - firstMean)) : [0];
+  let slope = 0;
+  if (trend !== 'N') {
+    if (seasonal && y.length >= 2 * m) {
+      let secondMean = 0;
+      for (let t = m; t < 2 * m; t++) secondMean += y[t]!;
+      slope = (secondMean / m - firstMean) / m;
+    } else slope = (y[1] ?? y[0]!) - y[0]!;
+  }
+  const seasons = new Float64Array(cycle);
+  if (seasonal) for (let t = 0; t < m; t++) seasons[t] = multiplicative ? y[t]! / (firstMean || 1) : y[t]! - firstMean;
   let sse = 0;
   for (let t = 0; t < y.length; t++) {
-    const s = seasonal ? seasons[t % m]! : 0;
+    const slot = seasonal ? t % m : 0;
+    const s = seasonal ? seasons[slot]! : 0;
     const base = level + phi * slope;
-    const fitted = season === 'M' ? base * s : base + s;
+    const fitted = multiplicative ? base * s : base + s;
     const error = y[t]! - fitted;
     sse += error * error;
-    const scaled = season === 'M' ? error / (s || 1e-6) : error;
+    const scaled = multiplicative ? error / (s || 1e-6) : error;
     level = base + alpha * scaled;
     slope = phi * slope + beta * scaled;
-    if (seasonal) seasons[t % m] = season === 'M' ? s + (gamma * error) / (base || 1e-6) : s + gamma * error;
+    if (seasonal) seasons[slot] = multiplicative ? s + (gamma * error) / (base || 1e-6) : s + gamma * error;
   }
   const forecast: number[] = [];
   let damp = 0;
@@ -77,38 +99,135 @@ function runEts(y: readonly number[], m: number, h: number, trend: Trend, season
     damp += phi ** i;
     const base = level + (trend === 'N' ? 0 : damp * slope);
     const s = seasonal ? seasons[(y.length + i - 1) % m]! : 0;
-    forecast.push(season === 'M' ? base * s : base + s);
+    forecast.push(multiplicative ? base * s : base + s);
   }
-  const parameters = 1 + (trend === 'N' ? 0 : 1) + (seasonal ? 1 : 0) + (trend === 'Ad' ? 1 : 0);
-  return { sse, forecast, parameters };
+  return { sse, forecast, parameters: parameterCount({ trend, season }) };
+}
+
+function fitEts(y: readonly number[], m: number, h: number, form: EtsForm): EtsFit {
+  const dimensions = parameterCount(form);
+  const { x } = nelderMead((raw) => runEts(y, m, 0, form, raw).sse, new Array<number>(dimensions).fill(0), { maxEvaluations: 40 * dimensions });
+  return runEts(y, m, h, form, x);
+}
+
+/** The admissible forms for a series: season only with two full cycles, multiplicative season only on positive data. */
+export function etsForms(y: readonly number[], m: number): EtsForm[] {
+  const seasonal = m > 1 && y.length >= 2 * m;
+  const positive = y.every((value) => value > 0);
+  const forms: EtsForm[] = [];
+  for (const trend of ['N', 'A', 'Ad'] as Trend[]) {
+    forms.push({ trend, season: 'N' });
+    if (seasonal) forms.push({ trend, season: 'A' });
+    if (seasonal && positive) forms.push({ trend, season: 'M' });
+  }
+  return forms;
 }
 
 /**
- * ETS with automatic selection (Hyndman et al. 2002): every admissible combination of trend (none, additive, damped)
- * and season (none, additive, multiplicative when all values are positive) is fitted by Nelder–Mead on the sum of
+ * ETS with automatic selection (Hyndman et al. 2002): every admissible form is fitted by Nelder–Mead on the sum of
  * squared errors, and the one with the lowest AICc wins.
  */
-export const ets: Model = (y, m, h) => {
-  const seasonal = y.length >= 2 * m;
-  const positive = y.every((value) => value > 0);
-  const candidates: [Trend, Season][] = [];
-  for (const trend of ['N', 'A', 'Ad'] as Trend[]) {
-    candidates.push([trend, 'N']);
-    if (seasonal) candidates.push([trend, 'A']);
-    if (seasonal && positive) candidates.push([trend, 'M']);
-  }
-  let best: { aicc: number; fit: EtsFit; name: string } | undefined;
+export function selectEtsForm(y: readonly number[], m: number): EtsForm {
   const n = y.length;
-  for (const [trend, season] of candidates) {
-    const dimensions = 4;
-    const { x } = nelderMead((raw) => runEts(y, m, h, trend, season, raw).sse, Array.from({ length: dimensions }, () => 0), { maxEvaluations: 120 });
-    const fit = runEts(y, m, h, trend, season, x);
+  let best: { aicc: number; form: EtsForm } | undefined;
+  for (const form of etsForms(y, m)) {
+    const fit = fitEts(y, m, 0, form);
     const k = fit.parameters + 1;
     const aicc = n * Math.log(Math.max(fit.sse, 1e-9) / n) + 2 * k + (2 * k * (k + 1)) / Math.max(1, n - k - 1);
-    if (!best || aicc < best.aicc) best = { aicc, fit, name: `ets(A,${trend},${season})` };
+    if (!best || aicc < best.aicc) best = { aicc, form };
   }
-  return { model: best!.name, mean: best!.fit.forecast, sigma: Math.sqrt(best!.fit.sse / Math.max(1, n)) };
+  return best!.form;
+}
+
+export const etsName = ({ trend, season }: EtsForm) => `ets(A,${trend},${season})`;
+
+/** ETS of a given form, refitted to whatever data it is given (used at the validation origins). */
+export function etsOfForm(form: EtsForm): Model {
+  return (y, m, h) => {
+    const admissible = etsForms(y, m).some((candidate) => candidate.trend === form.trend && candidate.season === form.season);
+    const used = admissible ? form : { trend: form.trend, season: 'N' as Season };
+    const fit = fitEts(y, m, h, used);
+    return { model: etsName(used), mean: fit.forecast, sigma: Math.sqrt(fit.sse / Math.max(1, y.length)) };
+  };
+}
+
+export const ets: Model = (y, m, h) => etsOfForm(selectEtsForm(y, m))(y, m, h);
+
+/**
+ * The Theta method (Assimakopoulos & Nikolopoulos 2000), in its equivalent form of simple exponential smoothing with
+ * drift equal to half the linear trend (Hyndman & Billah 2003), on data seasonally adjusted by classical
+ * multiplicative decomposition when the lag-m autocorrelation is significant at 90 %.
+ */
+export const theta: Model = (y, m, h) => {
+  const indices = seasonalIndices(y, m);
+  const adjusted = indices ? y.map((value, t) => value / indices[t % m]!) : [...y];
+  const n = adjusted.length;
+  const slope = linearSlope(adjusted);
+  const run = (alpha: number) => {
+    let level = adjusted[0]!;
+    let sse = 0;
+    for (let t = 1; t < n; t++) {
+      const error = adjusted[t]! - (level + slope / 2);
+      sse += error * error;
+      level = alpha * adjusted[t]! + (1 - alpha) * level;
+    }
+    return { level, sse };
+  };
+  const { x } = nelderMead((raw) => run(0.01 + 0.98 * logistic(raw[0]!)).sse, [0], { maxEvaluations: 30 });
+  const alpha = 0.01 + 0.98 * logistic(x[0]!);
+  const { level, sse } = run(alpha);
+  const mean = Array.from({ length: h }, (_, i) => {
+    const drift = (slope / 2) * (i + 1 / alpha - ((1 - alpha) ** n) / alpha);
+    const value = level + drift;
+    return indices ? value * indices[(n + i) % m]! : value;
+  });
+  return { model: 'theta', mean, sigma: Math.sqrt(sse / Math.max(1, n - 1)) };
 };
+
+function seasonalIndices(y: readonly number[], m: number): number[] | undefined {
+  const n = y.length;
+  if (m < 2 || n < 2 * m || !y.every((value) => value > 0)) return undefined;
+  const mean = y.reduce((sum, value) => sum + value, 0) / n;
+  const acf = (lag: number) => {
+    let numerator = 0;
+    let denominator = 0;
+    for (let t = 0; t < n; t++) {
+      denominator += (y[t]! - mean) ** 2;
+      if (t >= lag) numerator += (y[t]! - mean) * (y[t - lag]! - mean);
+    }
+    return numerator / denominator;
+  };
+  let spread = 1;
+  for (let k = 1; k < m; k++) spread += 2 * acf(k) ** 2;
+  if (Math.abs(acf(m)) <= 1.645 * Math.sqrt(spread / n)) return undefined;
+  const sums = new Array<number>(m).fill(0);
+  const counts = new Array<number>(m).fill(0);
+  const half = m / 2;
+  for (let t = Math.ceil(half); t < n - half; t++) {
+    let centred = 0;
+    for (let k = -half; k <= half; k++) centred += (Math.abs(k) === half ? 0.5 : 1) * y[t + k]!;
+    centred /= m;
+    sums[t % m]! += y[t]! / centred;
+    counts[t % m]! += 1;
+  }
+  const raw = sums.map((sum, i) => (counts[i] ? sum / counts[i] : 1));
+  const norm = raw.reduce((sum, value) => sum + value, 0) / m;
+  return raw.map((value) => value / norm);
+}
+
+function linearSlope(y: readonly number[]): number {
+  const n = y.length;
+  if (n < 2) return 0;
+  const meanT = (n - 1) / 2;
+  const meanY = y.reduce((sum, value) => sum + value, 0) / n;
+  let numerator = 0;
+  let denominator = 0;
+  for (let t = 0; t < n; t++) {
+    numerator += (t - meanT) * (y[t]! - meanY);
+    denominator += (t - meanT) ** 2;
+  }
+  return numerator / denominator;
+}
 
 export function standardDeviation(values: readonly number[]): number {
   if (values.length < 2) return 0;
@@ -116,16 +235,18 @@ export function standardDeviation(values: readonly number[]): number {
   return Math.sqrt(values.reduce((sum, value) => sum + (value - mean) ** 2, 0) / (values.length - 1));
 }
 
-export const baseModels: Record<string, Model> = { snaive: seasonalNaive, ets, tsb };
-
-/** The mean of the base models' forecasts: combinations are rarely the best and rarely bad (Makridakis et al. 2020). */
-export const combination: Model = (y, m, h) => {
-  const parts = Object.values(baseModels).map((model) => model(y, m, h));
+/** The mean of several forecasts: combinations are rarely the best and rarely bad (Makridakis et al. 2020). */
+export function combine(parts: readonly PointForecast[]): PointForecast {
   return {
     model: 'combination',
-    mean: Array.from({ length: h }, (_, i) => parts.reduce((sum, part) => sum + part.mean[i]!, 0) / parts.length),
+    mean: parts[0]!.mean.map((_, i) => parts.reduce((sum, part) => sum + part.mean[i]!, 0) / parts.length),
     sigma: parts.reduce((sum, part) => sum + part.sigma, 0) / parts.length,
   };
-};
+}
 
+/** The base models by name; ETS selects its form on the data it is given. */
+export const baseModels: Record<string, Model> = { snaive: seasonalNaive, ets, theta, tsb };
+/** The members of the combination candidate. */
+export const combinationMembers = ['ets', 'theta'] as const;
+export const combination: Model = (y, m, h) => combine(combinationMembers.map((name) => baseModels[name]!(y, m, h)));
 export const allModels: Record<string, Model> = { ...baseModels, combination };
