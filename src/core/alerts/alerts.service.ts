@@ -31,11 +31,11 @@ export async function raiseAlert(sql: Sql, actor: Actor, input: RaiseAlertInput,
   const id = randomUUID();
   await sql.query(
     `insert into alerts (id, module, kind, severity, status, region, subject_type, subject_id, subject_label, subject_personal,
-       title, summary, evidence, dedupe_key, created_at, updated_at)
-     values ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14)`,
+       title, summary, evidence, dedupe_key, created_at, updated_at, topics)
+     values ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
     [id, input.module, input.kind, input.severity, input.region, input.subject.type, input.subject.id, input.subject.label,
       input.subject.personal ? JSON.stringify(input.subject.personal) : null, input.title, input.summary,
-      JSON.stringify(input.evidence), input.dedupeKey ?? null, now],
+      JSON.stringify(input.evidence), input.dedupeKey ?? null, now, input.topics ?? []],
   );
   await recordHistory(sql, id, actor, 'raised', null, 'new', null, now);
   await appendAudit(sql, {

@@ -28,6 +28,8 @@ export interface RaiseAlertInput {
   evidence: Record<string, unknown>;
   /** Alerts with the same key inside the window are merged into the first one instead of repeated. */
   dedupeKey?: string | undefined;
+  /** Narrower than the module, for subscriptions (e.g. `chapter:06`). */
+  topics?: string[] | undefined;
   dedupeWindowMinutes?: number | undefined;
 }
 

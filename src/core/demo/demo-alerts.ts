@@ -37,19 +37,6 @@ const templates: Template[] = [
       evidence: { label: topic, probability, keyPhrases: words.slice(0, 3), language: rng.pick(['ru', 'kk', 'kk-latn', 'mixed']), appealId: `EO-${rng.int(1_000_000, 9_999_999)}` },
     };
   },
-  (rng, region) => {
-    const category = rng.pick(['мошенничество (ст. 190 УК)', 'кражи (ст. 188 УК)', 'хулиганство (ст. 293 УК)', 'грабежи (ст. 191 УК)']);
-    const expected = rng.int(60, 400);
-    const hi = Math.round(expected * 1.25);
-    const observed = Math.round(hi * (1.1 + rng.next() * 0.5));
-    return {
-      module: 'forecasting', kind: 'offences.anomaly', severity: observed > hi * 1.4 ? 'high' : 'medium',
-      title: `Рост регистрации: ${category}`,
-      subject: { type: 'series', id: `${region.code}:${category.slice(0, 12)}`, label: `${region.name.ru} — ${category}` },
-      summary: `За последний месяц зарегистрировано ${observed}, ожидалось ${expected} (95 % интервал до ${hi}). Превышение на ${Math.round((observed / hi - 1) * 100)} % сверх верхней границы.`,
-      evidence: { observed, expected, interval95: [Math.round(expected * 0.8), hi], period: '2026-10', drivers: [category] },
-    };
-  },
   (rng) => {
     const score = Number((0.86 + rng.next() * 0.13).toFixed(2));
     return {

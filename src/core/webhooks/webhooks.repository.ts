@@ -10,15 +10,16 @@ export interface SubscriptionRow {
   regions: string[];
   modules: string[];
   min_severity: string;
+  topics: string[];
   active: boolean;
   created_at: Date;
 }
 
 export async function insertSubscription(sql: Sql, row: Omit<SubscriptionRow, 'created_at' | 'active'> & { createdBy: string | null }): Promise<SubscriptionRow> {
   const [created] = await sql.query<SubscriptionRow>(
-    `insert into webhook_subscriptions (id, agency_id, url, secret, regions, modules, min_severity, created_by)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-    [row.id, row.agency_id, row.url, row.secret, row.regions, row.modules, row.min_severity, row.createdBy],
+    `insert into webhook_subscriptions (id, agency_id, url, secret, regions, modules, min_severity, created_by, topics)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
+    [row.id, row.agency_id, row.url, row.secret, row.regions, row.modules, row.min_severity, row.createdBy, row.topics],
   );
   return created!;
 }
@@ -53,6 +54,7 @@ export async function enqueueDeliveries(sql: Sql, alert: AlertView, eventType: s
      from webhook_subscriptions s
      where s.active and ('*' = any(s.regions) or $4 = any(s.regions)) and ('*' = any(s.modules) or $5 = any(s.modules))
        and ${severityOrder}6) >= array_position(array['low','medium','high','critical'], s.min_severity)
+       and (cardinality(s.topics) = 0 or s.topics && (select topics from alerts where id = $1))
      on conflict (subscription_id, alert_id, event_type) do nothing returning id`,
     [alert.id, eventType, JSON.stringify(payload), alert.region, alert.module, alert.severity],
   );

@@ -21,6 +21,7 @@ const present = (row: SubscriptionRow & { last_status?: string | null; last_at?:
   regions: row.regions,
   modules: row.modules,
   minSeverity: row.min_severity,
+  topics: row.topics,
   active: row.active,
   createdAt: new Date(row.created_at).toISOString(),
   lastDelivery: row.last_status ? { status: row.last_status, at: row.last_at ? new Date(row.last_at).toISOString() : null, httpStatus: row.last_http_status ?? null } : null,
@@ -54,6 +55,7 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
         regions: Type.Array(RegionScopeItem, { minItems: 1, maxItems: 20, uniqueItems: true }),
         modules: Type.Array(Type.String({ pattern: '^(\\*|[a-z][a-z0-9_-]{1,39})$' }), { minItems: 1, maxItems: 20, uniqueItems: true }),
         minSeverity: Type.Union(severities.map((severity) => Type.Literal(severity))),
+        topics: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9_.-]{1,32}$' }), { maxItems: 50, uniqueItems: true, description: 'Only alerts sharing one of these topics (e.g. chapter:06); none means all' })),
       }),
     },
   }, async (request, reply) => {
@@ -72,9 +74,9 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
     const row = await db.tx(async (sql) => {
       const created = await insertSubscription(sql, {
         id: randomUUID(), agency_id: body.agencyId, url: body.url, secret, regions: body.regions, modules: body.modules,
-        min_severity: body.minSeverity, createdBy: actor.type === 'user' ? actor.id : null,
+        min_severity: body.minSeverity, topics: body.topics ?? [], createdBy: actor.type === 'user' ? actor.id : null,
       });
-      await auditRequest(sql, request, { action: 'subscriptions.created', subjectType: 'subscription', subjectId: created.id, outcome: 'success', details: { agencyId: body.agencyId, regions: body.regions, modules: body.modules, minSeverity: body.minSeverity } });
+      await auditRequest(sql, request, { action: 'subscriptions.created', subjectType: 'subscription', subjectId: created.id, outcome: 'success', details: { agencyId: body.agencyId, regions: body.regions, modules: body.modules, minSeverity: body.minSeverity, topics: body.topics ?? [] } });
       return created;
     });
     return reply.code(201).send({ subscription: present(row), secret });

@@ -1,12 +1,48 @@
+import { fileURLToPath } from 'node:url';
+import type { Db } from '../../core/db/db.js';
 import type { ModuleManifest } from '../../core/modules/manifest.js';
+import { ForecastCache } from './analysis/slice-forecast.js';
+import { anomalyHandlers } from './anomalies/anomalies.handler.js';
+import { seedDemoOffences } from './demo/demo-offences.js';
 import { forecastCommands } from './forecast.cli.js';
+import { forecastingRoutes } from './forecasting.routes.js';
+import { offenceCommands } from './offences/offences.cli.js';
+import { offenceRoutes } from './offences/offences.routes.js';
 
-/**
- * The Criminal Threat Forecasting Centre. So far: the forecasting engine and its batch commands; intake of offences,
- * the dashboard and anomaly alerts follow.
- */
+// One forecast cache per database: tests and tools may run several platforms in one process.
+const caches = new WeakMap<Db, ForecastCache>();
+function cacheFor(db: Db): ForecastCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = new ForecastCache()));
+  return cache;
+}
+
+/** The Criminal Threat Forecasting Centre: offence dynamics, forecasts reconciled over the hierarchy, anomaly alerts. */
 export const forecastingModule: ModuleManifest = {
   id: 'forecasting',
   name: { kk: 'Қылмыстық қатерлерді болжау орталығы', ru: 'Центр прогнозирования криминальных угроз', en: 'Forecasting centre' },
-  cli: (program) => forecastCommands(program),
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  permissions: [
+    { id: 'offences.ingest', description: 'Send registered offences and published totals (the register’s connector)', roles: [], grantableToApiKeys: true },
+    { id: 'forecasting.read', description: 'See offence dynamics, forecasts, departures and the decision log', roles: ['prosecutor', 'analyst', 'duty_officer', 'agency_liaison'] },
+    { id: 'forecasting.decide', description: 'Record what was done about an anomaly', roles: ['prosecutor', 'analyst'] },
+  ],
+  nav: [{ path: '/forecasting', label: { kk: 'Болжау', ru: 'Прогнозирование', en: 'Forecasting' }, permission: 'forecasting.read' }],
+  routes: async (app, platform) => {
+    const cache = cacheFor(platform.db);
+    // Every instance forgets its forecasts when counts change anywhere (the listener hears all instances' events).
+    platform.bus.listen((event) => {
+      if (event.type === 'offences.counted') cache.invalidate();
+    });
+    await offenceRoutes(app, platform, () => cache.invalidate());
+    await forecastingRoutes(app, platform, cache);
+  },
+  handlers: () => anomalyHandlers(),
+  cli: (program, open) => {
+    forecastCommands(program);
+    offenceCommands(program, open);
+  },
+  seedDemo: async (platform, rng) => {
+    await seedDemoOffences(platform, rng);
+  },
 };

@@ -30,3 +30,20 @@ export function periodsBetween(from: string, to: string, frequency: Frequency): 
   }
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / (7 * 86_400_000));
 }
+
+/** The first instant after a period. */
+export function periodEnd(period: string, frequency: Frequency): Date {
+  const next = nextPeriod(period, frequency);
+  return new Date(`${frequency === 'monthly' ? `${next}-01` : next}T00:00:00Z`);
+}
+
+/** A period is complete once it has ended: until then its count is still growing. */
+export const isComplete = (period: string, frequency: Frequency, now: Date): boolean => periodEnd(period, frequency).getTime() <= now.getTime();
+
+/** The period containing a moment. */
+export function periodOf(date: Date, frequency: Frequency): string {
+  if (frequency === 'monthly') return date.toISOString().slice(0, 7);
+  const day = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}

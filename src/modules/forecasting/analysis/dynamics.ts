@@ -1,0 +1,104 @@
+import type { Sql } from '../../../core/db/db.js';
+import type { LocalizedText } from '../../../core/i18n/i18n.js';
+import { populationOf } from '../catalogue/catalogue.js';
+import { isComplete, seasonLength } from '../engine/periods.js';
+import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type ChildDimension, type History } from '../series/counts.repository.js';
+import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
+
+export interface Change {
+  previous: number;
+  difference: number;
+  /** Relative change in per cent; null when the previous count was 0. */
+  percent: number | null;
+}
+
+export interface PeriodFigures {
+  period: string;
+  count: number;
+  /** Per 10,000 residents of the area; null where the population is not known. */
+  rate: number | null;
+  monthOnMonth: Change | null;
+  yearOnYear: Change | null;
+}
+
+export interface ChildFigures extends PeriodFigures {
+  code: string;
+  label: LocalizedText;
+  /** Share of the parent slice's count in the period. */
+  share: number | null;
+}
+
+export interface DynamicsView {
+  slice: Slice & { key: string; label: SliceLabel; population: number | null };
+  /** The latest complete period (the current one is still filling). */
+  latest: (PeriodFigures & { shareOfArea: number | null; shareOfCategory: number | null }) | null;
+  history: { period: string; count: number; rate: number | null; complete: boolean }[];
+  children: { dimension: ChildDimension; items: ChildFigures[] }[];
+}
+
+const rateOf = (count: number, population: number | undefined) => (population ? Math.round((count / population) * 10_000 * 1000) / 1000 : null);
+
+function change(current: number, previous: number | undefined): Change | null {
+  if (previous === undefined) return null;
+  return { previous, difference: current - previous, percent: previous > 0 ? Math.round(((current - previous) / previous) * 1000) / 10 : null };
+}
+
+function figures(history: History, index: number, population: number | undefined, lag: number): PeriodFigures {
+  const count = history.values[index] ?? 0;
+  return {
+    period: history.periods[index]!,
+    count,
+    rate: rateOf(count, population),
+    monthOnMonth: change(count, index >= 1 ? history.values[index - 1] : undefined),
+    yearOnYear: change(count, index >= lag ? history.values[index - lag] : undefined),
+  };
+}
+
+/** Counts, rates per 10,000, changes and shares for a slice and the next level down along its area and category. */
+export async function dynamicsOf(sql: Sql, slice: Slice, now = new Date()): Promise<DynamicsView> {
+  const population = populationOf(slice.region, slice.district);
+  const head = { ...slice, key: seriesKey(slice), label: labelOf(slice), population: population ?? null };
+  const range = await dataRange(sql, slice.frequency);
+  if (!range) return { slice: head, latest: null, history: [], children: [] };
+  const history = await sliceHistory(sql, slice, range);
+  const latestIndex = lastCompleteIndex(history, slice, now);
+  const lag = seasonLength(slice.frequency);
+  const children: DynamicsView['children'] = [];
+  for (const dimension of Object.values(childDimensions(slice))) {
+    const histories = await childHistories(sql, slice, dimension, range);
+    const items = [...histories].map(([code, childHistory]) => {
+      const child = childSlice(slice, dimension, code);
+      const childFigures = figures(childHistory, latestIndex, dimension === 'region' || dimension === 'district' ? populationOf(child.region, child.district) : population, lag);
+      const parent = history.values[latestIndex] ?? 0;
+      const label = labelOf(child);
+      return { code, label: dimension === 'region' || dimension === 'district' ? label.area : label.category, share: parent > 0 ? childFigures.count / parent : null, ...childFigures };
+    });
+    items.sort((a, b) => b.count - a.count);
+    children.push({ dimension, items });
+  }
+  const latest = latestIndex >= 0 ? figures(history, latestIndex, population, lag) : null;
+  return {
+    slice: head,
+    latest: latest ? { ...latest, ...(await shares(sql, slice, range, latestIndex, latest.count)) } : null,
+    history: history.periods.map((period, i) => ({ period, count: history.values[i]!, rate: rateOf(history.values[i]!, population), complete: isComplete(period, slice.frequency, now) })),
+    children,
+  };
+}
+
+export function lastCompleteIndex(history: History, slice: Pick<Slice, 'frequency'>, now: Date): number {
+  let index = history.periods.length - 1;
+  while (index >= 0 && !isComplete(history.periods[index]!, slice.frequency, now)) index--;
+  return index;
+}
+
+/** The slice's share of the same category in the wider area, and of all offences in the same area. */
+async function shares(sql: Sql, slice: Slice, range: { first: string; last: string }, index: number, count: number) {
+  const widerArea: Slice | null = slice.district !== null ? { ...slice, district: null } : slice.region ? { ...slice, region: null } : null;
+  const widerCategory: Slice | null = slice.article ? { ...slice, article: null } : slice.chapter ? { ...slice, chapter: null } : null;
+  const share = async (wider: Slice | null) => {
+    if (!wider) return null;
+    const total = (await sliceHistory(sql, wider, range)).values[index] ?? 0;
+    return total > 0 ? count / total : null;
+  };
+  return { shareOfArea: await share(widerArea), shareOfCategory: await share(widerCategory) };
+}

@@ -1,0 +1,179 @@
+import type { Sql } from '../../../core/db/db.js';
+import { forecastSeries, type SeriesForecast } from '../engine/forecast.js';
+import { nextPeriod, seasonLength } from '../engine/periods.js';
+import { reconcileTotal } from '../engine/reconcile.js';
+import { childHistories, dataRange, sliceHistory, type ChildDimension, type DataRange } from '../series/counts.repository.js';
+import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
+import { lastCompleteIndex } from './dynamics.js';
+
+export interface ForecastPoint {
+  period: string;
+  mean: number;
+  lo80: number;
+  hi80: number;
+  lo95: number;
+  hi95: number;
+}
+
+export interface SliceForecastView {
+  slice: Slice & { key: string; label: SliceLabel };
+  horizon: number;
+  history: { period: string; count: number }[];
+  /** The current period so far, not used for fitting. */
+  partial: { period: string; count: number } | null;
+  forecast: ForecastPoint[];
+  model: string;
+  validation: Record<string, number>;
+  reconciliation: { with: string; meanAdjustment: number } | null;
+  explanation: string;
+}
+
+interface Coherent {
+  base: SeriesForecast;
+  mean: number[];
+  shift: number[];
+  reconciledWith: string | null;
+}
+
+/** Forecasts computed for one state of the data; the version moves whenever counts change. */
+export class ForecastCache {
+  private version = 0;
+  private readonly entries = new Map<string, Coherent>();
+
+  invalidate(): void {
+    this.version++;
+    this.entries.clear();
+  }
+
+  get(key: string): Coherent | undefined {
+    return this.entries.get(`${String(this.version)}:${key}`);
+  }
+
+  set(key: string, value: Coherent): void {
+    if (this.entries.size > 2000) this.entries.clear();
+    this.entries.set(`${String(this.version)}:${key}`, value);
+  }
+}
+
+const MODEL_WORDS: Record<string, string> = {
+  snaive: 'seasonal naive (same period last year)',
+  theta: 'Theta (smoothed level with half the long-run trend)',
+  tsb: 'TSB (for small, intermittent counts)',
+  combination: 'the mean of ETS and Theta',
+};
+
+export function describeModel(model: string): string {
+  if (model.startsWith('ets(')) {
+    const [, trend, season] = /ets\(A,(\w+),(\w)\)/.exec(model) ?? [];
+    const trendWords = trend === 'N' ? 'no trend' : trend === 'Ad' ? 'a damped trend' : 'a trend';
+    const seasonWords = season === 'N' ? 'no season' : season === 'M' ? 'a multiplicative season' : 'an additive season';
+    return `exponential smoothing with ${trendWords} and ${seasonWords}`;
+  }
+  return MODEL_WORDS[model] ?? model;
+}
+
+/**
+ * A slice's forecast, coherent with the hierarchy: regions sum to the country, a region's districts to the region,
+ * a chapter's articles to the chapter. Each level is reconciled against the already reconciled level above it.
+ */
+export async function forecastSlice(sql: Sql, slice: Slice, horizon: number, cache: ForecastCache, now = new Date()): Promise<SliceForecastView> {
+  const range = await dataRange(sql, slice.frequency);
+  const head = { ...slice, key: seriesKey(slice), label: labelOf(slice) };
+  if (!range) return { slice: head, horizon, history: [], partial: null, forecast: [], model: 'none', validation: {}, reconciliation: null, explanation: 'No counts have been received for this frequency yet.' };
+  const full = await sliceHistory(sql, slice, range);
+  const last = lastCompleteIndex(full, slice, now);
+  const fitted: DataRange = { first: range.first, last: full.periods[Math.max(0, last)]! };
+  const coherent = await coherentForecast(sql, slice, fitted, horizon, cache);
+  const { base } = coherent;
+  const points = coherent.mean.map((mean, i) => {
+    const clip = (value: number) => Math.max(0, value + coherent.shift[i]!);
+    return { period: nextPeriod(fitted.last, slice.frequency, i + 1), mean, lo80: clip(base.lo80[i]!), hi80: clip(base.hi80[i]!), lo95: clip(base.lo95[i]!), hi95: clip(base.hi95[i]!) };
+  });
+  const meanShift = coherent.shift.reduce((sum, value) => sum + value, 0) / Math.max(1, coherent.shift.length);
+  return {
+    slice: head,
+    horizon,
+    history: full.periods.slice(0, last + 1).map((period, i) => ({ period, count: full.values[i]! })),
+    partial: last < full.periods.length - 1 ? { period: full.periods[last + 1]!, count: full.values[last + 1]! } : null,
+    forecast: points,
+    model: base.model,
+    validation: base.validation,
+    reconciliation: coherent.reconciledWith ? { with: coherent.reconciledWith, meanAdjustment: meanShift } : null,
+    explanation: explain(base, coherent.reconciledWith, meanShift),
+  };
+}
+
+function explain(base: SeriesForecast, reconciledWith: string | null, meanShift: number): string {
+  const scores = Object.entries(base.validation).filter(([, value]) => Number.isFinite(value)).sort((a, b) => a[1] - b[1]);
+  const chosenKey = base.model.startsWith('ets(') ? 'ets' : base.model;
+  const parts = [
+    `Model: ${describeModel(base.model)}, chosen by rolling-origin validation.`,
+    scores.length ? `Validation error (MASE, lower is better; 1.0 = as good as repeating last year): ${scores.map(([name, value]) => `${name} ${value.toFixed(2)}${name === chosenKey ? ' (chosen)' : ''}`).join(', ')}.` : 'Too little history to validate; seasonal naive is used.',
+    'The 80 % and 95 % ranges come from this model’s own errors at the validation origins.',
+  ];
+  if (chosenKey === 'combination' && scores[0]?.[0] !== 'combination') parts.push('The combination is kept unless a single model is more than 10 % better in validation.');
+  if (reconciledWith) parts.push(`Reconciled with ${reconciledWith}: shifted by ${meanShift >= 0 ? '+' : ''}${meanShift.toFixed(1)} per period on average so that the levels add up.`);
+  parts.push('These are registered offences, not all crime: changes in reporting and registration move them too.');
+  return parts.join(' ');
+}
+
+async function baseForecast(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache): Promise<SeriesForecast> {
+  const key = `base:${slice.frequency}:${seriesKey(slice)}:${range.last}:${String(horizon)}`;
+  const cached = cache.get(key);
+  if (cached) return cached.base;
+  const history = await sliceHistory(sql, slice, range);
+  const base = forecastSeries(history.values, seasonLength(slice.frequency), horizon);
+  cache.set(key, { base, mean: base.mean, shift: base.mean.map(() => 0), reconciledWith: null });
+  return base;
+}
+
+async function coherentForecast(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
+  const key = `coherent:${slice.frequency}:${seriesKey(slice)}:${range.last}:${String(horizon)}`;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  let result: Coherent;
+  if (slice.district !== null) result = await withinParent(sql, slice, { ...slice, district: null }, 'district', range, horizon, cache);
+  else if (slice.article !== null) result = await withinParent(sql, slice, { ...slice, article: null }, 'article', range, horizon, cache);
+  else result = await acrossRegions(sql, slice, range, horizon, cache);
+  cache.set(key, result);
+  return result;
+}
+
+/** Country and regions: the two-level OLS reconciliation, every region's forecast and the country's counting. */
+async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
+  const country = { ...slice, region: null };
+  const totalBase = await baseForecast(sql, country, range, horizon, cache);
+  const regionCodes = [...(await childHistories(sql, country, 'region', range)).keys()].sort();
+  const parts = await Promise.all(regionCodes.map((region) => baseForecast(sql, { ...country, region }, range, horizon, cache)));
+  const reconciled = reconcileTotal(totalBase.mean, parts.map((part) => part.mean));
+  if (slice.region === null) return coherent(totalBase, reconciled.total, parts.length ? 'the 20 regions' : null);
+  const index = regionCodes.indexOf(slice.region);
+  const own = index >= 0 ? parts[index]! : await baseForecast(sql, slice, range, horizon, cache);
+  return coherent(own, index >= 0 ? reconciled.parts[index]! : own.mean, index >= 0 ? 'the country total' : null);
+}
+
+/**
+ * Districts within their (reconciled) region, articles within their (reconciled) chapter: the level above is fixed,
+ * and the gap between it and the sum of the parts is shared equally by the parts (the OLS solution with the total
+ * held), keeping counts non-negative.
+ */
+async function withinParent(sql: Sql, slice: Slice, parent: Slice, dimension: ChildDimension, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
+  const total = await coherentForecast(sql, parent, range, horizon, cache);
+  const codes = [...(await childHistories(sql, parent, dimension, range)).keys()].sort();
+  const own = dimension === 'district' ? slice.district! : slice.article!;
+  const parts = await Promise.all(codes.map((code) => baseForecast(sql, { ...parent, [dimension]: code }, range, horizon, cache)));
+  const index = codes.indexOf(own);
+  if (index < 0) {
+    const base = await baseForecast(sql, slice, range, horizon, cache);
+    return coherent(base, base.mean, null);
+  }
+  const adjusted = total.mean.map((value, i) => {
+    const gap = value - parts.reduce((sum, part) => sum + part.mean[i]!, 0);
+    return Math.max(0, parts[index]!.mean[i]! + gap / parts.length);
+  });
+  return coherent(parts[index]!, adjusted, dimension === 'district' ? 'the region’s forecast' : 'the chapter’s forecast');
+}
+
+function coherent(base: SeriesForecast, mean: number[], reconciledWith: string | null): Coherent {
+  return { base, mean, shift: mean.map((value, i) => value - base.mean[i]!), reconciledWith };
+}

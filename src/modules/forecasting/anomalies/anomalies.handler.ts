@@ -1,0 +1,28 @@
+import type { EventHandler } from '../../../core/events/index.js';
+import type { Frequency } from '../engine/periods.js';
+import { detectAnomalies, recentPeriods } from './anomalies.service.js';
+import type { ChangedCell } from './series-loader.js';
+import '../forecasting.events.js';
+
+/**
+ * Judges arriving data as it lands: every batch of offences names the cells it changed, and the watched series over
+ * those cells are re-checked for the current and the previous period, in the same transaction that records the event
+ * as handled, so an anomaly is raised once even when the event is delivered twice.
+ */
+export function anomalyHandlers(): EventHandler[] {
+  return [{
+    name: 'forecasting.detect',
+    types: ['offences.counted'],
+    handle: async (event, sql) => {
+      if (event.type !== 'offences.counted') return;
+      const { cells } = event.payload as { cells: (ChangedCell & { frequency: Frequency; period: string })[] };
+      for (const frequency of ['monthly', 'weekly'] as const) {
+        const recent = recentPeriods(frequency);
+        const touched = cells.filter((cell) => cell.frequency === frequency && recent.includes(cell.period));
+        if (touched.length === 0) continue;
+        const periods = [...new Set(touched.map((cell) => cell.period))];
+        await detectAnomalies(sql, frequency, touched.map(({ region, district, chapter }) => ({ region, district, chapter })), periods);
+      }
+    },
+  }];
+}

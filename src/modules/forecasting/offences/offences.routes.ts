@@ -1,0 +1,88 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { canSeeRegion } from '../../../core/auth/actor.js';
+import { auditRequest } from '../../../core/audit/index.js';
+import { Strict } from '../../../core/http/schemas.js';
+import type { Platform } from '../../../core/platform.js';
+import { AggregateCount, OffenceRecord } from './offences.schema.js';
+import { countProblems, ingestCounts, ingestRecords, recordProblems, type FieldError } from './offences.service.js';
+
+export const BATCH_LIMIT = 5000;
+
+interface Rejected {
+  index: number;
+  errors: FieldError[];
+}
+
+function validate<T>(items: readonly unknown[], check: ReturnType<typeof Compile>, extra: (item: T) => FieldError[], region: (item: T) => string, allowed: (region: string) => boolean) {
+  const valid: T[] = [];
+  const rejected: Rejected[] = [];
+  items.forEach((item, index) => {
+    if (!check.Check(item)) {
+      const seen = new Set<string>();
+      const errors = [...check.Errors(item)].flatMap((error) => (seen.has(error.instancePath) ? [] : (seen.add(error.instancePath), [{ field: error.instancePath || '/', message: error.message }])));
+      rejected.push({ index, errors });
+      return;
+    }
+    const errors = extra(item as T);
+    if (!allowed(region(item as T))) errors.push({ field: '/region', message: 'outside the regions of this client' });
+    if (errors.length) rejected.push({ index, errors });
+    else valid.push(item as T);
+  });
+  return { valid, rejected };
+}
+
+const checkRecord = Compile(OffenceRecord);
+const checkCount = Compile(AggregateCount);
+
+export async function offenceRoutes(app: FastifyInstance, platform: Platform, onChange: () => void): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { bus } = platform;
+
+  api.post('/api/offences', {
+    config: { permission: 'offences.ingest' },
+    schema: {
+      tags: ['forecasting'],
+      summary: `Take in up to ${String(BATCH_LIMIT)} registered offences; idempotent on recordId; each record is accepted or rejected on its own`,
+      body: Strict({ records: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }) }),
+    },
+  }, async (request) => {
+    const actor = request.actor!;
+    const { valid, rejected } = validate<OffenceRecord>(request.body.records, checkRecord, (record) => recordProblems(record), (record) => record.region, (region) => canSeeRegion(actor, region));
+    const summary = valid.length
+      ? await bus.tx(async (sql) => {
+        const result = await ingestRecords(sql, actor.name, valid);
+        await auditRequest(sql, request, { action: 'offences.ingested', subjectType: 'offence_batch', outcome: 'success', details: { created: result.created, duplicates: result.duplicates, rejected: rejected.length } });
+        return result;
+      })
+      : { created: 0, duplicates: 0 };
+    if (summary.created) onChange();
+    return { created: summary.created, duplicates: summary.duplicates, rejected: rejected.length, errors: rejected };
+  });
+
+  api.post('/api/offences/counts', {
+    config: { permission: 'offences.ingest' },
+    schema: {
+      tags: ['forecasting'],
+      summary: 'Take in published totals (region, chapter, period, count) from a source that gives no records; a resent total replaces the earlier one',
+      body: Strict({
+        source: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'name of the publishing source, e.g. kpssu-1m' }),
+        counts: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }),
+      }),
+    },
+  }, async (request) => {
+    const actor = request.actor!;
+    const { valid, rejected } = validate<AggregateCount>(request.body.counts, checkCount, (row) => countProblems(row), (row) => row.region, (region) => canSeeRegion(actor, region));
+    const stored = valid.length
+      ? await bus.tx(async (sql) => {
+        const result = await ingestCounts(sql, request.body.source, valid);
+        await auditRequest(sql, request, { action: 'offences.countsIngested', subjectType: 'offence_batch', outcome: 'success', details: { source: request.body.source, stored: result.stored, rejected: rejected.length } });
+        return result.stored;
+      })
+      : 0;
+    if (stored) onChange();
+    return { stored, rejected: rejected.length, errors: rejected };
+  });
+}
