@@ -7,6 +7,7 @@ import { raiseAlert } from '../alerts/alerts.service.js';
 import type { AlertView, Severity } from '../alerts/alerts.types.js';
 import { systemActor } from '../auth/actor.js';
 import { verifySignature } from './signature.js';
+import { waitFor } from '../testing/wait-for.js';
 
 interface Received {
   path: string;
@@ -44,16 +45,6 @@ async function deadPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
-}
-
-async function waitFor<T>(probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`no ${what} within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
 }
 
 const raise = (qg: TestPlatform, module: string, region: string, severity: Severity): Promise<AlertView> =>

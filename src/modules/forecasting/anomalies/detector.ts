@@ -174,7 +174,10 @@ export function driversOf(data: SeriesData, index: number, share: number, direct
     return [{ dimension, code, observed, expected: round(expected), excess: round(observed - expected) }];
   });
   const sign = direction === 'up' ? 1 : -1;
-  return drivers.filter((driver) => sign * driver.excess > 0).sort((a, b) => sign * (b.excess - a.excess)).slice(0, 5);
+  const along = drivers.filter((driver) => sign * driver.excess > 0);
+  // Children whose share of the departure is under a tenth are noise around it, not what drives it.
+  const total = along.reduce((sum, driver) => sum + sign * driver.excess, 0);
+  return along.filter((driver) => sign * driver.excess >= 0.1 * total).sort((a, b) => sign * (b.excess - a.excess)).slice(0, 5);
 }
 
 function driverWords(drivers: readonly Driver[]): string {
