@@ -105,12 +105,10 @@ function choose(validation: Record<string, number>, candidates: readonly Candida
 const COMBINATION_MARGIN = 0.1;
 
 /**
- * The error scale at each step ahead, from the validation errors up to that step (pooled, to stay stable with few
- * origins). Errors are taken relative to the level of the series at their origin, so years when the series ran
- * higher do not widen today's intervals. The scale is the geometric mean of the root mean square, which one shock
- * inflates, and the robust 1.4826 × median absolute error, which ignores shocks altogether; on the NSW and Russia
- * benchmarks it brings the 80 % interval's coverage nearest to 80 %. With fewer than eight validation errors the
- * one-step in-sample residual scale is used instead where larger; beyond the validated horizon the scale grows like √h.
+ * The error scale at each step ahead: the root mean square of the validation errors up to that step (pooled, to stay
+ * stable with few origins). Errors are taken relative to the level of the series at their origin, so years when the
+ * series ran higher do not widen today's intervals. With fewer than eight validation errors the one-step in-sample
+ * residual scale is used instead where larger; beyond the validated horizon the scale grows like √h.
  */
 function intervalSpread(errors: number[][], inSample: number, h: number): number[] {
   const spread: number[] = [];
@@ -120,7 +118,7 @@ function intervalSpread(errors: number[][], inSample: number, h: number): number
   for (let j = 0; j < h; j++) {
     if (j < validated) {
       for (const row of errors) pool.push(Math.abs(row[j]!));
-      scale = Math.sqrt(rootMeanSquare(pool) * 1.4826 * median(pool));
+      scale = rootMeanSquare(pool);
     }
     const growth = j < validated ? 1 : Math.sqrt((j + 1) / Math.max(1, validated));
     spread.push(pool.length >= 8 ? scale * growth : Math.max(scale * growth, inSample * Math.sqrt(j + 1)));
@@ -129,11 +127,6 @@ function intervalSpread(errors: number[][], inSample: number, h: number): number
 }
 
 const rootMeanSquare = (values: readonly number[]) => Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / values.length);
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** The mean of the last cycle, the scale errors are measured against (1 for an all-zero stretch). */
 function levelOf(y: readonly number[], m: number): number {
