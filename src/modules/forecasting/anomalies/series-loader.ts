@@ -31,7 +31,7 @@ export function detectionRange(last: string, first: string, frequency: Frequency
 /**
  * The series the detector watches for a set of changed cells (or all of them): the country and the region, each in
  * total and for the changed chapter, and the district in total; each with the children that can explain a departure
- * (chapters, articles, districts, regions). A handful of grouped queries load them all.
+ * (chapters, districts and regions; articles within a region's chapter). Four grouped queries load them all.
  */
 export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: DataRange, changed: readonly ChangedCell[] | 'all'): Promise<SeriesData[]> {
   const all = changed === 'all';
@@ -48,7 +48,7 @@ export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: D
   const byDistrictChapter = await sql.query<{ district: string; chapter: string; period: string; count: number }>(
     `select district, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} and district <> '' and ($4::text[] is null or district = any($4)) group by district, chapter, period`, [...window, districtFilter]);
   const byArticle = await sql.query<{ region: string; chapter: string; article: string; period: string; count: number }>(
-    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and ($4::text[] is null or chapter = any($4)) group by region, chapter, article, period`, [...window, chapters]);
+    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and region = any($4) and ($5::text[] is null or chapter = any($5)) group by region, chapter, article, period`, [...window, regions, chapters]);
 
   const counts: Counts = new Map();
   for (const row of byRegionChapter) {
@@ -60,10 +60,7 @@ export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: D
   for (const row of byDistrict) add(counts, `${row.region}|${row.district}|*|*`, row.period, row.count);
   const districtRegion = new Map(byDistrict.map((row) => [row.district, row.region]));
   for (const row of byDistrictChapter) add(counts, `${districtRegion.get(row.district) ?? '?'}|${row.district}|${row.chapter}|*`, row.period, row.count);
-  for (const row of byArticle) {
-    add(counts, `${row.region}|*|${row.chapter}|${row.article}`, row.period, row.count);
-    add(counts, `KZ|*|${row.chapter}|${row.article}`, row.period, row.count);
-  }
+  for (const row of byArticle) add(counts, `${row.region}|*|${row.chapter}|${row.article}`, row.period, row.count);
   const history = (key: string): History => fillRange(range, frequency, counts.get(key) ?? new Map());
   const keysLike = (prefix: string, suffix: string) => [...counts.keys()].filter((key) => key.startsWith(prefix) && key.endsWith(suffix));
 
@@ -90,7 +87,7 @@ export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: D
       push('chapter', keysLike('KZ|*|', '|*').filter((k) => k !== 'KZ|*|*|*'), 2);
       push('region', regionCodes.map((code) => `${code}|*|*|*`).filter((k) => counts.has(k)), 0);
     } else if (region === 'KZ') {
-      push('article', keysLike(`KZ|*|${chapter}|`, '').filter((k) => !k.endsWith('|*')), 3);
+      // Country-wide, the regions explain a chapter's departure; each region's own alert names the articles.
       push('region', regionCodes.map((code) => `${code}|*|${chapter}|*`).filter((k) => counts.has(k)), 0);
     } else if (district !== '*') {
       push('chapter', keysLike(`${region}|${district}|`, '|*').filter((k) => k !== key), 2);
