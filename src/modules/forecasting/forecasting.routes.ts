@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { regionScope } from '../../core/auth/actor.js';
+import { canSeeRegion, regionScope, type Actor } from '../../core/auth/actor.js';
 import { auditRequest } from '../../core/audit/index.js';
 import { csvField } from '../../core/files/csv.js';
 import { regions } from '../../core/geo/regions.js';
@@ -27,6 +27,15 @@ const sliceQuery = {
 };
 const HorizonSchema = Type.Optional(Type.Integer({ minimum: 1, maximum: 26, description: '1–24 months or 1–26 weeks (default 12)' }));
 const measures = ['rate', 'change', 'anomaly'] as const;
+
+/**
+ * Counts and forecasts are for everyone with the permission, but an anomaly's alert and record follow region scope:
+ * outside the user's regions the figures stay and the links go, as the inbox would answer 404.
+ */
+function visibleAlert(actor: Actor, anomalyId: string | null, alertId: string | null, alertRegion: string | null) {
+  const visible = alertRegion !== null && canSeeRegion(actor, alertRegion);
+  return { anomalyId: visible ? anomalyId : null, alertId: visible ? alertId : null };
+}
 
 function horizonFor(slice: Slice, horizon: number | undefined): number {
   const h = horizon ?? 12;
@@ -72,7 +81,13 @@ export async function forecastingRoutes(app: FastifyInstance, platform: Platform
     const slice = sliceFrom(request.query);
     const view = await forecastSlice(db, slice, horizonFor(slice, request.query.horizon), cache);
     const flagged = await listAnomalies(db, null, { limit: 100, seriesKey: view.slice.key, frequency: slice.frequency });
-    return { ...view, flagged: flagged.map((row) => ({ id: row.id, period: row.period, kind: row.kind, direction: row.direction, observed: row.observed, expected: row.expected, lo95: row.lo95, hi95: row.hi95, alertId: row.alert_id })) };
+    return {
+      ...view,
+      flagged: flagged.map((row) => ({
+        id: row.id, period: row.period, kind: row.kind, direction: row.direction, observed: row.observed, expected: row.expected, lo95: row.lo95, hi95: row.hi95,
+        alertId: visibleAlert(request.actor!, row.id, row.alert_id, row.alert_region).alertId,
+      })),
+    };
   });
 
   api.get('/api/forecasting/export.csv', {
@@ -143,9 +158,10 @@ export async function forecastingRoutes(app: FastifyInstance, platform: Platform
     const frequency = request.query.frequency ?? 'monthly';
     const period = await periodFor(platform, frequency, request.query.period);
     if (!period) return { period: null, frequency, items: [] };
-    const rows = await db.query<{ series_key: string; observed: number; expected: number; lo80: number; hi80: number; lo95: number; hi95: number; score: number; model: string; complete: boolean; anomaly_id: string | null; alert_id: string | null }>(
-      `select e.*, a.id as anomaly_id, a.alert_id from forecast_expectations e
-       left join lateral (select id, alert_id from forecast_anomalies where series_key = e.series_key and frequency = e.frequency and period = e.period order by kind limit 1) a on true
+    const rows = await db.query<{ series_key: string; observed: number; expected: number; lo80: number; hi80: number; lo95: number; hi95: number; score: number; model: string; complete: boolean; anomaly_id: string | null; alert_id: string | null; alert_region: string | null }>(
+      `select e.*, a.id as anomaly_id, a.alert_id, a.alert_region from forecast_expectations e
+       left join lateral (select f.id, f.alert_id, al.region as alert_region from forecast_anomalies f left join alerts al on al.id = f.alert_id
+         where f.series_key = e.series_key and f.frequency = e.frequency and f.period = e.period order by f.kind limit 1) a on true
        where e.frequency = $1 and e.period = $2 and greatest(e.observed, e.expected) >= 10 order by abs(e.score) desc limit $3`,
       [frequency, period, request.query.limit ?? 20],
     );
@@ -157,7 +173,7 @@ export async function forecastingRoutes(app: FastifyInstance, platform: Platform
         return {
           seriesKey: row.series_key, slice, label: describe(slice), observed: row.observed, expected: row.expected, lo80: row.lo80, hi80: row.hi80,
           lo95: row.lo95, hi95: row.hi95, score: row.score, model: row.model, complete: row.complete,
-          outside95: row.observed > row.hi95 || (row.complete && row.observed < row.lo95), anomalyId: row.anomaly_id, alertId: row.alert_id,
+          outside95: row.observed > row.hi95 || (row.complete && row.observed < row.lo95), ...visibleAlert(request.actor!, row.anomaly_id, row.alert_id, row.alert_region),
         };
       }),
     };

@@ -24,7 +24,8 @@ export interface SliceForecastView {
   forecast: ForecastPoint[];
   model: string;
   validation: Record<string, number>;
-  reconciliation: { with: string; meanAdjustment: number } | null;
+  /** `level` names what the slice was reconciled with: the country total, its region, or its chapter. */
+  reconciliation: { level: 'country' | 'regions' | 'region' | 'chapter'; with: string; meanAdjustment: number } | null;
   explanation: string;
 }
 
@@ -32,7 +33,7 @@ interface Coherent {
   base: SeriesForecast;
   mean: number[];
   shift: number[];
-  reconciledWith: string | null;
+  reconciledWith: { level: 'country' | 'regions' | 'region' | 'chapter'; with: string } | null;
 }
 
 /** Forecasts computed for one state of the data; the version moves whenever counts change. */
@@ -98,8 +99,8 @@ export async function forecastSlice(sql: Sql, slice: Slice, horizon: number, cac
     forecast: points,
     model: base.model,
     validation: base.validation,
-    reconciliation: coherent.reconciledWith ? { with: coherent.reconciledWith, meanAdjustment: meanShift } : null,
-    explanation: explain(base, coherent.reconciledWith, meanShift),
+    reconciliation: coherent.reconciledWith ? { ...coherent.reconciledWith, meanAdjustment: meanShift } : null,
+    explanation: explain(base, coherent.reconciledWith?.with ?? null, meanShift),
   };
 }
 
@@ -146,10 +147,10 @@ async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: 
   const regionCodes = [...(await childHistories(sql, country, 'region', range)).keys()].sort();
   const parts = await Promise.all(regionCodes.map((region) => baseForecast(sql, { ...country, region }, range, horizon, cache)));
   const reconciled = reconcileTotal(totalBase.mean, parts.map((part) => part.mean));
-  if (slice.region === null) return coherent(totalBase, reconciled.total, parts.length ? 'the 20 regions' : null);
+  if (slice.region === null) return coherent(totalBase, reconciled.total, parts.length ? { level: 'regions', with: 'the 20 regions' } : null);
   const index = regionCodes.indexOf(slice.region);
   const own = index >= 0 ? parts[index]! : await baseForecast(sql, slice, range, horizon, cache);
-  return coherent(own, index >= 0 ? reconciled.parts[index]! : own.mean, index >= 0 ? 'the country total' : null);
+  return coherent(own, index >= 0 ? reconciled.parts[index]! : own.mean, index >= 0 ? { level: 'country', with: 'the country total' } : null);
 }
 
 /**
@@ -171,9 +172,9 @@ async function withinParent(sql: Sql, slice: Slice, parent: Slice, dimension: Ch
     const gap = value - parts.reduce((sum, part) => sum + part.mean[i]!, 0);
     return Math.max(0, parts[index]!.mean[i]! + gap / parts.length);
   });
-  return coherent(parts[index]!, adjusted, dimension === 'district' ? 'the region’s forecast' : 'the chapter’s forecast');
+  return coherent(parts[index]!, adjusted, dimension === 'district' ? { level: 'region', with: 'the region’s forecast' } : { level: 'chapter', with: 'the chapter’s forecast' });
 }
 
-function coherent(base: SeriesForecast, mean: number[], reconciledWith: string | null): Coherent {
+function coherent(base: SeriesForecast, mean: number[], reconciledWith: Coherent['reconciledWith']): Coherent {
   return { base, mean, shift: mean.map((value, i) => value - base.mean[i]!), reconciledWith };
 }

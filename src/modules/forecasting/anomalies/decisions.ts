@@ -41,10 +41,11 @@ export async function findAnomaly(sql: Sql, scope: RegionScope, id: string): Pro
 export async function listAnomalies(sql: Sql, scope: RegionScope, options: { limit: number; seriesKey?: string | undefined; frequency?: Frequency | undefined }) {
   const params: unknown[] = [options.limit, options.seriesKey ?? null, options.frequency ?? null];
   if (scope) params.push(scope);
-  return sql.query<AnomalyRow & { decisions: number }>(
-    `select a.*, (select count(*)::int from forecast_decisions d where d.anomaly_id = a.id) as decisions from forecast_anomalies a
-     where ($2::text is null or series_key = $2) and ($3::text is null or frequency = $3) and ${inScope(scope, 4)}
-     order by detected_at desc, period desc limit $1`,
+  return sql.query<AnomalyRow & { decisions: number; alert_region: string | null }>(
+    `select a.*, al.region as alert_region, (select count(*)::int from forecast_decisions d where d.anomaly_id = a.id) as decisions
+     from forecast_anomalies a left join alerts al on al.id = a.alert_id
+     where ($2::text is null or a.series_key = $2) and ($3::text is null or a.frequency = $3) and ${inScope(scope, 4).replace('region', 'a.region')}
+     order by a.detected_at desc, a.period desc limit $1`,
     params,
   );
 }
@@ -88,9 +89,10 @@ export async function recordDecision(sql: Sql, actor: Actor, anomaly: AnomalyRow
     hi80: forecast.hi80.map(round),
   };
   const id = randomUUID();
+  const [user] = actor.type === 'user' ? await sql.query<{ display_name: string }>('select display_name from users where id = $1', [actor.id]) : [];
   await sql.query(
     'insert into forecast_decisions (id, anomaly_id, action, note, decided_by, decided_by_name, baseline) values ($1, $2, $3, $4, $5, $6, $7)',
-    [id, anomaly.id, action, note, actor.type === 'user' ? actor.id : null, actor.name, JSON.stringify(baseline)],
+    [id, anomaly.id, action, note, actor.type === 'user' ? actor.id : null, user?.display_name ?? actor.name, JSON.stringify(baseline)],
   );
   return id;
 }

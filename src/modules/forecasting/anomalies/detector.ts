@@ -34,6 +34,7 @@ export interface Driver {
 export interface Finding {
   kind: 'interval_breach' | 'sustained_shift';
   direction: 'up' | 'down';
+  /** For a breach, the period's count and its expectation and range; for a shift, the same over the whole run. */
   observed: number;
   expected: number;
   lo95: number;
@@ -137,10 +138,12 @@ function shiftFinding(data: SeriesData, index: number, forecast: SeriesForecast,
   const lastZ = path[path.length - 1]!.z;
   if (!direction || (direction === 'up' ? lastZ <= 0 : lastZ >= 0)) return null;
   const excess = totalObserved - totalExpected;
+  // The run's 95 % range, taking the six steps' errors as independent (they are not quite: it is on the narrow side).
+  const runSpread = Z95 * Math.sqrt(forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, _, j) => sum + ((forecast.hi95[j]! - forecast.lo95[j]!) / (2 * Z95)) ** 2, 0));
   const drivers = driversOf(data, index, 1, direction);
   const unit = slice.frequency === 'monthly' ? 'months' : 'weeks';
   return {
-    kind: 'sustained_shift', direction, observed: totalObserved, expected: totalExpected, lo95: expectation.lo95, hi95: expectation.hi95,
+    kind: 'sustained_shift', direction, observed: totalObserved, expected: totalExpected, lo95: Math.max(0, totalExpected - runSpread), hi95: totalExpected + runSpread,
     score: direction === 'up' ? up : -down,
     summary: `${describe(slice)}: a sustained ${direction === 'up' ? 'rise' : 'fall'} over the last ${String(SHIFT_WINDOW)} ${unit} to ${history.periods[index]!}: ${String(totalObserved)} registered against ${fmt(totalExpected)} forecast before the run (${excess >= 0 ? '+' : ''}${fmt(excess)}, ${fmt((excess / Math.max(1, totalExpected)) * 100)} %); the cumulative sum of standardised departures reached ${fmt(direction === 'up' ? up : down)} (limit ${String(CUSUM_H)}). ${driverWords(drivers)}`,
     evidence: { ...evidenceBase(data, expectation, oneStep), cusum: { k: CUSUM_K, h: CUSUM_H, path }, drivers },
