@@ -18,6 +18,7 @@ import { serveWeb } from './http/static-web.js';
 import type { ModuleManifest } from './modules/manifest.js';
 import { moduleRoutes } from './modules/modules.routes.js';
 import type { Platform } from './platform.js';
+import { openDeviceBroker, type DeviceBroker } from './mqtt/device-broker.js';
 import { webhookFanout, WebhookWorker } from './webhooks/webhooks.service.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
 
@@ -57,9 +58,10 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const permissions = permissionRegistry(modules);
   const logged: { app?: FastifyInstance } = {};
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
+  const openedBrokers: DeviceBroker[] = [];
   const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
   try {
-    return await mountAndStart({ config, db, bus, permissions, modules }, options, logged);
+    return await mountAndStart({ config, db, bus, permissions, modules, devices: deviceBrokerOnDemand(config, openedBrokers) }, options, logged, openedBrokers);
   } catch (error) {
     await bus.close();
     if (!options.db) await db.close();
@@ -68,7 +70,19 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
 }
 
 /** `logged` receives the server so errors of the already running bus reach its log. */
-async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }): Promise<RunningPlatform> {
+/** Opens the device broker once, when a module first asks for it; `opened` lets stop() close it. */
+function deviceBrokerOnDemand(config: Config, opened: DeviceBroker[]): () => Promise<DeviceBroker> {
+  let broker: Promise<DeviceBroker> | undefined;
+  return () => {
+    broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort }).then((open) => {
+      opened.push(open);
+      return open;
+    });
+    return broker;
+  };
+}
+
+async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }, brokers: DeviceBroker[]): Promise<RunningPlatform> {
   const { config, db, bus, modules } = deps;
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const app = await createHttpServer(deps);
@@ -96,6 +110,8 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
 
   await bus.start();
   webhooks.start();
+  const services = modules.flatMap((module) => module.services?.(platform) ?? []);
+  for (const service of services) await service.start();
   const timers = modules.flatMap((module) => module.jobs?.(platform) ?? []).map((job) => {
     const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
     timer.unref();
@@ -110,10 +126,12 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
     webServed,
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      for (const service of [...services].reverse()) await service.stop();
       stream.close();
       await app.close();
       await webhooks.stop();
       await bus.close();
+      for (const broker of brokers) await broker.close();
       if (!options.db) await db.close();
     },
   };

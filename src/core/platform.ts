@@ -4,6 +4,7 @@ import type { Config } from './config/config.js';
 import type { Db } from './db/db.js';
 import type { EventBus } from './events/index.js';
 import type { ModuleManifest } from './modules/manifest.js';
+import type { DeviceBroker } from './mqtt/device-broker.js';
 
 /** What every service receives: passed explicitly, never held in a global. */
 export interface Platform {
@@ -13,4 +14,6 @@ export interface Platform {
   log: FastifyBaseLogger;
   permissions: PermissionRegistry;
   modules: readonly ModuleManifest[];
+  /** The MQTT broker of device feeds, opened on first use (MQTT_URL, or an embedded one). */
+  devices: () => Promise<DeviceBroker>;
 }

@@ -12,6 +12,13 @@ export interface NavItem {
   permission: string;
 }
 
+/** Something a module runs for the platform's lifetime (a feed subscriber, a worker loop). */
+export interface ModuleService {
+  name: string;
+  start: () => Promise<void>;
+  stop: () => Promise<void>;
+}
+
 export interface Job {
   name: string;
   everyMs: number;
@@ -32,6 +39,8 @@ export interface ModuleManifest {
   routes?: (app: FastifyInstance, platform: Platform) => Promise<void>;
   handlers?: (platform: Platform) => EventHandler[];
   jobs?: (platform: Platform) => Job[];
+  /** Started after the routes and the bus, stopped first. */
+  services?: (platform: Platform) => ModuleService[];
   /** Adds the module's commands to the CLI; `open` starts the platform without the HTTP server. */
   cli?: (program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>) => void;
   /** Adds the module's part of the demo world (deterministic for a given rng). */

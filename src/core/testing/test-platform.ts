@@ -55,6 +55,8 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     port: 0,
     natsUrl: process.env.NATS_URL || undefined,
     natsStream: stream,
+    mqttUrl: process.env.MQTT_URL || undefined,
+    mqttPort: 0,
     rateLimitPerMinute: 100_000,
     outboxPollMs: 50,
     webhookBackoffMs: 50,
