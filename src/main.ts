@@ -39,6 +39,10 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   say(`Qadagalau is listening on ${url}`);
   say(`  database: ${platform.db.description}`);
   say(`  events:   ${platform.bus.description}`);
+  if (platform.modules.some((module) => module.id === 'supervision')) {
+    const devices = await platform.devices();
+    say(`  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`);
+  }
   say(`  modules:  ${platform.modules.map((module) => module.id).join(', ') || '(core only)'}`);
   say(`  dashboard: ${platform.webServed ? url : 'not built (npm run build:web)'}   API docs: ${url}/api/docs`);
   if (demoPassword) {

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-type Ring = [number, number][];
-type Polygon = Ring[];
+import { insidePolygon, type Polygon } from './geometry.js';
 
 export interface RegionShape {
   code: string;
@@ -59,21 +58,6 @@ export function regionsGeoJson(names: Map<string, { kk: string; ru: string; en: 
       };
     }),
   };
-}
-
-function insideRing(lon: number, lat: number, ring: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
-    if (yi > lat !== yj > lat && lon < ((xj - xi) * (lat - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function insidePolygon(lon: number, lat: number, polygon: Polygon): boolean {
-  const [outer, ...holes] = polygon;
-  return outer !== undefined && insideRing(lon, lat, outer) && !holes.some((hole) => insideRing(lon, lat, hole));
 }
 
 /**

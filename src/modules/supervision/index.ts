@@ -1,0 +1,1 @@
+export { supervisionModule } from './module.js';

@@ -1,0 +1,55 @@
+import { fileURLToPath } from 'node:url';
+import type { ModuleManifest } from '../../core/modules/manifest.js';
+import type { Platform } from '../../core/platform.js';
+import { supervisionMatchCommand } from './matching/match.cli.js';
+import { mqttIntake } from './observations/mqtt-intake.js';
+import { ObservationPipeline } from './pipeline/observation-pipeline.js';
+import { retentionJob } from './retention.js';
+import { supervisionRoutes } from './supervision.routes.js';
+import { configurationRoutes } from './configuration.routes.js';
+import { probationRule } from './probation/probation.rule.js';
+import { silenceJob } from './probation/silence.job.js';
+import { publicOrderRule, zonesRule } from './zones/zones.rule.js';
+import { WatchlistIndex } from './watchlists/watchlist-index.js';
+import { watchlistRule } from './watchlists/watchlist.rule.js';
+
+// One pipeline per platform instance: tests and tools may run several platforms in one process.
+const pipelines = new WeakMap<Platform['db'], ObservationPipeline>();
+function pipelineFor(platform: Platform): ObservationPipeline {
+  let pipeline = pipelines.get(platform.db);
+  if (!pipeline) {
+    const rules = [watchlistRule(new WatchlistIndex()), probationRule(), zonesRule(), publicOrderRule()];
+    pipelines.set(platform.db, (pipeline = new ObservationPipeline(platform, rules)));
+  }
+  return pipeline;
+}
+
+/**
+ * Digital supervision: observations from cameras, drones, bracelets and state databases, taken in by MQTT and HTTP,
+ * judged against wanted lists, probation conditions, restricted zones and public-order rules.
+ */
+export const supervisionModule: ModuleManifest = {
+  id: 'supervision',
+  name: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Digital supervision' },
+  migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  permissions: [
+    { id: 'observations.ingest', description: 'Send observations of a registered source (camera, drone, bracelet and database connectors)', roles: [], grantableToApiKeys: true },
+    { id: 'supervision.read', description: 'See sources, watchlists and supervision measures in one’s regions', roles: ['prosecutor', 'analyst', 'duty_officer'] },
+    { id: 'supervision.dispatch', description: 'Record what dispatched officers found (detained, not found, false match)', roles: ['duty_officer', 'prosecutor'] },
+    { id: 'supervision.watchlist', description: 'Add and close watchlist entries (the wanted-persons register’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
+    { id: 'supervision.probation', description: 'Register people on probation and their conditions (the probation service’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
+    { id: 'supervision.configure', description: 'Register sources, restricted zones and public-order rules', roles: [] },
+  ],
+  routes: async (app, platform) => {
+    await supervisionRoutes(app, platform, pipelineFor(platform));
+    await configurationRoutes(app, platform);
+  },
+  services: (platform) => {
+    const pipeline = pipelineFor(platform);
+    return [pipeline, mqttIntake(platform, () => pipeline.kick())];
+  },
+  jobs: (platform) => [retentionJob(platform), silenceJob(platform)],
+  cli: (program) => {
+    supervisionMatchCommand(program);
+  },
+};

@@ -1,0 +1,71 @@
+import { hostname } from 'node:os';
+import mqtt, { type IPublishPacket, type MqttClient } from 'mqtt';
+import type { ModuleService } from '../../../core/modules/manifest.js';
+import type { Platform } from '../../../core/platform.js';
+import { acceptObservations, deadLetter, parseMessage } from './observations.service.js';
+
+/** Sources publish to `qadagalau/observations/<source id>`, QoS 1. */
+export const OBSERVATION_TOPIC = 'qadagalau/observations/';
+
+const sourceOf = (topic: string) => (topic.startsWith(OBSERVATION_TOPIC) ? topic.slice(OBSERVATION_TOPIC.length) : '');
+
+/**
+ * Subscribes to the device broker and takes observations in. The client keeps a persistent session (fixed client id,
+ * clean = false), so the broker holds QoS 1 messages while the platform is down; and each message is acknowledged
+ * only after its observations (or its dead letter) are committed, so a crash between receipt and commit means a
+ * redelivery, never a loss. Redeliveries are harmless: the source's external id decides.
+ */
+export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleService {
+  let client: MqttClient | undefined;
+  let stopping = false;
+  const clientId = `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 20)}-${platform.config.natsStream}`.slice(0, 64);
+
+  async function store(packet: IPublishPacket): Promise<void> {
+    const sourceId = sourceOf(packet.topic);
+    const message = parseMessage(packet.payload);
+    await platform.db.tx(async (sql) => {
+      if ('error' in message) await deadLetter(sql, 'mqtt', sourceId || null, message.error, packet.payload);
+      else if (!sourceId) await deadLetter(sql, 'mqtt', null, `no source in topic ${packet.topic.slice(0, 100)}`, packet.payload);
+      else await acceptObservations(sql, 'mqtt', sourceId, message.items);
+    });
+    onAccepted();
+  }
+
+  /** Retries until the database takes the message: the broker keeps the rest waiting meanwhile. */
+  async function storeWithRetry(packet: IPublishPacket): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await store(packet);
+        return;
+      } catch (error) {
+        if (stopping) throw error;
+        platform.log.error({ err: error, attempt }, 'storing an MQTT observation failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
+      }
+    }
+  }
+
+  return {
+    name: 'supervision.mqtt-intake',
+    async start() {
+      const broker = await platform.devices();
+      // Tests share one broker and come and go: their sessions must not pile up in it.
+      const persistent = platform.config.env !== 'test';
+      client = await mqtt.connectAsync(broker.url, { clientId, clean: !persistent, reconnectPeriod: 1000, protocolVersion: 4 });
+      // mqtt.js sends the PUBACK when this callback is called: after the commit.
+      client.handleMessage = (packet, callback) => {
+        if (packet.cmd !== 'publish') {
+          callback();
+          return;
+        }
+        storeWithRetry(packet).then(() => callback(), (error: unknown) => callback(error as Error));
+      };
+      await client.subscribeAsync(`${OBSERVATION_TOPIC}+`, { qos: 1 });
+      platform.log.info({ broker: broker.embedded ? `embedded at ${broker.url}` : new URL(broker.url).host }, 'observations: subscribed to device feeds');
+    },
+    async stop() {
+      stopping = true;
+      await client?.endAsync();
+    },
+  };
+}

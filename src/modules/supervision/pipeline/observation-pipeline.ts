@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto';
+import { raiseAlert } from '../../../core/alerts/alerts.service.js';
+import { systemActor } from '../../../core/auth/actor.js';
+import type { Sql } from '../../../core/db/db.js';
+import type { ModuleService } from '../../../core/modules/manifest.js';
+import type { Platform } from '../../../core/platform.js';
+import type { Hit, Rule, StoredObservation } from './rule.js';
+
+const BATCH = 500;
+const IDLE_POLL_MS = 200;
+/** After one alert about a subject, further hits on it for this long are added to that alert, wherever they happen. */
+const THROTTLE_MINUTES = 5;
+
+interface Row {
+  id: string;
+  source_id: string;
+  source_kind: string;
+  region: string;
+  external_id: string;
+  observed_at: Date;
+  lat: number | null;
+  lon: number | null;
+  kind: StoredObservation['kind'];
+  identifiers: StoredObservation['identifiers'];
+  confidence: number | null;
+  attributes: StoredObservation['attributes'];
+  media_ref: string | null;
+}
+
+/** A place, to about 500 m: hits on one subject in the same cell within the window are one event. */
+const cellOf = (observation: StoredObservation) => (observation.lat === null || observation.lon === null ? 'nowhere' : `${(Math.round(observation.lat * 200) / 200).toFixed(3)},${(Math.round(observation.lon * 200) / 200).toFixed(3)}`);
+
+/**
+ * Judges stored observations in batches: claims pending rows (skip locked, so several instances share the work),
+ * runs every rule, records hits and raises their alerts, and marks the observations matched or unmatched, all in one
+ * transaction. A crash rolls the batch back and it is judged again. Unmatched observations get an expiry and are
+ * deleted by the retention job; matched ones stay with their hits.
+ */
+export class ObservationPipeline implements ModuleService {
+  readonly name = 'supervision.pipeline';
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly platform: Platform, private readonly rules: readonly Rule[]) {}
+
+  start(): Promise<void> {
+    this.stopped = false;
+    this.schedule(0);
+    return Promise.resolve();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** New observations are stored: judge them now rather than at the next poll. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) this.again = true;
+    else this.schedule(0);
+  }
+
+  private schedule(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain().finally(() => {
+        this.running = undefined;
+        if (!this.stopped) this.schedule(this.again ? 0 : IDLE_POLL_MS);
+        this.again = false;
+      });
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Judges batches until none is left; returns how many observations were judged. */
+  async drain(): Promise<void> {
+    try {
+      while (!this.stopped && (await this.platform.bus.tx((sql) => this.judgeBatch(sql))) > 0);
+    } catch (error) {
+      this.platform.log.error({ err: error }, 'observation pipeline');
+    }
+  }
+
+  async judgeBatch(sql: Sql): Promise<number> {
+    const rows = await sql.query<Row>(
+      `select o.id, o.source_id, s.kind as source_kind, s.region, o.external_id, o.observed_at, o.lat, o.lon, o.kind, o.identifiers, o.confidence, o.attributes, o.media_ref
+       from observations o join supervision_sources s on s.id = o.source_id
+       where o.state = 'pending' order by o.received_at limit ${String(BATCH)} for update of o skip locked`,
+    );
+    if (rows.length === 0) return 0;
+    const observations = rows.map((row): StoredObservation => ({
+      id: row.id, sourceId: row.source_id, sourceKind: row.source_kind, region: row.region, externalId: row.external_id, observedAt: new Date(row.observed_at),
+      lat: row.lat, lon: row.lon, kind: row.kind, identifiers: row.identifiers, confidence: row.confidence, attributes: row.attributes, mediaRef: row.media_ref,
+    }));
+    const hits: Hit[] = [];
+    for (const rule of this.rules) hits.push(...(await rule.judge(sql, observations)));
+    for (const hit of hits) await this.record(sql, hit);
+    const matched = new Set(hits.map((hit) => hit.observation.id));
+    await sql.query(
+      `update observations set state = case when id = any($2::uuid[]) then 'matched' else 'unmatched' end,
+         expires_at = case when id = any($2::uuid[]) then null else received_at + make_interval(hours => $3) end
+       where id = any($1::uuid[])`,
+      [observations.map((item) => item.id), [...matched], this.platform.config.observationRetentionHours],
+    );
+    return rows.length;
+  }
+
+  private async record(sql: Sql, hit: Hit): Promise<void> {
+    const { observation } = hit;
+    const throttled = await sql.query<{ dedupe_key: string }>(
+      `select a.dedupe_key from alerts a where a.module = 'supervision' and a.subject_id = $1 and a.kind = $2 and a.status not in ('resolved', 'false_positive')
+         and a.created_at > now() - make_interval(mins => $3) order by a.created_at desc limit 1`,
+      [hit.subject.id, hit.rule, THROTTLE_MINUTES],
+    );
+    const dedupeKey = throttled[0]?.dedupe_key ?? `supervision:${hit.rule}:${hit.subject.id}:${cellOf(observation)}`;
+    const { alert } = await raiseAlert(sql, systemActor, {
+      module: 'supervision',
+      kind: hit.rule,
+      severity: hit.severity,
+      region: observation.region,
+      subject: hit.subject,
+      title: hit.title,
+      summary: hit.summary,
+      evidence: {
+        ...hit.evidence,
+        observationId: observation.id, sourceId: observation.sourceId, observedAt: observation.observedAt.toISOString(),
+        location: observation.lat === null ? null : { lat: observation.lat, lon: observation.lon },
+      },
+      topics: [`rule:${hit.rule}`],
+      dedupeKey,
+      dedupeWindowMinutes: this.platform.config.supervisionDedupeMinutes,
+    });
+    await sql.query(
+      `insert into supervision_hits (id, observation_id, source_id, rule, subject_type, subject_id, score, reasons, region, alert_id)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [randomUUID(), observation.id, observation.sourceId, hit.rule, hit.subject.type, hit.subject.id, hit.score, JSON.stringify(hit.reasons), observation.region, alert.id],
+    );
+  }
+}

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { canSeeRegion, regionScope, requireRegion } from '../../core/auth/actor.js';
+import { auditRequest } from '../../core/audit/index.js';
+import { problems } from '../../core/http/problems.js';
+import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
+import type { Platform } from '../../core/platform.js';
+import { acceptObservations } from './observations/observations.service.js';
+import type { ObservationPipeline } from './pipeline/observation-pipeline.js';
+import { insertSource, listSources, presentSource, sourceKinds, type SourceKind } from './sources/sources.repository.js';
+import { closeEntry, createEntry, listEntries, presentEntry, recordOutcome, outcomes, type Outcome } from './watchlists/watchlist.service.js';
+
+const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$', description: 'e.g. cam-almaty-0042' });
+
+export async function supervisionRoutes(app: FastifyInstance, platform: Platform, pipeline: ObservationPipeline): Promise<void> {
+  const api = app.withTypeProvider<TypeBoxTypeProvider>();
+  const { db, bus } = platform;
+
+  api.post('/api/observations', {
+    config: { permission: 'observations.ingest' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Take in up to 1,000 observations of one source; idempotent on (source, externalId); bad ones go to the dead-letter table with the reason',
+      body: Strict({ source: SourceId, observations: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) }),
+    },
+  }, async (request) => {
+    const actor = request.actor!;
+    const [source] = await db.query<{ region: string }>('select region from supervision_sources where id = $1', [request.body.source]);
+    if (source && !canSeeRegion(actor, source.region)) throw problems.regionForbidden(source.region);
+    const result = await db.tx((sql) => acceptObservations(sql, 'http', request.body.source, request.body.observations));
+    if (result.accepted) pipeline.kick();
+    return result;
+  });
+
+  api.get('/api/supervision/sources', {
+    config: { permission: 'supervision.read' },
+    schema: { tags: ['supervision'], summary: 'Connected sources in your regions with their health and false-match rate' },
+  }, async (request) => ({ items: (await listSources(db, regionScope(request.actor!))).map((row) => presentSource(row)) }));
+
+  api.post('/api/supervision/sources', {
+    config: { permission: 'supervision.configure' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Register a source (camera, drone, bracelet, state database feed, patrol app)',
+      body: Strict({
+        id: SourceId,
+        kind: Type.Unsafe<SourceKind>({ type: 'string', enum: [...sourceKinds] }),
+        name: Type.String({ minLength: 2, maxLength: 200 }),
+        agencyId: Type.String({ minLength: 1, maxLength: 64 }),
+        region: RegionCode,
+        location: Type.Optional(Strict({ lat: Type.Number({ minimum: 40.5, maximum: 55.5 }), lon: Type.Number({ minimum: 46.4, maximum: 87.4 }) })),
+        directionDeg: Type.Optional(Type.Number({ minimum: 0, maximum: 360 })),
+        expectedEverySeconds: Type.Optional(Type.Integer({ minimum: 10, maximum: 7 * 86_400 })),
+      }),
+    },
+  }, async (request, reply) => {
+    requireRegion(request.actor!, request.body.region);
+    if ((await db.query('select 1 from agencies where id = $1', [request.body.agencyId])).length === 0) {
+      throw problems.validation(`unknown agency ${request.body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
+    }
+    const created = await db.tx(async (sql) => {
+      const row = await insertSource(sql, request.body);
+      if (!row) throw problems.conflict(`source ${request.body.id} exists`);
+      await auditRequest(sql, request, { action: 'supervision.sourceRegistered', subjectType: 'source', subjectId: row.id, region: row.region, outcome: 'success', details: { kind: row.kind, agencyId: row.agency_id } });
+      return row;
+    });
+    return reply.code(201).send({ source: presentSource({ ...created, last_hour: 0, outcomes: 0, false_matches: 0 }) });
+  });
+
+  api.get('/api/supervision/watchlist', {
+    config: { permission: 'supervision.read' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Watchlist entries in your regions, personal data masked',
+      querystring: Strict({ status: Type.Optional(Type.Unsafe<'active' | 'closed'>({ type: 'string', enum: ['active', 'closed'] })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+    },
+  }, async (request) => ({ items: (await listEntries(db, regionScope(request.actor!), request.query.status ?? 'active', request.query.limit ?? 100)).map(presentEntry) }));
+
+  api.post('/api/supervision/watchlist', {
+    config: { permission: 'supervision.watchlist' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Put a wanted person or vehicle on the watchlist (the wanted-persons register’s feed, or an officer)',
+      body: Strict({
+        id: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' })),
+        kind: Type.Unsafe<'person' | 'vehicle'>({ type: 'string', enum: ['person', 'vehicle'] }),
+        iin: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+        fullName: Type.Optional(Type.String({ minLength: 2, maxLength: 200 })),
+        birthDate: Type.Optional(Type.String({ format: 'date' })),
+        plate: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
+        warrantBasis: Type.String({ minLength: 3, maxLength: 300 }),
+        issuingAgency: Type.String({ minLength: 2, maxLength: 200 }),
+        dangerLevel: Type.Unsafe<'low' | 'medium' | 'high'>({ type: 'string', enum: ['low', 'medium', 'high'] }),
+        region: RegionCode,
+      }),
+    },
+  }, async (request, reply) => {
+    const body = request.body;
+    requireRegion(request.actor!, body.region);
+    if (body.kind === 'person' && !body.fullName && !body.iin) throw problems.validation('a person needs a name or an IIN', [{ field: 'body/fullName', message: 'required without iin' }]);
+    if (body.kind === 'vehicle' && !body.plate) throw problems.validation('a vehicle needs a plate', [{ field: 'body/plate', message: 'required' }]);
+    const entry = await db.tx(async (sql) => {
+      const created = await createEntry(sql, { ...body, id: body.id ?? `W-${randomUUID().slice(0, 8)}` });
+      await auditRequest(sql, request, { action: 'supervision.watchlistAdded', subjectType: 'watchlist_entry', subjectId: created.id, region: body.region, outcome: 'success', details: { kind: body.kind, dangerLevel: body.dangerLevel } });
+      return created;
+    });
+    return reply.code(201).send({ entry: presentEntry(entry) });
+  });
+
+  api.post('/api/supervision/watchlist/:id/close', {
+    config: { permission: 'supervision.watchlist' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Close a watchlist entry (detained, cancelled, found elsewhere)',
+      params: Strict({ id: Type.String({ maxLength: 64 }) }),
+      body: Strict({ reason: Type.Unsafe<'detained' | 'cancelled' | 'found_elsewhere'>({ type: 'string', enum: ['detained', 'cancelled', 'found_elsewhere'] }) }),
+    },
+  }, async (request) => {
+    const entry = await db.tx(async (sql) => {
+      const closed = await closeEntry(sql, regionScope(request.actor!), request.params.id, request.body.reason, false);
+      if (!closed) throw problems.notFound(`watchlist entry ${request.params.id}`);
+      await auditRequest(sql, request, { action: 'supervision.watchlistClosed', subjectType: 'watchlist_entry', subjectId: closed.id, region: closed.region, outcome: 'success', details: { reason: request.body.reason } });
+      return closed;
+    });
+    return { entry: presentEntry(entry) };
+  });
+
+  api.post('/api/supervision/alerts/:id/outcome', {
+    config: { permission: 'supervision.dispatch' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Record what the dispatched officers found: detained, not found, or a false match (feeds the source’s false-match rate)',
+      params: IdParams,
+      body: Strict({ outcome: Type.Unsafe<Outcome>({ type: 'string', enum: [...outcomes] }), note: Type.Optional(Type.String({ maxLength: 1000 })) }),
+    },
+  }, async (request) => {
+    const actor = request.actor!;
+    const result = await bus.tx(async (sql) => {
+      const recorded = await recordOutcome(sql, regionScope(actor), request.params.id, request.body.outcome, request.body.note ?? null, actor.name);
+      if (!recorded) throw problems.notFound(`supervision alert ${request.params.id}`);
+      await auditRequest(sql, request, { action: 'supervision.outcome', subjectType: 'alert', subjectId: request.params.id, region: recorded.region, outcome: 'success', details: { outcome: request.body.outcome, hits: recorded.hits, closedEntry: recorded.closedEntry } });
+      return recorded;
+    });
+    return result;
+  });
+}
