@@ -40,6 +40,7 @@ export const supervisionModule: ModuleManifest = {
     { id: 'supervision.probation', description: 'Register people on probation and their conditions (the probation service’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
     { id: 'supervision.configure', description: 'Register sources, restricted zones and public-order rules', roles: [] },
   ],
+  nav: [{ path: '/supervision', label: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Supervision' }, permission: 'supervision.read' }],
   routes: async (app, platform) => {
     await supervisionRoutes(app, platform, pipelineFor(platform));
     await configurationRoutes(app, platform);

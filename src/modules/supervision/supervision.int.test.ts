@@ -128,4 +128,18 @@ describe('digital supervision: intake and watchlist matching', () => {
     assert.equal(camera.falseMatchRate, 1 / 3);
     assert.ok(!sources.items.some((source) => source.id === 'drone-ulytau-01'), 'sources outside the region are not listed');
   });
+
+  test('the measures show the wanted list shrinking through the system, hits by rule, and the live map’s alerts with places', async () => {
+    const measures = (await qg.request('duty.almaty', { method: 'GET', url: '/api/supervision/measures?days=7' })).json<{
+      wanted: { active: number; closedThroughSystem: number; shareClosedThroughSystem: number; overTime: { active: number }[] };
+      byRule: { rule: string; detained: number; falseMatches: number }[];
+    }>();
+    assert.deepEqual([measures.wanted.active, measures.wanted.closedThroughSystem, measures.wanted.shareClosedThroughSystem], [1, 1, 1]);
+    assert.equal(measures.wanted.overTime.length, 7);
+    assert.equal(measures.byRule.find((row) => row.rule === 'watchlist_person')?.detained, 3, 'the three sightings behind the alert');
+    assert.equal(measures.byRule.find((row) => row.rule === 'watchlist_vehicle')?.falseMatches, 1);
+    const live = (await qg.request('duty.almaty', { method: 'GET', url: '/api/supervision/live' })).json<{ alerts: { kind: string; location: { lat: number } | null; label: string }[] }>();
+    assert.ok(live.alerts.some((alert) => alert.kind === 'watchlist_person' && alert.location !== null));
+    assert.ok(live.alerts.every((alert) => !alert.label.includes('Нұрлан')));
+  });
 });

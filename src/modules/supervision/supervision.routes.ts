@@ -7,6 +7,7 @@ import { auditRequest } from '../../core/audit/index.js';
 import { problems } from '../../core/http/problems.js';
 import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
 import type { Platform } from '../../core/platform.js';
+import { recentAlertLocations, supervisionMeasures } from './measures.js';
 import { acceptObservations } from './observations/observations.service.js';
 import type { ObservationPipeline } from './pipeline/observation-pipeline.js';
 import { insertSource, listSources, presentSource, sourceKinds, type SourceKind } from './sources/sources.repository.js';
@@ -32,6 +33,23 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
     const result = await db.tx((sql) => acceptObservations(sql, 'http', request.body.source, request.body.observations));
     if (result.accepted) pipeline.kick();
     return result;
+  });
+
+  api.get('/api/supervision/measures', {
+    config: { permission: 'supervision.read' },
+    schema: { tags: ['supervision'], summary: 'Wanted-list size over time and share closed through the system; hits, violations and incursions by week; false matches by rule', querystring: Strict({ days: Type.Optional(Type.Integer({ minimum: 7, maximum: 730 })) }) },
+  }, async (request) => supervisionMeasures(db, regionScope(request.actor!), request.query.days ?? 90));
+
+  api.get('/api/supervision/live', {
+    config: { permission: 'supervision.read' },
+    schema: { tags: ['supervision'], summary: 'Alerts of the last hours with their locations, and the sources, for the live map', querystring: Strict({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168 })) }) },
+  }, async (request) => {
+    const scope = regionScope(request.actor!);
+    const alerts = await recentAlertLocations(db, scope, request.query.hours ?? 24);
+    return {
+      alerts: alerts.map((row) => ({ id: row.id, kind: row.kind, severity: row.severity, status: row.status, region: row.region, label: row.subject_label, location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon }, createdAt: new Date(row.created_at).toISOString() })),
+      sources: (await listSources(db, scope)).map((row) => presentSource(row)),
+    };
   });
 
   api.get('/api/supervision/sources', {
