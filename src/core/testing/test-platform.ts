@@ -57,6 +57,9 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     natsStream: stream,
     mqttUrl: process.env.MQTT_URL || undefined,
     mqttPort: 0,
+    // Tests share one broker and come and go: their sessions must not pile up in it.
+    mqttClientId: `qg-test-${stream.toLowerCase()}`,
+    mqttCleanSession: true,
     rateLimitPerMinute: 100_000,
     outboxPollMs: 50,
     webhookBackoffMs: 50,

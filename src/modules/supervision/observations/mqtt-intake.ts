@@ -18,7 +18,7 @@ const sourceOf = (topic: string) => (topic.startsWith(OBSERVATION_TOPIC) ? topic
 export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleService {
   let client: MqttClient | undefined;
   let stopping = false;
-  const clientId = `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 20)}-${platform.config.natsStream}`.slice(0, 64);
+  const clientId = platform.config.mqttClientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
 
   async function store(packet: IPublishPacket): Promise<void> {
     const sourceId = sourceOf(packet.topic);
@@ -49,18 +49,22 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
     name: 'supervision.mqtt-intake',
     async start() {
       const broker = await platform.devices();
-      // Tests share one broker and come and go: their sessions must not pile up in it.
-      const persistent = platform.config.env !== 'test';
-      client = await mqtt.connectAsync(broker.url, { clientId, clean: !persistent, reconnectPeriod: 1000, protocolVersion: 4 });
-      // mqtt.js sends the PUBACK when this callback is called: after the commit.
-      client.handleMessage = (packet, callback) => {
+      const connecting = mqtt.connect(broker.url, { clientId, clean: platform.config.mqttCleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
+      // mqtt.js sends the PUBACK when this callback is called: after the commit. It must be in place before the
+      // connection opens, because a resumed session delivers what the broker queued right after CONNACK.
+      connecting.handleMessage = (packet, callback) => {
         if (packet.cmd !== 'publish') {
           callback();
           return;
         }
         storeWithRetry(packet).then(() => callback(), (error: unknown) => callback(error as Error));
       };
-      await client.subscribeAsync(`${OBSERVATION_TOPIC}+`, { qos: 1 });
+      client = connecting;
+      await new Promise<void>((resolve, reject) => {
+        connecting.once('connect', () => resolve());
+        connecting.once('error', reject);
+      });
+      await connecting.subscribeAsync(`${OBSERVATION_TOPIC}+`, { qos: 1 });
       platform.log.info({ broker: broker.embedded ? `embedded at ${broker.url}` : new URL(broker.url).host }, 'observations: subscribed to device feeds');
     },
     async stop() {
