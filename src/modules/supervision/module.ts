@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import type { ModuleManifest } from '../../core/modules/manifest.js';
 import type { Platform } from '../../core/platform.js';
 import { supervisionMatchCommand } from './matching/match.cli.js';
+import { seedDemoSupervision } from './demo/demo-supervision.js';
+import { simulationCommands } from './simulation/simulate.cli.js';
 import { mqttIntake } from './observations/mqtt-intake.js';
 import { ObservationPipeline } from './pipeline/observation-pipeline.js';
 import { retentionJob } from './retention.js';
@@ -35,6 +37,7 @@ export const supervisionModule: ModuleManifest = {
   permissions: [
     { id: 'observations.ingest', description: 'Send observations of a registered source (camera, drone, bracelet and database connectors)', roles: [], grantableToApiKeys: true },
     { id: 'supervision.read', description: 'See sources, watchlists and supervision measures in one’s regions', roles: ['prosecutor', 'analyst', 'duty_officer'] },
+    { id: 'supervision.search', description: 'Search stored observations for a person or vehicle, stating a purpose (audited)', roles: ['prosecutor', 'analyst'] },
     { id: 'supervision.dispatch', description: 'Record what dispatched officers found (detained, not found, false match)', roles: ['duty_officer', 'prosecutor'] },
     { id: 'supervision.watchlist', description: 'Add and close watchlist entries (the wanted-persons register’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
     { id: 'supervision.probation', description: 'Register people on probation and their conditions (the probation service’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
@@ -50,7 +53,11 @@ export const supervisionModule: ModuleManifest = {
     return [pipeline, mqttIntake(platform, () => pipeline.kick())];
   },
   jobs: (platform) => [retentionJob(platform), silenceJob(platform)],
-  cli: (program) => {
+  cli: (program, open) => {
     supervisionMatchCommand(program);
+    simulationCommands(program, open);
+  },
+  seedDemo: async (platform, rng) => {
+    await seedDemoSupervision(platform, rng);
   },
 };

@@ -103,6 +103,19 @@ describe('digital supervision: intake and watchlist matching', () => {
     assert.equal(letter!.reason, 'not JSON');
   });
 
+  test('searching observations for a person needs a stated purpose, finds other spellings, and is audited', async () => {
+    const refused = await qg.request('analyst.almaty', { method: 'POST', url: '/api/supervision/observations/search', payload: { name: 'Petrov Ivan' } });
+    assert.equal(refused.statusCode, 400);
+    const found = await qg.request('analyst.almaty', { method: 'POST', url: '/api/supervision/observations/search', payload: { name: 'Петров Иван', purpose: 'criminal case 2026-0412 (art. 188)' } });
+    assert.equal(found.statusCode, 200, found.body);
+    const result = found.json<{ items: { identifiers: { name: string } }[] }>();
+    assert.ok(result.items.some((item) => item.identifiers.name === 'Petrov Ivan'));
+    assert.equal((await qg.request('duty.almaty', { method: 'POST', url: '/api/supervision/observations/search', payload: { name: 'Петров Иван', purpose: 'curiosity is no purpose' } })).statusCode, 403);
+    const [entry] = await qg.db.query<{ purpose: string; details: { name: string } }>(`select purpose, details from audit_log where action = 'supervision.observationsSearched'`);
+    assert.equal(entry!.purpose, 'criminal case 2026-0412 (art. 188)');
+    assert.doesNotMatch(JSON.stringify(entry!.details), /Иван/);
+  });
+
   test('unmatched observations expire after the retention period; matched ones stay', async () => {
     await waitFor(async () => {
       const [row] = await qg.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);

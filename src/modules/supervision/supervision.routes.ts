@@ -9,6 +9,8 @@ import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
 import type { Platform } from '../../core/platform.js';
 import { recentAlertLocations, supervisionMeasures } from './measures.js';
 import { acceptObservations } from './observations/observations.service.js';
+import { searchObservations } from './observations/observation-search.js';
+import { maskIin, maskName } from '../../core/alerts/mask.js';
 import type { ObservationPipeline } from './pipeline/observation-pipeline.js';
 import { insertSource, listSources, presentSource, sourceKinds, type SourceKind } from './sources/sources.repository.js';
 import { closeEntry, createEntry, listEntries, presentEntry, recordOutcome, outcomes, type Outcome } from './watchlists/watchlist.service.js';
@@ -50,6 +52,35 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
       alerts: alerts.map((row) => ({ id: row.id, kind: row.kind, severity: row.severity, status: row.status, region: row.region, label: row.subject_label, location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon }, createdAt: new Date(row.created_at).toISOString() })),
       sources: (await listSources(db, scope)).map((row) => presentSource(row)),
     };
+  });
+
+  api.post('/api/supervision/observations/search', {
+    config: { permission: 'supervision.search' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Search stored observations for a person or vehicle; requires a stated purpose, and the search is audited',
+      body: Strict({
+        purpose: Type.String({ minLength: 10, maxLength: 500, description: 'why, e.g. the case or warrant number' }),
+        iin: Type.Optional(Type.String({ pattern: '^[0-9]{12}$' })),
+        name: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+        birthDate: Type.Optional(Type.String({ format: 'date' })),
+        plate: Type.Optional(Type.String({ minLength: 2, maxLength: 16 })),
+        from: Type.Optional(Type.String({ format: 'date-time' })),
+        to: Type.Optional(Type.String({ format: 'date-time' })),
+      }),
+    },
+  }, async (request) => {
+    const { purpose, ...query } = request.body;
+    if (!query.iin && !query.name && !query.plate) throw problems.validation('search for an IIN, a name or a plate', [{ field: 'body/iin', message: 'one of iin, name, plate is required' }]);
+    return db.tx(async (sql) => {
+      const result = await searchObservations(sql, regionScope(request.actor!), query);
+      // The log records who looked for whom and why; what was searched for is masked, like everywhere else.
+      await auditRequest(sql, request, {
+        action: 'supervision.observationsSearched', subjectType: 'observation_search', outcome: 'success', purpose,
+        details: { iin: query.iin ? maskIin(query.iin) : null, name: query.name ? maskName(query.name) : null, plate: query.plate ?? null, found: result.items.length },
+      });
+      return result;
+    });
   });
 
   api.get('/api/supervision/sources', {
