@@ -37,30 +37,6 @@ const templates: Template[] = [
       evidence: { label: topic, probability, keyPhrases: words.slice(0, 3), language: rng.pick(['ru', 'kk', 'kk-latn', 'mixed']), appealId: `EO-${rng.int(1_000_000, 9_999_999)}` },
     };
   },
-  (rng) => {
-    const score = Number((0.86 + rng.next() * 0.13).toFixed(2));
-    return {
-      module: 'supervision', kind: 'watchlist.match', severity: score > 0.95 ? 'critical' : 'high',
-      title: 'Разыскиваемое лицо замечено камерой',
-      subject: personSubject(rng, 'wanted_person'),
-      summary: `Камера распознала лицо из розыскного списка: совпадение ФИО с учётом транслитерации и даты рождения, оценка ${score}.`,
-      evidence: { score, camera: `CAM-${rng.int(100, 999)}`, reasons: ['ФИО совпадает (транслитерация kk→ru)', 'дата рождения совпадает'] },
-    };
-  },
-  (rng) => ({
-    module: 'supervision', kind: 'probation.curfew', severity: 'medium',
-    title: 'Нарушение комендантского часа (пробация)',
-    subject: personSubject(rng, 'probationer'),
-    summary: `Браслет зафиксировал отсутствие дома в ${rng.int(23, 23)}:${String(rng.int(10, 59)).padStart(2, '0')} при запрете выхода с 22:00 до 06:00.`,
-    evidence: { condition: 'curfew 22:00–06:00', distanceFromHomeM: rng.int(300, 5000), device: `BR-${rng.int(10_000, 99_999)}` },
-  }),
-  (rng, region) => ({
-    module: 'supervision', kind: 'zone.incursion', severity: 'high',
-    title: 'Техника в зоне запрета добычи',
-    subject: { type: 'zone', id: `ZONE-${rng.int(10, 99)}`, label: `Участок незаконной добычи, ${region.name.ru}` },
-    summary: `Дрон обнаружил ${rng.int(2, 6)} единицы техники внутри зоны, где добыча запрещена.`,
-    evidence: { detections: rng.int(2, 6), source: `DRONE-${rng.int(1, 20)}`, activity: 'mining' },
-  }),
   (rng) => ({
     module: 'antifraud', kind: 'call.spoofing', severity: rng.pick(['medium', 'high'] as const),
     title: 'Подмена номера: звонки от имени банка',

@@ -74,7 +74,10 @@ export async function natsTransport(options: NatsOptions): Promise<EventTranspor
           }
           const messages = await (await js.consumers.get(options.stream, durable)).consume({ max_messages: 256 });
           running.push(messages);
-          void drain(messages, consumer.name, deliver);
+          // Closing the connection ends the iteration with an error; that is the expected way out, not news.
+          void drain(messages, consumer.name, deliver).catch((error: unknown) => {
+            if (!nc.isClosed() && !nc.isDraining()) options.onError(error, consumer.name, undefined);
+          });
         }
       }
     },

@@ -59,6 +59,7 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     mqttPort: 0,
     // Tests share one broker and come and go: their sessions must not pile up in it.
     mqttClientId: `qg-test-${stream.toLowerCase()}`,
+    mqttTopicPrefix: `qg-test/${stream.toLowerCase()}/observations`,
     mqttCleanSession: true,
     rateLimitPerMinute: 100_000,
     outboxPollMs: 50,

@@ -49,9 +49,11 @@ export async function supervisionMeasures(sql: Sql, scope: RegionScope, days = 9
 
 /** Recent alerts with where they happened, for the live map (no personal data: labels are masked). */
 export async function recentAlertLocations(sql: Sql, scope: RegionScope, hours = 24) {
-  return sql.query<{ id: string; kind: string; severity: string; status: string; region: string; subject_label: string; lat: number | null; lon: number | null; created_at: Date }>(
-    `select id, kind, severity, status, region, subject_label, (evidence->'location'->>'lat')::float8 as lat, (evidence->'location'->>'lon')::float8 as lon, created_at
-     from alerts where module = 'supervision' and created_at > now() - make_interval(hours => $1) and ${inScope('region', 2)} order by created_at desc limit 500`,
+  return sql.query<{ id: string; kind: string; severity: string; status: string; region: string; subject_id: string; subject_label: string; lat: number | null; lon: number | null; created_at: Date; outcome: string | null; outcome_at: Date | null }>(
+    `select a.id, a.kind, a.severity, a.status, a.region, a.subject_id, a.subject_label, (a.evidence->'location'->>'lat')::float8 as lat,
+       (a.evidence->'location'->>'lon')::float8 as lon, a.created_at, h.outcome, h.outcome_at
+     from alerts a left join lateral (select outcome, outcome_at from supervision_hits where alert_id = a.id and outcome is not null order by outcome_at desc limit 1) h on true
+     where a.module = 'supervision' and a.created_at > now() - make_interval(hours => $1) and ${inScope('a.region', 2)} order by a.created_at desc limit 500`,
     [hours, scope],
   );
 }

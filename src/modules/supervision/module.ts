@@ -5,6 +5,7 @@ import { supervisionMatchCommand } from './matching/match.cli.js';
 import { seedDemoSupervision } from './demo/demo-supervision.js';
 import { simulationCommands } from './simulation/simulate.cli.js';
 import { mqttIntake } from './observations/mqtt-intake.js';
+import { natsIntake } from './observations/nats-intake.js';
 import { ObservationPipeline } from './pipeline/observation-pipeline.js';
 import { retentionJob } from './retention.js';
 import { supervisionRoutes } from './supervision.routes.js';
@@ -50,7 +51,7 @@ export const supervisionModule: ModuleManifest = {
   },
   services: (platform) => {
     const pipeline = pipelineFor(platform);
-    return [pipeline, mqttIntake(platform, () => pipeline.kick())];
+    return [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick())];
   },
   jobs: (platform) => [retentionJob(platform), silenceJob(platform)],
   cli: (program, open) => {

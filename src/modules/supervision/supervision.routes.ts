@@ -49,7 +49,11 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
     const scope = regionScope(request.actor!);
     const alerts = await recentAlertLocations(db, scope, request.query.hours ?? 24);
     return {
-      alerts: alerts.map((row) => ({ id: row.id, kind: row.kind, severity: row.severity, status: row.status, region: row.region, label: row.subject_label, location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon }, createdAt: new Date(row.created_at).toISOString() })),
+      alerts: alerts.map((row) => ({
+        id: row.id, kind: row.kind, severity: row.severity, status: row.status, region: row.region, subjectId: row.subject_id, label: row.subject_label,
+        location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon }, createdAt: new Date(row.created_at).toISOString(),
+        outcome: row.outcome, outcomeAt: row.outcome_at ? new Date(row.outcome_at).toISOString() : null,
+      })),
       sources: (await listSources(db, scope)).map((row) => presentSource(row)),
     };
   });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { openTestDb } from '../../../core/db/test-db.js';
-import { OBSERVATION_TOPIC } from './mqtt-intake.js';
+import { observationTopic } from './mqtt-intake.js';
 
 const fixture = fileURLToPath(new URL('./intake-crash-fixture.ts', import.meta.url));
 const TOTAL = 400;
@@ -38,7 +38,8 @@ function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: s
  */
 test('observations streaming in by MQTT survive the intake being killed mid-stream: none lost, none twice', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
   const clientId = `qg-crash-${randomBytes(4).toString('hex')}`;
-  const env: NodeJS.ProcessEnv = { CRASH_CLIENT_ID: clientId, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}` };
+  const prefix = `qg-crash/${clientId}`;
+  const env: NodeJS.ProcessEnv = { CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}` };
   const db = process.env.DATABASE_URL ? await openTestDb() : null;
   if (db?.url) env.DATABASE_URL = db.url;
   else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'qg-intake-crash-'));
@@ -47,7 +48,7 @@ test('observations streaming in by MQTT survive the intake being killed mid-stre
     const publish = async (from: number, to: number) => {
       for (let i = from; i < to; i++) {
         const observation = { externalId: `x-${String(i)}`, observedAt: new Date().toISOString(), kind: 'vehicle', identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` } };
-        await camera.publishAsync(`${OBSERVATION_TOPIC}crash-cam`, JSON.stringify(observation), { qos: 1 });
+        await camera.publishAsync(observationTopic(prefix, 'crash-cam'), JSON.stringify(observation), { qos: 1 });
       }
     };
     // The first half streams in while the intake runs, and it is killed part-way; the second half arrives while it

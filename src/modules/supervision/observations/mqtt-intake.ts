@@ -4,10 +4,8 @@ import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
 import { acceptObservations, deadLetter, parseMessage } from './observations.service.js';
 
-/** Sources publish to `qadagalau/observations/<source id>`, QoS 1. */
-export const OBSERVATION_TOPIC = 'qadagalau/observations/';
-
-const sourceOf = (topic: string) => (topic.startsWith(OBSERVATION_TOPIC) ? topic.slice(OBSERVATION_TOPIC.length) : '');
+/** Sources publish to `<MQTT_TOPIC_PREFIX>/<source id>` (by default `qadagalau/observations/<source id>`), QoS 1. */
+export const observationTopic = (prefix: string, sourceId: string) => `${prefix}/${sourceId}`;
 
 /**
  * Subscribes to the device broker and takes observations in. The client keeps a persistent session (fixed client id,
@@ -18,10 +16,11 @@ const sourceOf = (topic: string) => (topic.startsWith(OBSERVATION_TOPIC) ? topic
 export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleService {
   let client: MqttClient | undefined;
   let stopping = false;
+  const prefix = platform.config.mqttTopicPrefix;
   const clientId = platform.config.mqttClientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
 
   async function store(packet: IPublishPacket): Promise<void> {
-    const sourceId = sourceOf(packet.topic);
+    const sourceId = packet.topic.startsWith(`${prefix}/`) ? packet.topic.slice(prefix.length + 1) : '';
     const message = parseMessage(packet.payload);
     await platform.db.tx(async (sql) => {
       if ('error' in message) await deadLetter(sql, 'mqtt', sourceId || null, message.error, packet.payload);
@@ -64,7 +63,7 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
         connecting.once('connect', () => resolve());
         connecting.once('error', reject);
       });
-      await connecting.subscribeAsync(`${OBSERVATION_TOPIC}+`, { qos: 1 });
+      await connecting.subscribeAsync(`${prefix}/+`, { qos: 1 });
       platform.log.info({ broker: broker.embedded ? `embedded at ${broker.url}` : new URL(broker.url).host }, 'observations: subscribed to device feeds');
     },
     async stop() {

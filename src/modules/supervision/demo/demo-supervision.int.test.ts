@@ -1,0 +1,63 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Rng } from '../../../core/demo/rng.js';
+import { isValidIin } from '../../../core/demo/people.js';
+import { insideGeometry } from '../../../core/geo/geometry.js';
+import { regionAt } from '../../../core/geo/point-in-region.js';
+import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
+import { supervisionModule } from '../module.js';
+import { seedDemoSupervision, type DemoSupervisionCounts } from './demo-supervision.js';
+import { demoSupervisionWorld } from './demo-world.js';
+
+describe('the supervision demo world', () => {
+  let qg: TestPlatform;
+  let counts: DemoSupervisionCounts;
+  let seconds: number;
+
+  before(async () => {
+    qg = await startTestPlatform({ modules: [supervisionModule] });
+    const started = performance.now();
+    counts = await seedDemoSupervision(qg, new Rng(42));
+    seconds = (performance.now() - started) / 1000;
+  });
+  after(() => qg.stop());
+
+  test('is the same world for the same seed, and a different one for another', () => {
+    const strip = (seed: number) => JSON.stringify({ ...demoSupervisionWorld(new Rng(seed)), listedIins: null });
+    assert.equal(strip(42), strip(42));
+    assert.notEqual(strip(42), strip(43));
+  });
+
+  test('places people, cameras and homes where they belong', () => {
+    const world = demoSupervisionWorld(new Rng(42));
+    assert.ok([...world.wantedPersons.map((entry) => entry.person), ...world.probationers.map((item) => item.person)].every((person) => isValidIin(person.iin)));
+    for (const camera of world.cameras) assert.equal(regionAt(camera.location.lon, camera.location.lat), camera.region, camera.id);
+    for (const person of world.probationers) {
+      assert.equal(regionAt(person.home.lon, person.home.lat), person.region, person.id);
+      for (const zone of world.zones) assert.ok(!insideGeometry(person.home.lon, person.home.lat, zone.geometry));
+    }
+  });
+
+  test('inserts the expected counts and history, quickly', async () => {
+    console.log(`seeded in ${seconds.toFixed(2)} s`, counts);
+    assert.ok(seconds < 5, `seeding took ${seconds.toFixed(2)} s`);
+    const count = async (sql: string) => (await qg.db.query<{ n: number }>(sql))[0]!.n;
+    assert.equal(await count('select count(*)::int as n from supervision_sources'), counts.sources);
+    assert.ok(counts.sources >= 70);
+    assert.equal(await count(`select count(*)::int as n from watchlist_entries where kind = 'person'`), 300);
+    assert.equal(await count(`select count(*)::int as n from watchlist_entries where kind = 'vehicle'`), 40);
+    assert.equal(await count('select count(*)::int as n from probation_persons'), 30);
+    assert.equal(await count('select count(*)::int as n from restricted_zones'), 6);
+    assert.equal(await count('select count(*)::int as n from public_order_rules'), 4);
+    // The wanted-persons list falls by about a quarter over the 90 days the dashboard shows.
+    const start = await count(`select count(*)::int as n from watchlist_entries where kind = 'person' and created_at < now() - interval '90 days' and (closed_at is null or closed_at >= now() - interval '90 days')`);
+    const end = await count(`select count(*)::int as n from watchlist_entries where kind = 'person' and status = 'active'`);
+    assert.ok(end / start > 0.65 && end / start < 0.85, `wanted persons ${String(start)} → ${String(end)}`);
+    assert.ok(counts.closedThroughSystem > 40, JSON.stringify(counts));
+    assert.ok(counts.pastHits >= 70, JSON.stringify(counts));
+    for (const outcome of ['detained', 'not_found', 'false_match']) assert.ok(await count(`select count(*)::int as n from supervision_hits where outcome = '${outcome}'`) > 0, outcome);
+    for (const rule of ['watchlist_person', 'watchlist_vehicle', 'probation_curfew', 'probation_exclusion', 'zone_incursion', 'public_order']) {
+      assert.ok(await count(`select count(*)::int as n from supervision_hits where rule = '${rule}' and created_at < now() - interval '12 hours'`) > 0, rule);
+    }
+  });
+});

@@ -1,0 +1,84 @@
+import { Badge } from '../../components/badge';
+import { RelativeTime } from '../../components/relative-time';
+import { Table, type Column } from '../../components/table';
+import { useSupervisionI18n } from './i18n';
+import type { Source } from './types';
+
+/** Each source with its last message, messages in the last hour, silence, and false-match rate. */
+export function SourceHealthCard({ sources }: { sources: Source[] }) {
+  const { t, tOr, share, formatNumber, regionName } = useSupervisionI18n();
+  const columns: Column<Source>[] = [
+    { id: 'kind', header: t('sources.kind'), cell: (s) => tOr(`sourceKind.${s.kind}`, s.kind) },
+    {
+      id: 'name',
+      header: t('sources.name'),
+      cell: (s) => (
+        <>
+          <span className="cell-title">{s.name}</span>
+          <div className="mono small muted">{s.id}</div>
+        </>
+      ),
+    },
+    { id: 'region', header: t('sources.region'), cell: (s) => regionName(s.region) },
+    {
+      id: 'last',
+      header: t('sources.lastMessage'),
+      className: 'nowrap',
+      cell: (s) => <RelativeTime iso={s.health.lastMessageAt} />,
+    },
+    {
+      id: 'hour',
+      header: t('sources.lastHour'),
+      className: 'num',
+      cell: (s) => <span data-testid="sv-source-last-hour">{formatNumber(s.health.messagesLastHour)}</span>,
+    },
+    {
+      id: 'state',
+      header: t('sources.state'),
+      cell: (s) =>
+        !s.active ? (
+          <Badge tone="muted">{t('sources.inactive')}</Badge>
+        ) : s.health.silent ? (
+          <Badge tone="danger" testId="sv-source-silent">
+            {t('sources.silent')}
+          </Badge>
+        ) : (
+          <Badge tone="success">{t('sources.ok')}</Badge>
+        ),
+    },
+    {
+      id: 'false',
+      header: t('sources.falseMatch'),
+      className: 'num nowrap',
+      cell: (s) => (
+        <span data-testid="sv-source-false-rate" data-rate={s.falseMatchRate ?? ''}>
+          {s.outcomes === 0
+            ? '—'
+            : t('sources.rateOf', { rate: share(s.falseMatchRate, 0), count: formatNumber(s.outcomes) })}
+        </span>
+      ),
+    },
+  ];
+  return (
+    <section className="card card--flush" aria-labelledby="sv-sources-title">
+      <div className="card__head sv-pad">
+        <h2 id="sv-sources-title" className="card__title">
+          {t('sources.title')}
+        </h2>
+      </div>
+      {sources.length === 0 ? (
+        <p className="muted small sv-pad">{t('sources.empty')}</p>
+      ) : (
+        <Table
+          columns={columns}
+          rows={sources}
+          rowKey={(s) => s.id}
+          caption={t('sources.title')}
+          rowTestId="sv-source-row"
+          testId="sv-sources"
+          highlightKeys={new Set(sources.filter((s) => s.health.silent).map((s) => s.id))}
+        />
+      )}
+    </section>
+  );
+}
