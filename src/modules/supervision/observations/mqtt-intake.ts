@@ -14,7 +14,7 @@ export const observationTopic = (prefix: string, sourceId: string) => `${prefix}
  * redelivery, never a loss. Redeliveries are harmless: the source's external id decides.
  */
 export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleService {
-  let client: MqttClient | undefined;
+  const clients: MqttClient[] = [];
   let stopping = false;
   const prefix = platform.config.mqttTopicPrefix;
   const clientId = platform.config.mqttClientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
@@ -22,11 +22,11 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
   async function store(packet: IPublishPacket): Promise<void> {
     const sourceId = packet.topic.startsWith(`${prefix}/`) ? packet.topic.slice(prefix.length + 1) : '';
     const message = parseMessage(packet.payload);
-    await platform.db.tx(async (sql) => {
-      if ('error' in message) await deadLetter(sql, 'mqtt', sourceId || null, message.error, packet.payload);
-      else if (!sourceId) await deadLetter(sql, 'mqtt', null, `no source in topic ${packet.topic.slice(0, 100)}`, packet.payload);
-      else await acceptObservations(sql, 'mqtt', sourceId, message.items);
-    });
+    // No transaction: storing a message is one statement (a dead letter another), and a redelivery is harmless.
+    const { db } = platform;
+    if ('error' in message) await deadLetter(db, 'mqtt', sourceId || null, message.error, packet.payload);
+    else if (!sourceId) await deadLetter(db, 'mqtt', null, `no source in topic ${packet.topic.slice(0, 100)}`, packet.payload);
+    else await acceptObservations(db, 'mqtt', sourceId, message.items);
     onAccepted();
   }
 
@@ -44,31 +44,41 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
     }
   }
 
+  async function connect(url: string, id: string, topic: string): Promise<MqttClient> {
+    const connecting = mqtt.connect(url, { clientId: id, clean: platform.config.mqttCleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
+    // mqtt.js sends the PUBACK when this callback is called: after the commit. It must be in place before the
+    // connection opens, because a resumed session delivers what the broker queued right after CONNACK.
+    connecting.handleMessage = (packet, callback) => {
+      if (packet.cmd !== 'publish') {
+        callback();
+        return;
+      }
+      storeWithRetry(packet).then(() => callback(), (error: unknown) => callback(error as Error));
+    };
+    clients.push(connecting);
+    await new Promise<void>((resolve, reject) => {
+      connecting.once('connect', () => resolve());
+      connecting.once('error', reject);
+    });
+    await connecting.subscribeAsync(topic, { qos: 1 });
+    return connecting;
+  }
+
   return {
     name: 'supervision.mqtt-intake',
     async start() {
       const broker = await platform.devices();
-      const connecting = mqtt.connect(broker.url, { clientId, clean: platform.config.mqttCleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
-      // mqtt.js sends the PUBACK when this callback is called: after the commit. It must be in place before the
-      // connection opens, because a resumed session delivers what the broker queued right after CONNACK.
-      connecting.handleMessage = (packet, callback) => {
-        if (packet.cmd !== 'publish') {
-          callback();
-          return;
-        }
-        storeWithRetry(packet).then(() => callback(), (error: unknown) => callback(error as Error));
-      };
-      client = connecting;
-      await new Promise<void>((resolve, reject) => {
-        connecting.once('connect', () => resolve());
-        connecting.once('error', reject);
-      });
-      await connecting.subscribeAsync(`${prefix}/+`, { qos: 1 });
-      platform.log.info({ broker: broker.embedded ? `embedded at ${broker.url}` : new URL(broker.url).host }, 'observations: subscribed to device feeds');
+      // A client takes its messages one at a time (the next comes after the previous one's acknowledgement), so an
+      // external broker's feed is shared among several clients of one shared subscription. The embedded broker has
+      // no shared subscriptions: one client.
+      const count = broker.embedded ? 1 : platform.config.mqttIntakeClients;
+      const topic = count > 1 ? `$share/qadagalau-intake/${prefix}/+` : `${prefix}/+`;
+      for (let i = 0; i < count; i++) await connect(broker.url, count > 1 ? `${clientId}-${String(i + 1)}` : clientId, topic);
+      platform.log.info({ broker: broker.embedded ? `embedded at ${broker.url}` : new URL(broker.url).host, clients: count }, 'observations: subscribed to device feeds');
     },
     async stop() {
       stopping = true;
-      await client?.endAsync();
+      await Promise.all(clients.splice(0).map((client) => client.endAsync()));
     },
   };
 }

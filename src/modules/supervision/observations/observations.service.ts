@@ -23,44 +23,39 @@ function reasonFor(value: unknown): string {
 
 /**
  * Takes a source's observations in: valid ones are stored as pending (once: the source's external id decides),
- * anything else goes to the dead-letter table with the reason. Matching happens after the commit, in the pipeline, so
- * accepting is one short transaction and a message is acknowledged only once it is safely stored.
+ * anything else goes to the dead-letter table with the reason. Storing valid observations of a known source is one
+ * statement, so a feed can be taken in message by message with each acknowledged right after its commit; matching,
+ * and the source's message statistics, follow in the pipeline.
  */
 export async function acceptObservations(sql: Sql, channel: Channel, sourceId: string, items: readonly unknown[], now = new Date()): Promise<AcceptResult> {
-  const [source] = await sql.query<{ id: string }>('select id from supervision_sources where id = $1 and active', [sourceId]);
-  if (!source) {
-    await deadLetter(sql, channel, null, `unknown or inactive source ${sourceId.slice(0, 64)}`, items);
-    return { accepted: 0, duplicates: 0, rejected: items.map((_, index) => ({ index, reason: 'unknown or inactive source' })) };
-  }
   const valid: Observation[] = [];
   const rejected: AcceptResult['rejected'] = [];
   items.forEach((item, index) => {
     if (check.Check(item)) valid.push(item);
     else rejected.push({ index, reason: reasonFor(item) });
   });
-  for (const { index, reason } of rejected) await deadLetter(sql, channel, sourceId, reason, items[index]);
-  let accepted = 0;
-  if (valid.length) {
-    const inserted = await sql.query<{ id: string }>(
-      `insert into observations (id, source_id, external_id, observed_at, lat, lon, accuracy_m, kind, identifiers, confidence, attributes, media_ref, received_at)
-       select id, $1, e, o, la, lo, ac, k, i, c, a, m, $13
-       from unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::jsonb[], $10::float8[], $11::jsonb[], $12::text[])
+  const [stored] = await sql.query<{ known: boolean; inserted: number }>(
+    `with source as (select id from supervision_sources where id = $1 and active),
+     inserted as (
+       insert into observations (id, source_id, external_id, observed_at, lat, lon, accuracy_m, kind, identifiers, confidence, attributes, media_ref, received_at)
+       select t.id, source.id, e, o, la, lo, ac, k, i, c, a, m, $13
+       from source, unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::jsonb[], $10::float8[], $11::jsonb[], $12::text[])
          as t(id, e, o, la, lo, ac, k, i, c, a, m)
-       on conflict (source_id, external_id) do nothing returning id`,
-      [
-        sourceId, valid.map(() => randomUUID()), valid.map((item) => item.externalId), valid.map((item) => item.observedAt),
-        valid.map((item) => item.location?.lat ?? null), valid.map((item) => item.location?.lon ?? null), valid.map((item) => item.location?.accuracy ?? null),
-        valid.map((item) => item.kind), valid.map((item) => JSON.stringify(item.identifiers ?? {})), valid.map((item) => item.confidence ?? null),
-        valid.map((item) => JSON.stringify(item.attributes ?? {})), valid.map((item) => item.mediaRef ?? null), now,
-      ],
-    );
-    accepted = inserted.length;
-  }
-  await sql.query(
-    `update supervision_sources set last_message_at = greatest(coalesce(last_message_at, $2), $2), messages_total = messages_total + $3, silent_since = null where id = $1`,
-    [sourceId, now, items.length],
+       on conflict (source_id, external_id) do nothing returning 1)
+     select exists (select 1 from source) as known, (select count(*) from inserted)::int as inserted`,
+    [
+      sourceId, valid.map(() => randomUUID()), valid.map((item) => item.externalId), valid.map((item) => item.observedAt),
+      valid.map((item) => item.location?.lat ?? null), valid.map((item) => item.location?.lon ?? null), valid.map((item) => item.location?.accuracy ?? null),
+      valid.map((item) => item.kind), valid.map((item) => JSON.stringify(item.identifiers ?? {})), valid.map((item) => item.confidence ?? null),
+      valid.map((item) => JSON.stringify(item.attributes ?? {})), valid.map((item) => item.mediaRef ?? null), now,
+    ],
   );
-  return { accepted, duplicates: valid.length - accepted, rejected };
+  if (!stored?.known) {
+    await deadLetter(sql, channel, null, `unknown or inactive source ${sourceId.slice(0, 64)}`, items);
+    return { accepted: 0, duplicates: 0, rejected: items.map((_, index) => ({ index, reason: 'unknown or inactive source' })) };
+  }
+  for (const { index, reason } of rejected) await deadLetter(sql, channel, sourceId, reason, items[index]);
+  return { accepted: stored.inserted, duplicates: valid.length - stored.inserted, rejected };
 }
 
 export async function deadLetter(sql: Sql, channel: Channel, sourceId: string | null, reason: string, payload: unknown): Promise<void> {

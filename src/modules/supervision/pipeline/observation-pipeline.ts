@@ -99,6 +99,11 @@ export class ObservationPipeline implements ModuleService {
     const hits: Hit[] = [];
     for (const rule of this.rules) hits.push(...(await rule.judge(sql, observations)));
     for (const hit of hits) await this.record(sql, hit);
+    await sql.query(
+      `update supervision_sources s set last_message_at = greatest(coalesce(s.last_message_at, t.at), t.at), messages_total = s.messages_total + t.n, silent_since = null
+       from (select source_id, max(received_at) as at, count(*)::int as n from observations where id = any($1::uuid[]) group by source_id) t where s.id = t.source_id`,
+      [observations.map((item) => item.id)],
+    );
     const matched = new Set(hits.map((hit) => hit.observation.id));
     await sql.query(
       `update observations set state = case when id = any($2::uuid[]) then 'matched' else 'unmatched' end,
@@ -135,8 +140,8 @@ export class ObservationPipeline implements ModuleService {
       dedupeWindowMinutes: this.platform.config.supervisionDedupeMinutes,
     });
     await sql.query(
-      `insert into supervision_hits (id, observation_id, source_id, rule, subject_type, subject_id, score, reasons, region, alert_id)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `insert into supervision_hits (id, observation_id, source_id, rule, subject_type, subject_id, score, reasons, region, alert_id, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, clock_timestamp())`,
       [randomUUID(), observation.id, observation.sourceId, hit.rule, hit.subject.type, hit.subject.id, hit.score, JSON.stringify(hit.reasons), observation.region, alert.id],
     );
   }

@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:supervision-e2e`: observations streaming through MQTT (Mosquitto) into server PostgreSQL at a steady
+ * rate over the demo world plus a 100,000-entry watchlist, beside a plain MQTT subscriber that does nothing with them,
+ * in the same run. Prints the sustained rate, the backlog when publishing stops, and the latency from publishing an
+ * observation to its alert being committed (p50/p95/p99), and the peer's receive rate and latency.
+ * Printed, and written to bench/results/supervision-e2e-latest.json.
+ *
+ * Environment: MQTT_URL [mqtt://127.0.0.1:1883], BENCH_DATABASE_URL or DATABASE_URL [postgres://postgres@127.0.0.1:5432/postgres],
+ * E2E_RATE [2000] observations/s, E2E_SECONDS [30], E2E_WATCHLIST [100000].
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import mqtt from 'mqtt';
+import { Rng } from '../src/core/demo/rng.js';
+import { startTestPlatform } from '../src/core/testing/test-platform.js';
+import { seedDemoSupervision } from '../src/modules/supervision/demo/demo-supervision.js';
+import { supervisionModule } from '../src/modules/supervision/index.js';
+import { syntheticWatchlist } from '../src/modules/supervision/matching/synthetic/dataset.js';
+import { mqttSink, simulate, type Sink } from '../src/modules/supervision/simulation/simulate.js';
+
+const rate = Number(process.env.E2E_RATE ?? 2000);
+const seconds = Number(process.env.E2E_SECONDS ?? 30);
+const watchlistSize = Number(process.env.E2E_WATCHLIST ?? 100_000);
+const mqttUrl = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883';
+process.env.MQTT_URL = mqttUrl;
+process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+};
+
+const qg = await startTestPlatform({ modules: [supervisionModule] });
+try {
+  await seedDemoSupervision(qg, new Rng(42));
+  const extra = syntheticWatchlist(7, watchlistSize, 0).entries;
+  for (let from = 0; from < extra.length; from += 5000) {
+    const part = extra.slice(from, from + 5000);
+    await qg.db.query(
+      `insert into watchlist_entries (id, kind, iin, full_name, birth_date, plate, warrant_basis, issuing_agency, danger_level, region)
+       select 'X-' || i, 'person', iin, n, b::date, null, 'bench', 'bench', 'medium', 'KZ-75' from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as t(i, iin, n, b)`,
+      [part.map((entry) => entry.entryId), part.map((entry) => entry.iin ?? null), part.map((entry) => entry.fullName ?? null), part.map((entry) => entry.birthDate ?? null)],
+    );
+  }
+  await qg.db.query('update watchlist_version set version = version + 1');
+  const [listed] = await qg.db.query<{ n: number }>(`select count(*)::int as n from watchlist_entries where status = 'active'`);
+
+  // The peer: a plain subscriber on the same topics that only notes when each message arrived.
+  const peerLatencies: number[] = [];
+  let peerReceived = 0;
+  const peer = await mqtt.connectAsync(mqttUrl, { clientId: `qg-bench-peer-${String(Date.now())}`, clean: true });
+  peer.on('message', (_topic, payload) => {
+    peerReceived++;
+    const sentAt = (JSON.parse(payload.toString()) as { attributes?: { sentAt?: number } }).attributes?.sentAt;
+    if (typeof sentAt === 'number') peerLatencies.push(Date.now() - sentAt);
+  });
+  await peer.subscribeAsync(`${qg.config.mqttTopicPrefix}/+`, { qos: 1 });
+
+  const inner = await mqttSink(mqttUrl, qg.config.mqttTopicPrefix);
+  const stamped: Sink = {
+    send: (messages) => inner.send(messages.map((message) => ({ ...message, observation: { ...message.observation, attributes: { ...message.observation.attributes, sentAt: Date.now() } } }))),
+    close: () => inner.close(),
+  };
+  const started = new Date();
+  const run = await simulate({ rate, durationSeconds: seconds, seed: 42, plantedShare: 0.02, runId: `bench${String(Date.now())}` }, stamped);
+  const atEnd = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
+  const drainStart = performance.now();
+  // Drained when every observation sent is stored (duplicates resent by the simulator count once) and judged.
+  let lastStored = -1;
+  let still = 0;
+  for (;;) {
+    const [row] = await qg.db.query<{ pending: number; stored: number }>(
+      `select count(*) filter (where state = 'pending')::int as pending, count(*)::int as stored from observations where received_at >= $1`, [started]);
+    still = row!.stored === lastStored && row!.pending === 0 ? still + 1 : 0;
+    lastStored = row!.stored;
+    if (still >= 10 || performance.now() - drainStart > 180_000) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const drainSeconds = Math.max(0, (performance.now() - drainStart) / 1000 - 1);
+  const latencies = (await qg.db.query<{ ms: number }>(
+    `select extract(epoch from (h.created_at - to_timestamp((o.attributes->>'sentAt')::float8 / 1000))) * 1000 as ms
+     from supervision_hits h join observations o on o.id = h.observation_id where h.created_at >= $1 and o.attributes ? 'sentAt'`,
+    [started],
+  )).map((row) => Number(row.ms));
+  const [totals] = await qg.db.query<{ stored: number; alerts: number }>(
+    `select (select count(*)::int from observations where received_at >= $1) as stored, (select count(*)::int from alerts where module = 'supervision' and created_at >= $1) as alerts`,
+    [started],
+  );
+  await peer.endAsync();
+
+  const result = {
+    at: new Date().toISOString(),
+    node: process.version,
+    settings: { rate, seconds, watchlist: listed!.n, broker: new URL(mqttUrl).host, database: 'PostgreSQL' },
+    ours: {
+      sent: run.sent, publishSeconds: run.seconds, sentPerSecond: run.sent / run.seconds,
+      storedAtEnd: atEnd[0]!.stored, judgedAtEnd: atEnd[0]!.judged, backlogAtEnd: run.sent - atEnd[0]!.judged, drainSeconds,
+      stored: totals!.stored, sustainedPerSecond: totals!.stored / (run.seconds + drainSeconds), hits: latencies.length, alerts: totals!.alerts,
+      alertLatencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
+    },
+    peer: { received: peerReceived, receiveLatencyMs: { p50: percentile(peerLatencies, 0.5), p95: percentile(peerLatencies, 0.95), p99: percentile(peerLatencies, 0.99) } },
+  };
+  const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
+  console.log(`\nMQTT (${result.settings.broker}) → PostgreSQL, ${String(rate)} observations/s for ${String(seconds)} s, watchlist ${String(listed!.n)} entries\n`);
+  console.log(`${''.padEnd(34)} ${'sent'.padStart(8)} ${'taken in'.padStart(9)} ${'per s'.padStart(7)} ${'backlog'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+  console.log(`${'ours: stored, judged, alert (hits)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(totals!.stored).padStart(9)} ${result.ours.sustainedPerSecond.toFixed(0).padStart(7)} ${String(result.ours.backlogAtEnd).padStart(8)} ${ms(result.ours.alertLatencyMs.p50).padStart(7)} ${ms(result.ours.alertLatencyMs.p95).padStart(7)} ${ms(result.ours.alertLatencyMs.p99).padStart(7)}`);
+  console.log(`${'peer: plain subscriber (receipt)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(peerReceived).padStart(9)} ${(peerReceived / run.seconds).toFixed(0).padStart(7)} ${'–'.padStart(8)} ${ms(result.peer.receiveLatencyMs.p50).padStart(7)} ${ms(result.peer.receiveLatencyMs.p95).padStart(7)} ${ms(result.peer.receiveLatencyMs.p99).padStart(7)}`);
+  console.log(`\n${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
+  mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
+  writeFileSync(fileURLToPath(new URL('./results/supervision-e2e-latest.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
+} finally {
+  await qg.stop();
+}
