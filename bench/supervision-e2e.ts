@@ -6,17 +6,17 @@
  * Printed, and written to bench/results/supervision-e2e-latest.json.
  *
  * Environment: MQTT_URL [mqtt://127.0.0.1:1883], BENCH_DATABASE_URL or DATABASE_URL [postgres://postgres@127.0.0.1:5432/postgres],
- * E2E_RATE [2000] observations/s, E2E_SECONDS [30], E2E_WATCHLIST [100000].
+ * E2E_RATE [2000] observations/s, E2E_SECONDS [30], E2E_WATCHLIST [100000], E2E_CLIENTS [8] intake clients (MQTT_INTAKE_CLIENTS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import mqtt from 'mqtt';
+import { spawn } from 'node:child_process';
 import { Rng } from '../src/core/demo/rng.js';
 import { startTestPlatform } from '../src/core/testing/test-platform.js';
 import { seedDemoSupervision } from '../src/modules/supervision/demo/demo-supervision.js';
+import { acceptObservations } from '../src/modules/supervision/observations/observations.service.js';
 import { supervisionModule } from '../src/modules/supervision/index.js';
 import { syntheticWatchlist } from '../src/modules/supervision/matching/synthetic/dataset.js';
-import { mqttSink, simulate, type Sink } from '../src/modules/supervision/simulation/simulate.js';
 
 const rate = Number(process.env.E2E_RATE ?? 2000);
 const seconds = Number(process.env.E2E_SECONDS ?? 30);
@@ -31,7 +31,8 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 };
 
-const qg = await startTestPlatform({ modules: [supervisionModule] });
+const clients = Number(process.env.E2E_CLIENTS ?? 8);
+const qg = await startTestPlatform({ modules: [supervisionModule], config: { mqttIntakeClients: clients } });
 try {
   await seedDemoSupervision(qg, new Rng(42));
   const extra = syntheticWatchlist(7, watchlistSize, 0).entries;
@@ -45,25 +46,26 @@ try {
   }
   await qg.db.query('update watchlist_version set version = version + 1');
   const [listed] = await qg.db.query<{ n: number }>(`select count(*)::int as n from watchlist_entries where status = 'active'`);
+  // Warm up: the pipeline builds the watchlist index when the list changes; let it do so before the clock starts.
+  const [source] = await qg.db.query<{ id: string }>(`select id from supervision_sources where kind = 'camera' limit 1`);
+  await acceptObservations(qg.db, 'http', source!.id, [{ externalId: `warm-${String(Date.now())}`, observedAt: new Date().toISOString(), kind: 'person', identifiers: { name: 'Warm Up' } }]);
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const [pending] = await qg.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);
+    if (pending!.n === 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  await new Promise((resolve) => setTimeout(resolve, 3000));
 
-  // The peer: a plain subscriber on the same topics that only notes when each message arrived.
-  const peerLatencies: number[] = [];
-  let peerReceived = 0;
-  const peer = await mqtt.connectAsync(mqttUrl, { clientId: `qg-bench-peer-${String(Date.now())}`, clean: true });
-  peer.on('message', (_topic, payload) => {
-    peerReceived++;
-    const sentAt = (JSON.parse(payload.toString()) as { attributes?: { sentAt?: number } }).attributes?.sentAt;
-    if (typeof sentAt === 'number') peerLatencies.push(Date.now() - sentAt);
-  });
-  await peer.subscribeAsync(`${qg.config.mqttTopicPrefix}/+`, { qos: 1 });
-
-  const inner = await mqttSink(mqttUrl, qg.config.mqttTopicPrefix);
-  const stamped: Sink = {
-    send: (messages) => inner.send(messages.map((message) => ({ ...message, observation: { ...message.observation, attributes: { ...message.observation.attributes, sentAt: Date.now() } } }))),
-    close: () => inner.close(),
-  };
+  // The load and the peer run in their own process, as devices and a bystander subscriber would.
   const started = new Date();
-  const run = await simulate({ rate, durationSeconds: seconds, seed: 42, plantedShare: 0.02, runId: `bench${String(Date.now())}` }, stamped);
+  const load = await new Promise<{ sent: number; seconds: number; peer: { received: number; p50: number | null; p95: number | null; p99: number | null } }>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./supervision/e2e-load.ts', import.meta.url)), mqttUrl, qg.config.mqttTopicPrefix, String(rate), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as never) : reject(new Error(`load exited ${String(code)}`))));
+  });
+  const run = { sent: load.sent, seconds: load.seconds };
   const atEnd = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
   const drainStart = performance.now();
   // Drained when every observation sent is stored (duplicates resent by the simulator count once) and judged.
@@ -87,26 +89,26 @@ try {
     `select (select count(*)::int from observations where received_at >= $1) as stored, (select count(*)::int from alerts where module = 'supervision' and created_at >= $1) as alerts`,
     [started],
   );
-  await peer.endAsync();
 
   const result = {
     at: new Date().toISOString(),
     node: process.version,
-    settings: { rate, seconds, watchlist: listed!.n, broker: new URL(mqttUrl).host, database: 'PostgreSQL' },
+    settings: { rate, seconds, intakeClients: clients, watchlist: listed!.n, broker: new URL(mqttUrl).host, database: 'PostgreSQL' },
     ours: {
       sent: run.sent, publishSeconds: run.seconds, sentPerSecond: run.sent / run.seconds,
-      storedAtEnd: atEnd[0]!.stored, judgedAtEnd: atEnd[0]!.judged, backlogAtEnd: run.sent - atEnd[0]!.judged, drainSeconds,
+      storedAtEnd: atEnd[0]!.stored, judgedAtEnd: atEnd[0]!.judged, backlogAtEnd: atEnd[0]!.stored - atEnd[0]!.judged, drainSeconds,
       stored: totals!.stored, sustainedPerSecond: totals!.stored / (run.seconds + drainSeconds), hits: latencies.length, alerts: totals!.alerts,
       alertLatencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
     },
-    peer: { received: peerReceived, receiveLatencyMs: { p50: percentile(peerLatencies, 0.5), p95: percentile(peerLatencies, 0.95), p99: percentile(peerLatencies, 0.99) } },
+    peer: { received: load.peer.received, receiveLatencyMs: { p50: load.peer.p50 ?? NaN, p95: load.peer.p95 ?? NaN, p99: load.peer.p99 ?? NaN } },
   };
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
   console.log(`\nMQTT (${result.settings.broker}) → PostgreSQL, ${String(rate)} observations/s for ${String(seconds)} s, watchlist ${String(listed!.n)} entries\n`);
-  console.log(`${''.padEnd(34)} ${'sent'.padStart(8)} ${'taken in'.padStart(9)} ${'per s'.padStart(7)} ${'backlog'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
+  console.log(`${''.padEnd(34)} ${'sent'.padStart(8)} ${'taken in'.padStart(9)} ${'per s'.padStart(7)} ${'pending'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
   console.log(`${'ours: stored, judged, alert (hits)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(totals!.stored).padStart(9)} ${result.ours.sustainedPerSecond.toFixed(0).padStart(7)} ${String(result.ours.backlogAtEnd).padStart(8)} ${ms(result.ours.alertLatencyMs.p50).padStart(7)} ${ms(result.ours.alertLatencyMs.p95).padStart(7)} ${ms(result.ours.alertLatencyMs.p99).padStart(7)}`);
-  console.log(`${'peer: plain subscriber (receipt)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(peerReceived).padStart(9)} ${(peerReceived / run.seconds).toFixed(0).padStart(7)} ${'–'.padStart(8)} ${ms(result.peer.receiveLatencyMs.p50).padStart(7)} ${ms(result.peer.receiveLatencyMs.p95).padStart(7)} ${ms(result.peer.receiveLatencyMs.p99).padStart(7)}`);
-  console.log(`\n${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
+  console.log(`${'peer: plain subscriber (receipt)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(load.peer.received).padStart(9)} ${(load.peer.received / run.seconds).toFixed(0).padStart(7)} ${'–'.padStart(8)} ${ms(result.peer.receiveLatencyMs.p50).padStart(7)} ${ms(result.peer.receiveLatencyMs.p95).padStart(7)} ${ms(result.peer.receiveLatencyMs.p99).padStart(7)}`);
+  console.log(`\n"sent" counts messages, resent ones (about 8 %) included; "taken in" counts distinct observations stored; "pending" is what was stored but not yet judged when publishing stopped.`);
+  console.log(`${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(fileURLToPath(new URL('./results/supervision-e2e-latest.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
 } finally {
