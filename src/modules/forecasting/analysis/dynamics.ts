@@ -1,7 +1,7 @@
 import type { Sql } from '../../../core/db/db.js';
 import type { LocalizedText } from '../../../core/i18n/i18n.js';
 import { populationOf } from '../catalogue/catalogue.js';
-import { isComplete, seasonLength } from '../engine/periods.js';
+import { isComplete, nextPeriod, seasonLength } from '../engine/periods.js';
 import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type ChildDimension, type History } from '../series/counts.repository.js';
 import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
 
@@ -97,7 +97,8 @@ async function shares(sql: Sql, slice: Slice, range: { first: string; last: stri
   const widerCategory: Slice | null = slice.article ? { ...slice, article: null } : slice.chapter ? { ...slice, chapter: null } : null;
   const share = async (wider: Slice | null) => {
     if (!wider) return null;
-    const total = (await sliceHistory(sql, wider, range)).values[index] ?? 0;
+    const period = nextPeriod(range.first, slice.frequency, index);
+    const [total = 0] = (await sliceHistory(sql, wider, { first: period, last: period })).values;
     return total > 0 ? count / total : null;
   };
   return { shareOfArea: await share(widerArea), shareOfCategory: await share(widerCategory) };

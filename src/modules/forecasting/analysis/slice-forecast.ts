@@ -2,7 +2,7 @@ import type { Sql } from '../../../core/db/db.js';
 import { forecastSeries, type SeriesForecast } from '../engine/forecast.js';
 import { nextPeriod, seasonLength } from '../engine/periods.js';
 import { reconcileTotal } from '../engine/reconcile.js';
-import { childHistories, dataRange, sliceHistory, type ChildDimension, type DataRange } from '../series/counts.repository.js';
+import { childHistories, dataRange, sliceHistory, type ChildDimension, type DataRange, type History } from '../series/counts.repository.js';
 import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
 import { lastCompleteIndex } from './dynamics.js';
 
@@ -118,11 +118,12 @@ function explain(base: SeriesForecast, reconciledWith: string | null, meanShift:
   return parts.join(' ');
 }
 
-async function baseForecast(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache): Promise<SeriesForecast> {
+/** A slice's own forecast; `known` is its history when the caller already loaded it with its siblings'. */
+async function baseForecast(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache, known?: History): Promise<SeriesForecast> {
   const key = `base:${slice.frequency}:${seriesKey(slice)}:${range.last}:${String(horizon)}`;
   const cached = cache.get(key);
   if (cached) return cached.base;
-  const history = await sliceHistory(sql, slice, range);
+  const history = known ?? (await sliceHistory(sql, slice, range));
   const base = forecastSeries(history.values, seasonLength(slice.frequency), horizon);
   cache.set(key, { base, mean: base.mean, shift: base.mean.map(() => 0), reconciledWith: null });
   return base;
@@ -144,8 +145,9 @@ async function coherentForecast(sql: Sql, slice: Slice, range: DataRange, horizo
 async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
   const country = { ...slice, region: null };
   const totalBase = await baseForecast(sql, country, range, horizon, cache);
-  const regionCodes = [...(await childHistories(sql, country, 'region', range)).keys()].sort();
-  const parts = await Promise.all(regionCodes.map((region) => baseForecast(sql, { ...country, region }, range, horizon, cache)));
+  const histories = await childHistories(sql, country, 'region', range);
+  const regionCodes = [...histories.keys()].sort();
+  const parts = await Promise.all(regionCodes.map((region) => baseForecast(sql, { ...country, region }, range, horizon, cache, histories.get(region))));
   const reconciled = reconcileTotal(totalBase.mean, parts.map((part) => part.mean));
   if (slice.region === null) return coherent(totalBase, reconciled.total, parts.length ? { level: 'regions', with: 'the 20 regions' } : null);
   const index = regionCodes.indexOf(slice.region);
@@ -160,9 +162,10 @@ async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: 
  */
 async function withinParent(sql: Sql, slice: Slice, parent: Slice, dimension: ChildDimension, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
   const total = await coherentForecast(sql, parent, range, horizon, cache);
-  const codes = [...(await childHistories(sql, parent, dimension, range)).keys()].sort();
+  const histories = await childHistories(sql, parent, dimension, range);
+  const codes = [...histories.keys()].sort();
   const own = dimension === 'district' ? slice.district! : slice.article!;
-  const parts = await Promise.all(codes.map((code) => baseForecast(sql, { ...parent, [dimension]: code }, range, horizon, cache)));
+  const parts = await Promise.all(codes.map((code) => baseForecast(sql, { ...parent, [dimension]: code }, range, horizon, cache, histories.get(code))));
   const index = codes.indexOf(own);
   if (index < 0) {
     const base = await baseForecast(sql, slice, range, horizon, cache);

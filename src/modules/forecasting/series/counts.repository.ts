@@ -67,10 +67,10 @@ export function sliceFilter(slice: Omit<Slice, 'frequency'>, from: number): { wh
 
 /** The slice's counts for every period of the data range, zeros where nothing was registered. */
 export async function sliceHistory(sql: Sql, slice: Slice, range: DataRange): Promise<History> {
-  const filter = sliceFilter(slice, 2);
+  const filter = sliceFilter(slice, 4);
   const rows = await sql.query<{ period: string; count: number }>(
-    `select period, sum(count)::int as count from offence_counts where frequency = $1 and ${filter.where} group by period`,
-    [slice.frequency, ...filter.params],
+    `select period, sum(count)::int as count from offence_counts where frequency = $1 and period between $2 and $3 and ${filter.where} group by period`,
+    [slice.frequency, range.first, range.last, ...filter.params],
   );
   return fillRange(range, slice.frequency, new Map(rows.map((row) => [row.period, row.count])));
 }
@@ -92,11 +92,11 @@ export type ChildDimension = 'region' | 'district' | 'chapter' | 'article';
 
 /** Histories of every child of a slice along one dimension, keyed by the child's code ('' = district not stated). */
 export async function childHistories(sql: Sql, slice: Slice, dimension: ChildDimension, range: DataRange): Promise<Map<string, History>> {
-  const filter = sliceFilter(slice, 2);
+  const filter = sliceFilter(slice, 4);
   const rows = await sql.query<{ child: string; period: string; count: number }>(
     `select ${dimension} as child, period, sum(count)::int as count from offence_counts
-     where frequency = $1 and ${filter.where} group by ${dimension}, period`,
-    [slice.frequency, ...filter.params],
+     where frequency = $1 and period between $2 and $3 and ${filter.where} group by ${dimension}, period`,
+    [slice.frequency, range.first, range.last, ...filter.params],
   );
   const byChild = new Map<string, Map<string, number>>();
   for (const row of rows) {

@@ -3,7 +3,7 @@ import { useSession } from '../../app/auth';
 import { useReferenceData } from '../../app/reference-data';
 import { buildMapOption, inScope, type RegionFeatureCollection } from '../../core/overview/map-option';
 import { registerMap, type GeoJson, type MapOption } from './charts-setup';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { useAppealsI18n } from './i18n';
 import type { AppealStats } from './types';
 

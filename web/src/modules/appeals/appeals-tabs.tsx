@@ -7,10 +7,10 @@ export function AppealsTabs() {
   const { path } = useLocation();
   const onModels = path === '/appeals/models';
   return (
-    <nav className="appeals-tabs" aria-label={t('title')}>
+    <nav className="page-tabs" aria-label={t('title')}>
       <Link
         to="/appeals"
-        className={onModels ? 'appeals-tabs__tab' : 'appeals-tabs__tab is-active'}
+        className={onModels ? 'page-tabs__tab' : 'page-tabs__tab is-active'}
         aria-current={onModels ? undefined : 'page'}
         data-testid="appeals-tab-queue"
       >
@@ -18,7 +18,7 @@ export function AppealsTabs() {
       </Link>
       <Link
         to="/appeals/models"
-        className={onModels ? 'appeals-tabs__tab is-active' : 'appeals-tabs__tab'}
+        className={onModels ? 'page-tabs__tab is-active' : 'page-tabs__tab'}
         aria-current={onModels ? 'page' : undefined}
         data-testid="appeals-tab-models"
       >

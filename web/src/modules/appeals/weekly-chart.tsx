@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { TrendOption } from './charts-setup';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { useAppealsI18n } from './i18n';
 import type { AppealStats } from './types';
 

@@ -13,7 +13,7 @@ import { CatalogueProvider } from './catalogue';
 import { DecisionLog } from './decision-log';
 import { ForecastingHeader } from './forecasting-header';
 import { useForecastingI18n } from './i18n';
-import { Segmented } from './segmented';
+import { Segmented } from '../../components/segmented';
 import { FREQUENCIES, type Anomaly, type Decision, type Frequency } from './types';
 import './forecasting.css';
 

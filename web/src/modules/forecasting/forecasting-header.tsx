@@ -27,15 +27,15 @@ export function ForecastingHeader({ actions }: { actions?: ReactNode }) {
   const session = useSession();
   return (
     <PageHeader title={t('title')} actions={actions}>
-      <p className="fc-caveat" role="note" data-testid="fc-caveat">
+      <p className="page-note page-note--warning" role="note" data-testid="fc-caveat">
         {t('caveat')}
       </p>
-      <nav className="fc-tabs" aria-label={t('title')}>
+      <nav className="page-tabs" aria-label={t('title')}>
         {TABS.filter((tab) => !tab.subscriptions || canSubscribe(session)).map((tab) => (
           <Link
             key={tab.path}
             to={tab.path}
-            className={tab.path === path ? 'fc-tabs__tab is-active' : 'fc-tabs__tab'}
+            className={tab.path === path ? 'page-tabs__tab is-active' : 'page-tabs__tab'}
             aria-current={tab.path === path ? 'page' : undefined}
             data-testid={tab.testId}
           >

@@ -7,11 +7,11 @@ import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import type { RegionFeatureCollection } from '../../core/overview/map-option';
 import { registerMap, type GeoJson } from './charts-setup';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import type { ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
 import { buildRegionMapOption } from './region-map-option';
-import { Segmented } from './segmented';
+import { Segmented } from '../../components/segmented';
 import { MAP_MEASURES, type MapMeasure, type MapView } from './types';
 
 interface RegionMapCardProps {

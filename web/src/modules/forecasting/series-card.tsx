@@ -8,7 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { canOpenAlertOf } from './access';
 import { useCatalogue } from './catalogue';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { sliceToApi, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
 import { ModelExplanation } from './model-explanation';

@@ -2,7 +2,7 @@ import { Field } from '../../components/field';
 import { useCatalogue } from './catalogue';
 import { MAX_HORIZON, withCategory, withFrequency, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
-import { Segmented } from './segmented';
+import { Segmented } from '../../components/segmented';
 import { FREQUENCIES } from './types';
 
 interface SliceControlsProps {

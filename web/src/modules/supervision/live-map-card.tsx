@@ -7,7 +7,7 @@ import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import type { RegionFeatureCollection } from '../../core/overview/map-option';
 import { registerMap, type GeoJson } from './charts-setup';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { useSupervisionI18n } from './i18n';
 import { alertColour, buildLiveMapOption } from './live-map-option';
 import { ALERT_KINDS, type LiveView, type Zone } from './types';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Column } from '../../components/table';
 import { Table } from '../../components/table';
-import { EChart } from './echart';
+import { EChart } from '../../components/echart';
 import { useSupervisionI18n } from './i18n';
 import { wantedOption, weeklyOption } from './trend-options';
 import type { Measures } from './types';

@@ -16,15 +16,15 @@ export function SupervisionHeader({ tab, actions }: { tab: Tab; actions?: ReactN
   const { t } = useSupervisionI18n();
   return (
     <PageHeader title={t('title')} actions={actions}>
-      <p className="sv-privacy" role="note" data-testid="sv-privacy">
+      <p className="page-note" role="note" data-testid="sv-privacy">
         {t('privacy')}
       </p>
-      <nav className="sv-tabs" aria-label={t('title')}>
+      <nav className="page-tabs" aria-label={t('title')}>
         {TABS.map((item) => (
           <Link
             key={item}
             to={hrefOf(item)}
-            className={item === tab ? 'sv-tabs__tab is-active' : 'sv-tabs__tab'}
+            className={item === tab ? 'page-tabs__tab is-active' : 'page-tabs__tab'}
             aria-current={item === tab ? 'page' : undefined}
             data-testid={`sv-tab-${item}`}
           >

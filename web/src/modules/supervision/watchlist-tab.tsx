@@ -7,7 +7,7 @@ import { Loading } from '../../components/loading';
 import { DateTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 import { useSupervisionI18n } from './i18n';
-import { Segmented } from './segmented';
+import { Segmented } from '../../components/segmented';
 import type { Items, WatchlistEntry } from './types';
 
 const DANGER_TONE: Record<WatchlistEntry['dangerLevel'], Tone> = {

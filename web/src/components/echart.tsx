@@ -1,12 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
-import { init, type LiveMapOption, type TrendOption } from './charts-setup';
+import type { EChartsCoreOption } from 'echarts/core';
+// init comes from the overview's setup; each screen's own setup file registers the chart types its options use.
+import { init } from '../core/overview/echarts-setup';
 
 interface EChartProps {
-  option: LiveMapOption | TrendOption;
+  option: EChartsCoreOption;
   className: string;
   label: string;
   testId: string;
-  /** Called with the clicked item's name (an alert, source or zone key on the live map). */
+  /** Called with the clicked item's name (e.g. a region code on a map). */
   onItemClick?: (name: string) => void;
   /** Extra data-* attributes for tests and tools (e.g. how many regions are drawn). */
   data?: Record<string, string | number>;
