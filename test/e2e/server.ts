@@ -23,7 +23,7 @@ export async function startTestServer(): Promise<TestServer> {
   if (webBuildIsStale()) await buildWeb();
   const db = await openTestDb();
   const stream = `QG_E2E_${randomBytes(4).toString('hex').toUpperCase()}`;
-  const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, mqttUrl: process.env.MQTT_URL || undefined, mqttPort: 0, mqttClientId: `qg-e2e-${stream.toLowerCase()}`, mqttTopicPrefix: `qg-e2e/${stream.toLowerCase()}/observations`, mqttCleanSession: true, rateLimitPerMinute: 100_000 };
+  const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, mqttUrl: process.env.MQTT_URL || undefined, mqttPort: 0, mqttClientId: `qg-e2e-${stream.toLowerCase()}`, mqttTopicPrefix: `qg-e2e/${stream.toLowerCase()}/observations`, mqttCleanSession: true, rateLimitPerMinute: 100_000, demoFeedRate: 0 };
   const platform = await startPlatform({ config, modules: installedModules, db });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();

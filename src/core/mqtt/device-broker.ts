@@ -5,8 +5,17 @@ export interface DeviceBroker {
   /** Where device feeds are read from: MQTT_URL, or the embedded broker. */
   url: string;
   embedded: boolean;
+  /**
+   * The embedded broker only: runs `store` on every message a device publishes to a topic `takes`, and acknowledges
+   * the message to the device only after `store` has resolved. The embedded broker holds nothing on disk and would
+   * die with the platform holding messages it had acknowledged; storing before the acknowledgement makes a crash
+   * cost a resend by the device instead. When `store` fails the device is disconnected and sends again.
+   */
+  storeBeforeAck?(takes: (topic: string) => boolean, store: (topic: string, payload: Buffer) => Promise<void>): void;
   close(): Promise<void>;
 }
+
+type Interceptor = { takes: (topic: string) => boolean; store: (topic: string, payload: Buffer) => Promise<void> };
 
 /**
  * The MQTT broker device feeds arrive through. With MQTT_URL set the platform is a client of that broker (Mosquitto
@@ -17,6 +26,13 @@ export interface DeviceBroker {
 export async function openDeviceBroker(options: { mqttUrl: string | undefined; host: string; port: number }): Promise<DeviceBroker> {
   if (options.mqttUrl) return { url: options.mqttUrl, embedded: false, close: () => Promise.resolve() };
   const broker = await Aedes.createBroker();
+  const interceptors: Interceptor[] = [];
+  broker.authorizePublish = (_client, packet, callback) => {
+    const interceptor = interceptors.find((candidate) => candidate.takes(packet.topic));
+    if (!interceptor) return callback(null);
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    interceptor.store(packet.topic, payload).then(() => callback(null), (error: unknown) => callback(error as Error));
+  };
   const server: Server = createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -27,6 +43,9 @@ export async function openDeviceBroker(options: { mqttUrl: string | undefined; h
   return {
     url: `mqtt://${host}:${String(port)}`,
     embedded: true,
+    storeBeforeAck: (takes, store) => {
+      interceptors.push({ takes, store });
+    },
     close: async () => {
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -51,7 +51,8 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     ...loadConfig({}),
     env: 'test',
     demo: false,
-    logLevel: 'silent',
+    // TEST_LOG_LEVEL=warn shows the platform's own log while debugging a test or a benchmark.
+    logLevel: (process.env.TEST_LOG_LEVEL as 'silent' | undefined) ?? 'silent',
     port: 0,
     natsUrl: process.env.NATS_URL || undefined,
     natsStream: stream,

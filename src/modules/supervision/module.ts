@@ -4,6 +4,7 @@ import type { Platform } from '../../core/platform.js';
 import { supervisionMatchCommand } from './matching/match.cli.js';
 import { seedDemoSupervision } from './demo/demo-supervision.js';
 import { simulationCommands } from './simulation/simulate.cli.js';
+import { demoFeed } from './simulation/demo-feed.js';
 import { mqttIntake } from './observations/mqtt-intake.js';
 import { natsIntake } from './observations/nats-intake.js';
 import { ObservationPipeline } from './pipeline/observation-pipeline.js';
@@ -51,7 +52,7 @@ export const supervisionModule: ModuleManifest = {
   },
   services: (platform) => {
     const pipeline = pipelineFor(platform);
-    return [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick())];
+    return [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick()), demoFeed(platform)];
   },
   jobs: (platform) => [retentionJob(platform), silenceJob(platform)],
   cli: (program, open) => {

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,10 +13,11 @@ import { observationTopic } from './mqtt-intake.js';
 
 const fixture = fileURLToPath(new URL('./intake-crash-fixture.ts', import.meta.url));
 const TOTAL = 400;
+const INTAKE_CLIENTS = 4;
 
 function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: string, kill: () => void) => void): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, String(TOTAL)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, String(TOTAL)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
     const lines: string[] = [];
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -32,49 +34,79 @@ function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: s
   });
 }
 
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const observation = (i: number) => JSON.stringify({ externalId: `x-${String(i)}`, observedAt: new Date().toISOString(), kind: 'vehicle', identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` } });
+
 /**
- * Only with an external broker: the embedded one lives in the platform's process and dies with it, taking what it
- * had accepted from devices but not yet delivered.
+ * A camera streams 400 observations while the platform is killed with SIGKILL part-way and started again; at the end
+ * every observation is stored exactly once. The camera behaves as device firmware does: QoS 1, and what the broker
+ * has not acknowledged is sent again after reconnecting.
  */
-test('observations streaming in by MQTT survive the intake being killed mid-stream: none lost, none twice', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
+async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   const clientId = `qg-crash-${randomBytes(4).toString('hex')}`;
   const prefix = `qg-crash/${clientId}`;
-  const env: NodeJS.ProcessEnv = { CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}` };
+  const env: NodeJS.ProcessEnv = { ...process.env, CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}`, MQTT_INTAKE_CLIENTS: String(INTAKE_CLIENTS) };
+  let url = process.env.MQTT_URL!;
+  if (broker === 'embedded') {
+    delete env.MQTT_URL;
+    env.MQTT_PORT = String(await freePort());
+    url = `mqtt://127.0.0.1:${env.MQTT_PORT}`;
+  }
   const db = process.env.DATABASE_URL ? await openTestDb() : null;
   if (db?.url) env.DATABASE_URL = db.url;
   else env.DATA_DIR = mkdtempSync(join(tmpdir(), 'qg-intake-crash-'));
-  const camera = await mqtt.connectAsync(process.env.MQTT_URL!, { clientId: `${clientId}-camera`, clean: true });
+  let camera: mqtt.MqttClient | undefined;
   try {
+    // The external broker holds what arrives while the intake is down; the embedded one is down with it, so the
+    // camera holds it and sends it once the platform is back.
+    const connected = () => (camera ??= mqtt.connect(url, { clientId: `${clientId}-camera`, clean: true, reconnectPeriod: 100 }));
     const publish = async (from: number, to: number) => {
-      for (let i = from; i < to; i++) {
-        const observation = { externalId: `x-${String(i)}`, observedAt: new Date().toISOString(), kind: 'vehicle', identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` } };
-        await camera.publishAsync(observationTopic(prefix, 'crash-cam'), JSON.stringify(observation), { qos: 1 });
-      }
+      for (let i = from; i < to; i++) await connected().publishAsync(observationTopic(prefix, 'crash-cam'), observation(i), { qos: 1 });
     };
-    // The first half streams in while the intake runs, and it is killed part-way; the second half arrives while it
-    // is down, so the broker must hold it for the intake's session.
-    let firstHalf: Promise<void> | undefined;
+    let streaming: Promise<void> | undefined;
     let killedAt = -1;
     await run('consume', env, (line, kill) => {
-      if (line === 'ready') firstHalf ??= publish(0, TOTAL / 2);
+      if (line === 'ready') streaming ??= broker === 'external' ? publish(0, TOTAL / 2) : publish(0, TOTAL);
       const stored = /^stored (\d+)$/.exec(line);
       if (stored && killedAt < 0 && Number(stored[1]) >= 20) {
         killedAt = Number(stored[1]);
         kill();
       }
     });
-    await firstHalf;
-    await publish(TOTAL / 2, TOTAL);
+    if (broker === 'external') {
+      await streaming;
+      await publish(TOTAL / 2, TOTAL);
+    }
     assert.ok(killedAt >= 20 && killedAt < TOTAL, `killed mid-stream (after ${String(killedAt)} stored)`);
     const lines = await run('drain', env, () => undefined);
+    await streaming;
     const counts = JSON.parse(lines[lines.length - 1]!) as { n: number; distinct: number };
-    console.log(`# intake killed after ${String(killedAt)} of ${String(TOTAL)} stored; after restart ${String(counts.n)} stored, ${String(counts.distinct)} distinct`);
+    console.log(`# ${broker} broker: platform killed after ${String(killedAt)} of ${String(TOTAL)} stored; after restart ${String(counts.n)} stored, ${String(counts.distinct)} distinct`);
     assert.deepEqual(counts, { n: TOTAL, distinct: TOTAL });
   } finally {
-    await camera.endAsync();
-    // The intake's persistent session would otherwise stay in the shared broker.
-    const cleaner = await mqtt.connectAsync(process.env.MQTT_URL!, { clientId, clean: true });
-    await cleaner.endAsync();
+    await camera?.endAsync(true);
+    if (broker === 'external') {
+      // The intake's persistent sessions would otherwise stay in the shared broker.
+      for (let i = 1; i <= INTAKE_CLIENTS; i++) {
+        const cleaner = await mqtt.connectAsync(url, { clientId: `${clientId}-${String(i)}`, clean: true });
+        await cleaner.endAsync();
+      }
+    }
     await db?.close();
   }
+}
+
+test('observations streaming in through an external broker survive the platform being killed mid-stream: none lost, none twice', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
+  await crashMidStream('external');
+});
+
+test('observations streaming in through the embedded broker survive the platform being killed mid-stream: none lost, none twice', { timeout: 180_000 }, async () => {
+  await crashMidStream('embedded');
 });

@@ -1,17 +1,18 @@
 import { AckPolicy, connect, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
-import { acceptObservations, deadLetter, parseMessage } from './observations.service.js';
+import { IntakeBatcher } from './intake-batcher.js';
 
 /** Sources on NATS publish to `qgobs.<NATS_STREAM>.<source id>`; a JetStream stream keeps them until taken in. */
 export const observationSubject = (stream: string, sourceId: string) => `qgobs.${stream}.${sourceId}`;
 export const observationStream = (stream: string) => `${stream}_OBSERVATIONS`;
 const DURABLE = 'observation-intake';
+const MAX_IN_FLIGHT = 256;
 
 /**
  * Takes observations in from NATS when NATS_URL is set: a durable JetStream pull consumer shared by every instance,
  * each message acknowledged only after its observations (or dead letter) are committed, and retried with backoff when
- * the database refuses. Like MQTT, redeliveries are harmless.
+ * the database refuses. Messages waiting at the same time are stored together. Like MQTT, redeliveries are harmless.
  */
 export function natsIntake(platform: Platform, onAccepted: () => void): ModuleService {
   let connection: NatsConnection | undefined;
@@ -20,22 +21,25 @@ export function natsIntake(platform: Platform, onAccepted: () => void): ModuleSe
   const stream = observationStream(platform.config.natsStream);
   const prefix = `qgobs.${platform.config.natsStream}.`;
 
+  const batcher = new IntakeBatcher(platform.db, 'nats', platform.log, onAccepted);
+
+  /** Up to MAX_IN_FLIGHT messages wait for their commit at once, stored together; each is acknowledged after its own. */
   async function drain(feed: ConsumerMessages): Promise<void> {
+    const inFlight = new Set<Promise<void>>();
     for await (const message of feed) {
       const sourceId = message.subject.startsWith(prefix) ? message.subject.slice(prefix.length) : '';
-      try {
-        const parsed = parseMessage(Buffer.from(message.data));
-        await platform.db.tx(async (sql) => {
-          if ('error' in parsed) await deadLetter(sql, 'nats', sourceId || null, parsed.error, Buffer.from(message.data));
-          else await acceptObservations(sql, 'nats', sourceId, parsed.items);
-        });
-        message.ack();
-        onAccepted();
-      } catch (error) {
-        platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');
-        message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
-      }
+      const stored = batcher.store({ sourceId, payload: Buffer.from(message.data) }).then(
+        () => message.ack(),
+        (error: unknown) => {
+          platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');
+          message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+        },
+      );
+      inFlight.add(stored);
+      void stored.finally(() => inFlight.delete(stored));
+      if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   }
 
   return {
@@ -62,6 +66,7 @@ export function natsIntake(platform: Platform, onAccepted: () => void): ModuleSe
     },
     async stop() {
       messages?.stop();
+      await batcher.stop();
       await messages?.closed().catch(() => undefined);
       await connection?.drain().catch(() => undefined);
     },

@@ -23,47 +23,111 @@ function reasonFor(value: unknown): string {
 
 /**
  * Takes a source's observations in: valid ones are stored as pending (once: the source's external id decides),
- * anything else goes to the dead-letter table with the reason. Storing valid observations of a known source is one
- * statement, so a feed can be taken in message by message with each acknowledged right after its commit; matching,
- * and the source's message statistics, follow in the pipeline.
+ * anything else goes to the dead-letter table with the reason. Matching, and the source's message statistics, follow
+ * in the pipeline.
  */
 export async function acceptObservations(sql: Sql, channel: Channel, sourceId: string, items: readonly unknown[], now = new Date()): Promise<AcceptResult> {
+  const { valid, rejected } = validate(items);
+  const stored = await insertObservations(sql, [sourceId], valid.map((observation) => ({ sourceId, observation })), now);
+  if (!stored.known.has(sourceId)) {
+    await deadLetter(sql, channel, null, `unknown or inactive source ${sourceId.slice(0, 64)}`, items);
+    return { accepted: 0, duplicates: 0, rejected: items.map((_, index) => ({ index, reason: 'unknown or inactive source' })) };
+  }
+  for (const { index, reason } of rejected) await deadLetter(sql, channel, sourceId, reason, items[index]);
+  const inserted = stored.inserted.get(sourceId) ?? 0;
+  return { accepted: inserted, duplicates: valid.length - inserted, rejected };
+}
+
+/** A message from a device feed: the source is named by its topic or subject, the body holds one observation or an array. */
+export interface FeedMessage {
+  sourceId: string;
+  payload: Buffer;
+}
+
+/**
+ * Takes a set of feed messages in, from any sources: every valid observation in one statement, so a busy feed costs
+ * the database one round trip per set rather than per message; unreadable messages, invalid observations and
+ * messages of unknown sources become dead letters. Storing again what was stored changes nothing.
+ */
+export async function acceptFeedMessages(sql: Sql, channel: Channel, messages: readonly FeedMessage[], now = new Date()): Promise<void> {
+  const rows: { sourceId: string; observation: Observation }[] = [];
+  const letters: DeadLetter[] = [];
+  const parsedMessages = messages.map((message) => ({ message, parsed: parseMessage(message.payload) }));
+  for (const { message, parsed } of parsedMessages) {
+    if ('error' in parsed) letters.push({ channel, sourceId: message.sourceId || null, reason: parsed.error, payload: message.payload });
+    else if (message.sourceId) {
+      const { valid, rejected } = validate(parsed.items);
+      for (const observation of valid) rows.push({ sourceId: message.sourceId, observation });
+      for (const { index, reason } of rejected) letters.push({ channel, sourceId: message.sourceId, reason, payload: parsed.items[index] });
+    } else letters.push({ channel, sourceId: null, reason: 'no source in the topic', payload: message.payload });
+  }
+  const named = parsedMessages.filter(({ message, parsed }) => message.sourceId && !('error' in parsed)).map(({ message }) => message.sourceId);
+  const { known } = await insertObservations(sql, named, rows, now);
+  for (const { message, parsed } of parsedMessages) {
+    if (message.sourceId && !('error' in parsed) && !known.has(message.sourceId)) {
+      letters.push({ channel, sourceId: null, reason: `unknown or inactive source ${message.sourceId.slice(0, 64)}`, payload: message.payload });
+    }
+  }
+  await insertDeadLetters(sql, letters);
+}
+
+function validate(items: readonly unknown[]): { valid: Observation[]; rejected: AcceptResult['rejected'] } {
   const valid: Observation[] = [];
   const rejected: AcceptResult['rejected'] = [];
   items.forEach((item, index) => {
     if (check.Check(item)) valid.push(item);
     else rejected.push({ index, reason: reasonFor(item) });
   });
-  const [stored] = await sql.query<{ known: boolean; inserted: number }>(
-    `with source as (select id from supervision_sources where id = $1 and active),
+  return { valid, rejected };
+}
+
+/**
+ * Stores observations of active sources as pending, once each; reports which of the sources named are known and how
+ * many observations each gained. One statement, so no transaction is needed around it.
+ */
+async function insertObservations(sql: Sql, sourceIds: readonly string[], rows: readonly { sourceId: string; observation: Observation }[], now: Date): Promise<{ known: Set<string>; inserted: Map<string, number> }> {
+  if (sourceIds.length === 0) return { known: new Set(), inserted: new Map() };
+  const items = rows.map((row) => row.observation);
+  const result = await sql.query<{ id: string; inserted: number }>(
+    `with source as (select id from supervision_sources where id = any($1::text[]) and active),
      inserted as (
        insert into observations (id, source_id, external_id, observed_at, lat, lon, accuracy_m, kind, identifiers, confidence, attributes, media_ref, received_at)
-       select t.id, source.id, e, o, la, lo, ac, k, i, c, a, m, $13
-       from source, unnest($2::uuid[], $3::text[], $4::timestamptz[], $5::float8[], $6::float8[], $7::float8[], $8::text[], $9::jsonb[], $10::float8[], $11::jsonb[], $12::text[])
-         as t(id, e, o, la, lo, ac, k, i, c, a, m)
-       on conflict (source_id, external_id) do nothing returning 1)
-     select exists (select 1 from source) as known, (select count(*) from inserted)::int as inserted`,
+       select t.id, t.s, e, o, la, lo, ac, k, i, c, a, m, $14
+       from unnest($2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::float8[], $7::float8[], $8::float8[], $9::text[], $10::jsonb[], $11::float8[], $12::jsonb[], $13::text[])
+         as t(s, id, e, o, la, lo, ac, k, i, c, a, m)
+       where t.s in (select id from source)
+       on conflict (source_id, external_id) do nothing returning source_id)
+     select source.id, (select count(*) from inserted where inserted.source_id = source.id)::int as inserted from source`,
     [
-      sourceId, valid.map(() => randomUUID()), valid.map((item) => item.externalId), valid.map((item) => item.observedAt),
-      valid.map((item) => item.location?.lat ?? null), valid.map((item) => item.location?.lon ?? null), valid.map((item) => item.location?.accuracy ?? null),
-      valid.map((item) => item.kind), valid.map((item) => JSON.stringify(item.identifiers ?? {})), valid.map((item) => item.confidence ?? null),
-      valid.map((item) => JSON.stringify(item.attributes ?? {})), valid.map((item) => item.mediaRef ?? null), now,
+      [...new Set(sourceIds)], rows.map((row) => row.sourceId), items.map(() => randomUUID()), items.map((item) => item.externalId), items.map((item) => item.observedAt),
+      items.map((item) => item.location?.lat ?? null), items.map((item) => item.location?.lon ?? null), items.map((item) => item.location?.accuracy ?? null),
+      items.map((item) => item.kind), items.map((item) => JSON.stringify(item.identifiers ?? {})), items.map((item) => item.confidence ?? null),
+      items.map((item) => JSON.stringify(item.attributes ?? {})), items.map((item) => item.mediaRef ?? null), now,
     ],
   );
-  if (!stored?.known) {
-    await deadLetter(sql, channel, null, `unknown or inactive source ${sourceId.slice(0, 64)}`, items);
-    return { accepted: 0, duplicates: 0, rejected: items.map((_, index) => ({ index, reason: 'unknown or inactive source' })) };
-  }
-  for (const { index, reason } of rejected) await deadLetter(sql, channel, sourceId, reason, items[index]);
-  return { accepted: stored.inserted, duplicates: valid.length - stored.inserted, rejected };
+  return { known: new Set(result.map((row) => row.id)), inserted: new Map(result.map((row) => [row.id, row.inserted])) };
+}
+
+interface DeadLetter {
+  channel: Channel;
+  sourceId: string | null;
+  reason: string;
+  payload: unknown;
+}
+
+const deadLetterText = (payload: unknown) => (typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload)).slice(0, DEAD_LETTER_BYTES);
+
+async function insertDeadLetters(sql: Sql, letters: readonly DeadLetter[]): Promise<void> {
+  if (letters.length === 0) return;
+  await sql.query(
+    `insert into observation_dead_letters (id, channel, source_id, reason, payload)
+     select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
+    [letters.map(() => randomUUID()), letters.map((letter) => letter.channel), letters.map((letter) => letter.sourceId), letters.map((letter) => letter.reason.slice(0, 500)), letters.map((letter) => deadLetterText(letter.payload))],
+  );
 }
 
 export async function deadLetter(sql: Sql, channel: Channel, sourceId: string | null, reason: string, payload: unknown): Promise<void> {
-  const text = typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload);
-  await sql.query(
-    'insert into observation_dead_letters (id, channel, source_id, reason, payload) values ($1, $2, $3, $4, $5)',
-    [randomUUID(), channel, sourceId, reason.slice(0, 500), text.slice(0, DEAD_LETTER_BYTES)],
-  );
+  await insertDeadLetters(sql, [{ channel, sourceId, reason, payload }]);
 }
 
 /** A message body as observations: one object, or an array of them. */

@@ -5,8 +5,8 @@ import { personName } from '../matching/synthetic/dataset.js';
 import { randomPlate } from '../matching/synthetic/plates.js';
 import { withinWindow } from '../pipeline/local-time.js';
 import type { Observation } from '../observations/observation.schema.js';
-import { harmlessActivities } from '../demo/demo-places.js';
-import { jitter, offset, stillWanted, type DemoCamera, type DemoSupervisionWorld } from '../demo/demo-world.js';
+import { harmlessActivities, type DemoZone } from '../demo/demo-places.js';
+import { jitter, offset, stillWanted, type DemoCamera, type DemoSupervisionWorld, type Probationer } from '../demo/demo-world.js';
 import { curfewSpot, harmlessSpot, insideZone, lastTime, misreadPlate, nameParts, nearZone, outsideSpot, type PlantedKind, type TruthEvent } from './planted.js';
 
 export interface Message {
@@ -62,25 +62,12 @@ export class Traffic {
         const identifiers = { name: personName(nameParts(person), rng).name, ...(rng.chance(0.8) ? { birthDate: person.birthDate } : {}), ...(rng.chance(0.2) ? { iin: person.iin } : {}) };
         return { source: camera.id, observation: { externalId: this.id(), observedAt, kind: 'person', location: { ...camera.location, accuracy: 15 }, identifiers, confidence: confidence(rng, 0.5, 0.97), mediaRef: `vms://${camera.id}/${String(this.n)}` } };
       }
-      case 'vehicle': {
-        const camera = this.camera();
-        let plate = randomPlate(rng);
-        while (this.wantedPlates.has(plate.replace(/\s/g, ''))) plate = randomPlate(rng);
-        return { source: camera.id, observation: { externalId: this.id(), observedAt, kind: 'vehicle', location: camera.location, identifiers: { plate: rng.chance(0.6) ? plate.replace(/\s/g, '') : plate }, confidence: confidence(rng, 0.6, 0.99) } };
-      }
-      case 'ping': {
-        const person = rng.pick(world.probationers);
-        const atHome = person.curfew !== null && withinWindow(now, person.curfew.from, person.curfew.to);
-        const spot = harmlessSpot(person, rng, atHome || rng.chance(0.5));
-        return { source: `bracelets-${person.region.toLowerCase()}`, observation: { externalId: this.id(), observedAt, kind: 'bracelet_ping', location: { ...spot, accuracy: 10 }, identifiers: { device: person.braceletId }, attributes: { battery: rng.int(15, 100) } } };
-      }
-      case 'drone': {
-        const zone = rng.pick(world.zones);
-        const harmlessInside = rng.chance(0.4);
-        const location = harmlessInside ? insideZone(zone, rng) : nearZone(zone, world.zones, rng);
-        const activity = harmlessInside ? rng.pick(harmlessActivities) : rng.pick(zone.forbiddenActivities);
-        return { source: zone.drone.id, observation: { externalId: this.id(), observedAt, kind: 'activity', location: { ...location, accuracy: 30 }, attributes: { activity, count: rng.int(1, 5) }, confidence: confidence(rng, 0.6, 0.95) } };
-      }
+      case 'vehicle':
+        return this.vehicleAt(this.camera(), now);
+      case 'ping':
+        return this.pingOf(rng.pick(world.probationers), now);
+      case 'drone':
+        return this.droneOver(rng.pick(world.zones), now);
       case 'street_activity': {
         // Crowds too small to matter at watched places, and scuffles far from any of them.
         const rule = rng.pick(world.orderRules);
@@ -89,15 +76,66 @@ export class Traffic {
         while (world.orderRules.some((item) => distanceMetres(camera.location.lat, camera.location.lon, item.lat, item.lon) < item.radiusM + 300)) camera = this.camera();
         return { source: camera.id, observation: { externalId: this.id(), observedAt, kind: 'activity', location: camera.location, attributes: { activity: 'fight', count: 2 }, confidence: confidence(rng, 0.6, 0.9) } };
       }
-      case 'checkin': {
-        const person = rng.pick(world.probationers);
-        return { source: `patrol-${person.city}`, observation: { externalId: this.id(), observedAt, kind: 'person', location: harmlessSpot(person, rng, true), identifiers: { iin: person.person.iin, name: person.person.fullName }, attributes: { event: 'checkin' }, confidence: 1 } };
-      }
+      case 'checkin':
+        return this.checkinOf(rng.pick(world.probationers), now);
       case 'duplicate': {
         const previous = this.recent.length ? this.rng.pick(this.recent) : undefined;
         return previous ?? this.noise('person', now);
       }
     }
+  }
+
+  /**
+   * Something ordinary from one given source, for a device that must be heard from regularly (a camera's passing
+   * car, a bracelet's ping, a drone's flight, a patrol's check-in, a border post's document check); undefined when the
+   * world gives the source nothing to see.
+   */
+  ordinary(sourceId: string, now = new Date()): Message | undefined {
+    const { world, rng } = this;
+    const camera = world.cameras.find((item) => item.id === sourceId);
+    if (camera) return this.vehicleAt(camera, now);
+    const zone = world.zones.find((item) => item.drone.id === sourceId);
+    if (zone) return this.droneOver(zone, now, true);
+    const wearers = world.probationers.filter((person) => `bracelets-${person.region.toLowerCase()}` === sourceId);
+    if (wearers.length) return this.pingOf(rng.pick(wearers), now);
+    const supervised = world.probationers.filter((person) => `patrol-${person.city}` === sourceId);
+    if (supervised.length) return this.checkinOf(rng.pick(supervised), now);
+    if (world.otherSources.some((source) => source.id === sourceId && source.kind === 'state_db')) return this.documentCheck(sourceId, now);
+    return undefined;
+  }
+
+  private vehicleAt(camera: DemoCamera, now: Date): Message {
+    const { rng } = this;
+    let plate = randomPlate(rng);
+    while (this.wantedPlates.has(plate.replace(/\s/g, ''))) plate = randomPlate(rng);
+    return { source: camera.id, observation: { externalId: this.id(), observedAt: now.toISOString(), kind: 'vehicle', location: camera.location, identifiers: { plate: rng.chance(0.6) ? plate.replace(/\s/g, '') : plate }, confidence: confidence(rng, 0.6, 0.99) } };
+  }
+
+  private pingOf(person: Probationer, now: Date): Message {
+    const { rng } = this;
+    const atHome = person.curfew !== null && withinWindow(now, person.curfew.from, person.curfew.to);
+    const spot = harmlessSpot(person, rng, atHome || rng.chance(0.5));
+    return { source: `bracelets-${person.region.toLowerCase()}`, observation: { externalId: this.id(), observedAt: now.toISOString(), kind: 'bracelet_ping', location: { ...spot, accuracy: 10 }, identifiers: { device: person.braceletId }, attributes: { battery: rng.int(15, 100) } } };
+  }
+
+  /** Over a zone, drones see harmless work inside it and forbidden-looking work just outside it; `harmless` keeps to the first. */
+  private droneOver(zone: DemoZone, now: Date, harmless = false): Message {
+    const { rng } = this;
+    const harmlessInside = harmless || rng.chance(0.4);
+    const location = harmlessInside ? insideZone(zone, rng) : nearZone(zone, this.world.zones, rng);
+    const activity = harmlessInside ? rng.pick(harmlessActivities) : rng.pick(zone.forbiddenActivities);
+    return { source: zone.drone.id, observation: { externalId: this.id(), observedAt: now.toISOString(), kind: 'activity', location: { ...location, accuracy: 30 }, attributes: { activity, count: rng.int(1, 5) }, confidence: confidence(rng, 0.6, 0.95) } };
+  }
+
+  private checkinOf(person: Probationer, now: Date): Message {
+    return { source: `patrol-${person.city}`, observation: { externalId: this.id(), observedAt: now.toISOString(), kind: 'person', location: harmlessSpot(person, this.rng, true), identifiers: { iin: person.person.iin, name: person.person.fullName }, attributes: { event: 'checkin' }, confidence: 1 } };
+  }
+
+  /** A passer-by's documents checked at a post: read from the document, so exact. */
+  private documentCheck(sourceId: string, now: Date): Message {
+    let person = demoPerson(this.rng);
+    while (this.world.listedIins.has(person.iin)) person = demoPerson(this.rng);
+    return { source: sourceId, observation: { externalId: this.id(), observedAt: now.toISOString(), kind: 'person', identifiers: { iin: person.iin, name: person.fullName, birthDate: person.birthDate }, attributes: { event: 'document_check' }, confidence: 1 } };
   }
 
   private planted(kind: PlantedKind, now: Date): Message {
