@@ -63,12 +63,54 @@ export function regionsGeoJson(names: Map<string, { kk: string; ru: string; en: 
 /**
  * The region containing a point. Cities are enclaves inside oblasts (Almaty city inside Almaty Region), and the
  * files model them as holes or overlaps; checking the smaller shapes first returns the city.
+ *
+ * Bracelet pings and sightings ask this for every observation, so answers are kept per grid cell of CELL degrees
+ * (about 5 km): a cell no boundary passes through lies wholly in one region, or in none, and its first answer holds
+ * for every point in it. Only points in cells a boundary crosses are tested against the polygons every time.
  */
 export function regionAt(lon: number, lat: number): string | null {
-  const candidates = regionShapes()
-    .filter(({ bbox }) => lon >= bbox[0] && lon <= bbox[2] && lat >= bbox[1] && lat <= bbox[3])
-    .sort((a, b) => area(a.bbox) - area(b.bbox));
-  return candidates.find((shape) => shape.polygons.some((polygon) => insidePolygon(lon, lat, polygon)))?.code ?? null;
+  const key = cellOf(lon, lat);
+  const settled = settledCells.get(key);
+  if (settled !== undefined) return settled;
+  const region = regionByShapes(lon, lat);
+  if (!crossedCells().has(key)) settledCells.set(key, region);
+  return region;
+}
+
+function regionByShapes(lon: number, lat: number): string | null {
+  for (const { code, bbox, polygons } of smallestFirst()) {
+    if (lon < bbox[0] || lon > bbox[2] || lat < bbox[1] || lat > bbox[3]) continue;
+    if (polygons.some((polygon) => insidePolygon(lon, lat, polygon))) return code;
+  }
+  return null;
+}
+
+const CELL = 0.05;
+const cellOf = (lon: number, lat: number) => (Math.floor(lon / CELL) + 4000) * 8192 + (Math.floor(lat / CELL) + 2000);
+const settledCells = new Map<number, string | null>();
+let crossed: Set<number> | undefined;
+let sorted: RegionShape[] | undefined;
+const smallestFirst = () => (sorted ??= [...regionShapes()].sort((a, b) => area(a.bbox) - area(b.bbox)));
+
+/** Every cell some boundary passes through: points along each edge at half-cell steps, with their neighbouring cells. */
+function crossedCells(): Set<number> {
+  if (crossed) return crossed;
+  crossed = new Set();
+  for (const shape of regionShapes()) {
+    for (const ring of shape.polygons.flat()) {
+      for (let i = 1; i < ring.length; i++) {
+        const [lon0, lat0] = ring[i - 1]!;
+        const [lon1, lat1] = ring[i]!;
+        const steps = Math.max(1, Math.ceil(Math.hypot(lon1 - lon0, lat1 - lat0) / (CELL / 2)));
+        for (let step = 0; step <= steps; step++) {
+          const lon = lon0 + ((lon1 - lon0) * step) / steps;
+          const lat = lat0 + ((lat1 - lat0) * step) / steps;
+          for (const dLon of [-CELL, 0, CELL]) for (const dLat of [-CELL, 0, CELL]) crossed.add(cellOf(lon + dLon, lat + dLat));
+        }
+      }
+    }
+  }
+  return crossed;
 }
 
 const area = (bbox: RegionShape['bbox']) => (bbox[2] - bbox[0]) * (bbox[3] - bbox[1]);

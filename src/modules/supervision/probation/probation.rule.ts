@@ -1,8 +1,6 @@
 import { maskName } from '../../../core/alerts/mask.js';
-import { distanceMetres } from '../../../core/geo/geometry.js';
-import { regionAt } from '../../../core/geo/point-in-region.js';
 import type { Sql } from '../../../core/db/db.js';
-import { localClock, withinWindow } from '../pipeline/local-time.js';
+import { breachesOf, ProbationRoster, type ProbationPerson } from './conditions.js';
 import type { Hit, Rule, StoredObservation } from '../pipeline/rule.js';
 
 interface PersonRow {
@@ -28,11 +26,18 @@ interface ExclusionRow {
   radius_m: number;
 }
 
-const subjectOf = (person: PersonRow) => ({
+const subjectOf = (person: ProbationPerson) => ({
   type: 'probationer',
   id: person.id,
-  label: maskName(person.full_name),
-  personal: { fullName: person.full_name, ...(person.iin ? { iin: person.iin } : {}) },
+  label: maskName(person.fullName),
+  personal: { fullName: person.fullName, ...(person.iin ? { iin: person.iin } : {}) },
+});
+
+const personOf = (row: PersonRow, exclusions: readonly ExclusionRow[]): ProbationPerson => ({
+  id: row.id, fullName: row.full_name, iin: row.iin, region: row.region, braceletId: row.bracelet_id,
+  home: row.home_lat !== null && row.home_lon !== null ? { lat: row.home_lat, lon: row.home_lon } : null, homeRadiusM: row.home_radius_m,
+  curfew: row.curfew_from && row.curfew_to ? { from: row.curfew_from, to: row.curfew_to } : null, allowedRegions: row.allowed_regions,
+  exclusions: exclusions.filter((place) => place.person_id === row.id).map((place) => ({ kind: place.kind, label: place.label, lat: place.lat, lon: place.lon, radiusM: place.radius_m })),
 });
 
 /**
@@ -48,21 +53,20 @@ export function probationRule(): Rule {
       const sightings = observations.filter((item) => item.kind === 'person' && item.identifiers.iin);
       if (pings.length === 0 && sightings.length === 0) return [];
       await recordCheckins(sql, sightings.filter((item) => item.attributes.event === 'checkin'));
-      const people = await sql.query<PersonRow>(
+      const rows = await sql.query<PersonRow>(
         `select id, full_name, iin, region, bracelet_id, home_lat, home_lon, home_radius_m, to_char(curfew_from, 'HH24:MI') as curfew_from,
            to_char(curfew_to, 'HH24:MI') as curfew_to, allowed_regions
          from probation_persons where status = 'active' and (bracelet_id = any($1::text[]) or iin = any($2::text[]))`,
         [pings.map((item) => item.identifiers.device), sightings.map((item) => item.identifiers.iin)],
       );
-      if (people.length === 0) return [];
-      const exclusions = await sql.query<ExclusionRow>('select person_id, kind, label, lat, lon, radius_m from probation_exclusions where person_id = any($1)', [people.map((person) => person.id)]);
-      await recordPings(sql, pings, people);
-      const byBracelet = new Map(people.filter((person) => person.bracelet_id).map((person) => [person.bracelet_id!, person]));
-      const byIin = new Map(people.filter((person) => person.iin).map((person) => [person.iin!, person]));
+      if (rows.length === 0) return [];
+      const exclusions = await sql.query<ExclusionRow>('select person_id, kind, label, lat, lon, radius_m from probation_exclusions where person_id = any($1)', [rows.map((row) => row.id)]);
+      await recordPings(sql, pings, rows);
+      const roster = new ProbationRoster(rows.map((row) => personOf(row, exclusions)));
       const hits: Hit[] = [];
       for (const observation of [...pings, ...sightings]) {
-        const person = observation.kind === 'bracelet_ping' ? byBracelet.get(observation.identifiers.device!) : byIin.get(observation.identifiers.iin!);
-        if (person && observation.lat !== null && observation.lon !== null) hits.push(...judge(observation, person, exclusions.filter((item) => item.person_id === person.id)));
+        const person = observation.kind === 'bracelet_ping' ? roster.wearing(observation.identifiers.device!) : roster.identifiedBy(observation.identifiers.iin!);
+        if (person && observation.lat !== null && observation.lon !== null) hits.push(...judge(observation, person));
       }
       return hits;
     },
@@ -94,30 +98,10 @@ async function recordPings(sql: Sql, pings: readonly StoredObservation[], people
   );
 }
 
-function judge(observation: StoredObservation, person: PersonRow, exclusions: readonly ExclusionRow[]): Hit[] {
-  const lat = observation.lat!;
-  const lon = observation.lon!;
-  const how = observation.kind === 'bracelet_ping' ? `bracelet ${observation.identifiers.device ?? ''}` : `a sighting by ${observation.sourceKind} ${observation.sourceId}`;
-  const at = `${localClock(observation.observedAt)} local time`;
-  const hits: Hit[] = [];
-  const hit = (rule: string, title: string, summary: string, evidence: Record<string, unknown>): Hit => ({
-    observation, rule, subject: subjectOf(person), score: 1, reasons: [summary], severity: rule === 'probation_exclusion' ? 'high' : 'medium', title, summary: `${summary} Checked against the court's conditions; an officer verifies before any action.`, evidence,
-  });
-  if (person.curfew_from && person.curfew_to && person.home_lat !== null && person.home_lon !== null && withinWindow(observation.observedAt, person.curfew_from, person.curfew_to)) {
-    const away = distanceMetres(lat, lon, person.home_lat, person.home_lon);
-    if (away > person.home_radius_m) {
-      hits.push(hit('probation_curfew', 'Curfew breach (probation)', `Located ${String(Math.round(away))} m from home at ${at} by ${how}; curfew ${person.curfew_from}–${person.curfew_to}, home radius ${String(person.home_radius_m)} m.`, { distanceFromHomeM: Math.round(away), curfew: `${person.curfew_from}–${person.curfew_to}`, at }));
-    }
-  }
-  for (const place of exclusions) {
-    const distance = distanceMetres(lat, lon, place.lat, place.lon);
-    if (distance <= place.radius_m) {
-      hits.push(hit('probation_exclusion', `Inside an exclusion zone: ${place.kind === 'victim_address' ? 'victim’s address' : place.kind}`, `Located ${String(Math.round(distance))} m from ${place.label} (must keep ${String(place.radius_m)} m away) at ${at} by ${how}.`, { place: place.label, kind: place.kind, distanceM: Math.round(distance), radiusM: place.radius_m, at }));
-    }
-  }
-  const region = regionAt(lon, lat);
-  if (region && !person.allowed_regions.includes(region)) {
-    hits.push(hit('probation_area', 'Outside the allowed area (probation)', `Located in ${region}, outside the allowed ${person.allowed_regions.join(', ')}, at ${at} by ${how}.`, { region, allowed: person.allowed_regions, at }));
-  }
-  return hits;
+function judge(observation: StoredObservation, person: ProbationPerson): Hit[] {
+  const by = observation.kind === 'bracelet_ping' ? `bracelet ${observation.identifiers.device ?? ''}` : `a sighting by ${observation.sourceKind} ${observation.sourceId}`;
+  return breachesOf(person, { lat: observation.lat!, lon: observation.lon!, observedAt: observation.observedAt, by }).map((breach): Hit => ({
+    observation, rule: breach.rule, subject: subjectOf(person), score: 1, reasons: [breach.reason], severity: breach.rule === 'probation_exclusion' ? 'high' : 'medium',
+    title: breach.title, summary: `${breach.reason} Checked against the court's conditions; an officer verifies before any action.`, evidence: breach.evidence,
+  }));
 }
