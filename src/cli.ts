@@ -23,9 +23,9 @@ function config(overrides: Partial<Config> = {}): Config {
   }
 }
 
-/** Starts storage, bus and modules without listening, for commands that change data. */
+/** Starts storage, bus and modules without listening, and without the server's background work, for commands that change data. */
 async function open(): Promise<RunningPlatform> {
-  return startPlatform({ config: { ...config(), logLevel: 'warn' }, modules: installedModules, serveDashboard: false });
+  return startPlatform({ config: { ...config(), logLevel: 'warn' }, modules: installedModules, serveDashboard: false, background: false });
 }
 
 const program = new Command('qadagalau')

@@ -48,6 +48,11 @@ export interface StartOptions {
   /** An already open database (tests); otherwise opened from config. */
   db?: Db;
   serveDashboard?: boolean;
+  /**
+   * Start the modules' services (feed intake, pipelines, demo feed) and periodic jobs: yes for a server. One-shot
+   * commands say no: they would take the device broker's port from a running server, or judge its feeds for it.
+   */
+  background?: boolean;
 }
 
 /** Opens storage and the bus, applies migrations, mounts core and module routes, starts handlers and jobs. */
@@ -110,9 +115,10 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
 
   await bus.start();
   webhooks.start();
-  const services = modules.flatMap((module) => module.services?.(platform) ?? []);
+  const background = options.background !== false;
+  const services = background ? modules.flatMap((module) => module.services?.(platform) ?? []) : [];
   for (const service of services) await service.start();
-  const timers = modules.flatMap((module) => module.jobs?.(platform) ?? []).map((job) => {
+  const timers = (background ? modules.flatMap((module) => module.jobs?.(platform) ?? []) : []).map((job) => {
     const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
     timer.unref();
     return timer;
