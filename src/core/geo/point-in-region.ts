@@ -73,7 +73,8 @@ export function regionAt(lon: number, lat: number): string | null {
   const settled = settledCells.get(key);
   if (settled !== undefined) return settled;
   const region = regionByShapes(lon, lat);
-  if (!crossedCells().has(key)) settledCells.set(key, region);
+  // Only cells within the country's bounds are kept, so points from anywhere cannot grow the map without end.
+  if (withinCountry(lon, lat) && !crossedCells().has(key)) settledCells.set(key, region);
   return region;
 }
 
@@ -89,6 +90,11 @@ const CELL = 0.05;
 const cellOf = (lon: number, lat: number) => (Math.floor(lon / CELL) + 4000) * 8192 + (Math.floor(lat / CELL) + 2000);
 const settledCells = new Map<number, string | null>();
 let crossed: Set<number> | undefined;
+let countryBox: RegionShape['bbox'] | undefined;
+function withinCountry(lon: number, lat: number): boolean {
+  countryBox ??= regionShapes().reduce<RegionShape['bbox']>((box, { bbox }) => [Math.min(box[0], bbox[0]), Math.min(box[1], bbox[1]), Math.max(box[2], bbox[2]), Math.max(box[3], bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  return lon >= countryBox[0] && lon <= countryBox[2] && lat >= countryBox[1] && lat <= countryBox[3];
+}
 let sorted: RegionShape[] | undefined;
 const smallestFirst = () => (sorted ??= [...regionShapes()].sort((a, b) => area(a.bbox) - area(b.bbox)));
 

@@ -52,6 +52,14 @@ describe('digital supervision: intake and watchlist matching', () => {
     assert.equal(unknown.accepted, 0);
   });
 
+  test('a batch holding text the database cannot store is refused whole with a problem, and nothing is stored', async () => {
+    const response = await observe('cam-almaty-0002', [seen('o-fine', { name: 'Petrov Ivan' }), { ...seen('o-bad', { name: 'Petrov Ivan' }), attributes: { note: 'x\ud800' } }]);
+    assert.equal(response.statusCode, 400, response.body);
+    assert.match(response.headers['content-type'] as string, /problem\+json/);
+    const stored = await qg.db.query(`select 1 from observations where external_id in ('o-fine', 'o-bad')`);
+    assert.equal(stored.length, 0);
+  });
+
   test('a wanted person seen under a Russian spelling raises one alert with a score, masked in the inbox', async () => {
     await observe('cam-almaty-0001', [seen('c1-1', { name: 'Касымов Нурлан', birthDate: '1988-04-12' })]);
     const [alert] = await waitFor(async () => {

@@ -8,7 +8,7 @@ import { problems } from '../../core/http/problems.js';
 import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
 import type { Platform } from '../../core/platform.js';
 import { recentAlertLocations, supervisionMeasures } from './measures.js';
-import { acceptObservations } from './observations/observations.service.js';
+import { acceptObservations, isDataError } from './observations/observations.service.js';
 import { searchObservations } from './observations/observation-search.js';
 import { maskIin, maskName } from '../../core/alerts/mask.js';
 import type { ObservationPipeline } from './pipeline/observation-pipeline.js';
@@ -32,7 +32,11 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
     const actor = request.actor!;
     const [source] = await db.query<{ region: string }>('select region from supervision_sources where id = $1', [request.body.source]);
     if (source && !canSeeRegion(actor, source.region)) throw problems.regionForbidden(source.region);
-    const result = await db.tx((sql) => acceptObservations(sql, 'http', request.body.source, request.body.observations));
+    const result = await db.tx((sql) => acceptObservations(sql, 'http', request.body.source, request.body.observations)).catch((error: unknown) => {
+      // Text the schema allows but the database cannot hold (a lone surrogate in an attribute): the batch is refused whole.
+      if (isDataError(error)) throw problems.validation(`an observation holds data the database cannot store (${(error as Error).message}); nothing was stored`);
+      throw error;
+    });
     if (result.accepted) pipeline.kick();
     return result;
   });

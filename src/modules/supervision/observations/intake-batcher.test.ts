@@ -61,3 +61,16 @@ test('stopping refuses what waits, so the broker delivers it again', async () =>
   await assert.rejects(waiting, /connection lost/);
   await assert.rejects(batcher.store(message('b')), /stopping/);
 });
+
+test('stopping refuses at once what waits behind the set being written', async () => {
+  const { sql } = recordingDb({ failFirst: 1000 });
+  const batcher = new IntakeBatcher(sql, 'mqtt', silent, () => undefined);
+  const writing = batcher.store(message('a'));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const waiting = batcher.store(message('b'));
+  const started = Date.now();
+  await batcher.stop();
+  await assert.rejects(waiting, /stopping/);
+  await assert.rejects(writing, /connection lost/);
+  assert.ok(Date.now() - started < 1000, 'the backoff is cut short');
+});

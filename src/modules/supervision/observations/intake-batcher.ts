@@ -1,9 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../../../core/db/db.js';
-import { acceptFeedMessages, type Channel, type FeedMessage } from './observations.service.js';
+import { acceptFeedMessages, deadLetter, isDataError, type Channel, type FeedMessage } from './observations.service.js';
 
 /** Enough for one statement to stay quick; a busier feed is taken in several sets one after another. */
-const MAX_SET = 1000;
+const MAX_SET_MESSAGES = 1000;
+const MAX_SET_BYTES = 4 * 1024 * 1024;
 
 interface Waiting {
   message: FeedMessage;
@@ -16,12 +17,14 @@ interface Waiting {
  * a quiet feed is written message by message with no wait, and a busy one with far fewer round trips than messages.
  * Each message's promise settles only after its set is committed: callers acknowledge to the broker then, never
  * before, so a crash means redelivery, not loss. A set the database refuses is retried with backoff (the feed waits
- * meanwhile) until it is taken or the intake stops.
+ * meanwhile) until it is taken or the intake stops; a set refused for its data is stored message by message, and a
+ * message the database cannot hold becomes a dead letter instead of stalling the feed.
  */
 export class IntakeBatcher {
   private queue: Waiting[] = [];
   private writing: Promise<void> | undefined;
   private stopping = false;
+  private wake: (() => void) | undefined;
 
   constructor(
     private readonly db: Sql,
@@ -38,9 +41,14 @@ export class IntakeBatcher {
     });
   }
 
-  /** Stops retrying: what is still waiting is refused, and the broker will deliver it again. */
+  /**
+   * Refuses what waits and stops retrying, so the broker delivers it again to the next run; a set already being
+   * written is let finish (a statement in flight cannot be taken back).
+   */
   async stop(): Promise<void> {
     this.stopping = true;
+    this.refuse(this.queue.splice(0), new Error('the intake is stopping'));
+    this.wake?.();
     await this.writing;
   }
 
@@ -53,27 +61,68 @@ export class IntakeBatcher {
         this.writing = undefined;
         return;
       }
-      const set = this.queue.splice(0, MAX_SET);
+      const set = this.nextSet();
       try {
         await this.writeWithRetry(set.map((waiting) => waiting.message));
         for (const waiting of set) waiting.stored();
         this.onStored();
       } catch (error) {
-        for (const waiting of set) waiting.failed(error as Error);
+        this.refuse(set, error as Error);
       }
     }
   }
 
-  private async writeWithRetry(messages: FeedMessage[]): Promise<void> {
+  private nextSet(): Waiting[] {
+    let bytes = 0;
+    let count = 0;
+    while (count < this.queue.length && count < MAX_SET_MESSAGES && (count === 0 || bytes + this.queue[count]!.message.payload.length <= MAX_SET_BYTES)) {
+      bytes += this.queue[count]!.message.payload.length;
+      count++;
+    }
+    return this.queue.splice(0, count);
+  }
+
+  private refuse(set: readonly Waiting[], error: Error): void {
+    for (const waiting of set) waiting.failed(error);
+  }
+
+  private async writeWithRetry(messages: readonly FeedMessage[]): Promise<void> {
     for (let attempt = 0; ; attempt++) {
       try {
-        await acceptFeedMessages(this.db, this.channel, messages);
+        await this.write(messages);
         return;
       } catch (error) {
         if (this.stopping) throw error;
         this.log.error({ err: error, attempt, messages: messages.length }, 'storing observations failed; retrying');
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt)));
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt));
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = undefined;
+        if (this.stopping) throw error;
       }
+    }
+  }
+
+  private async write(messages: readonly FeedMessage[]): Promise<void> {
+    try {
+      await acceptFeedMessages(this.db, this.channel, messages);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      for (const message of messages) await this.writeAlone(message);
+    }
+  }
+
+  private async writeAlone(message: FeedMessage): Promise<void> {
+    try {
+      await acceptFeedMessages(this.db, this.channel, [message]);
+    } catch (error) {
+      if (!isDataError(error)) throw error;
+      this.log.warn({ source: message.sourceId }, 'an observation message the database cannot hold became a dead letter');
+      await deadLetter(this.db, this.channel, message.sourceId || null, `the database refused it: ${(error as Error).message}`, message.payload);
     }
   }
 }

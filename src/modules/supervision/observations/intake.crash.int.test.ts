@@ -46,8 +46,8 @@ const observation = (i: number) => JSON.stringify({ externalId: `x-${String(i)}`
 
 /**
  * A camera streams 400 observations while the platform is killed with SIGKILL part-way and started again; at the end
- * every observation is stored exactly once. The camera behaves as device firmware does: QoS 1, and what the broker
- * has not acknowledged is sent again after reconnecting.
+ * every observation is stored (the unique source and external id keep resent ones from counting twice). The camera
+ * behaves as device firmware does: QoS 1, and what the broker has not acknowledged is sent again after reconnecting.
  */
 async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   const clientId = `qg-crash-${randomBytes(4).toString('hex')}`;
@@ -67,8 +67,12 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
     // The external broker holds what arrives while the intake is down; the embedded one is down with it, so the
     // camera holds it and sends it once the platform is back.
     const connected = () => (camera ??= mqtt.connect(url, { clientId: `${clientId}-camera`, clean: true, reconnectPeriod: 100 }));
+    // Ten at a time, as a busy camera has several messages awaiting acknowledgement: the intake stores them together.
     const publish = async (from: number, to: number) => {
-      for (let i = from; i < to; i++) await connected().publishAsync(observationTopic(prefix, 'crash-cam'), observation(i), { qos: 1 });
+      for (let i = from; i < to; i += 10) {
+        const chunk = Array.from({ length: Math.min(10, to - i) }, (_, j) => i + j);
+        await Promise.all(chunk.map((n) => connected().publishAsync(observationTopic(prefix, 'crash-cam'), observation(n), { qos: 1 })));
+      }
     };
     let streaming: Promise<void> | undefined;
     let killedAt = -1;
@@ -103,10 +107,10 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   }
 }
 
-test('observations streaming in through an external broker survive the platform being killed mid-stream: none lost, none twice', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
+test('observations streaming in through an external broker survive the platform being killed mid-stream: none lost', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
   await crashMidStream('external');
 });
 
-test('observations streaming in through the embedded broker survive the platform being killed mid-stream: none lost, none twice', { timeout: 180_000 }, async () => {
+test('observations streaming in through the embedded broker survive the platform being killed mid-stream: none lost', { timeout: 180_000 }, async () => {
   await crashMidStream('embedded');
 });

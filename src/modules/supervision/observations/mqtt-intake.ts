@@ -34,7 +34,7 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
         return;
       }
       const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-      batcher.store({ sourceId: sourceOf(packet.topic), payload }).then(() => callback(), (error: unknown) => callback(error as Error));
+      batcher.store({ sourceId: sourceOf(packet.topic), topic: packet.topic, payload }).then(() => callback(), (error: unknown) => callback(error as Error));
     };
     clients.push(connecting);
     await new Promise<void>((resolve, reject) => {
@@ -50,7 +50,7 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
     async start() {
       const broker = await platform.devices();
       if (broker.storeBeforeAck) {
-        broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), payload }));
+        broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }));
         platform.log.info({ broker: `embedded at ${broker.url}` }, 'observations: taking device feeds in');
         return;
       }
@@ -62,8 +62,9 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
       platform.log.info({ broker: new URL(broker.url).host, clients: count }, 'observations: subscribed to device feeds');
     },
     async stop() {
+      // Receive nothing more, then refuse what waits: the broker keeps the unacknowledged for the next run.
+      await Promise.all(clients.splice(0).map((client) => client.endAsync(true)));
       await batcher.stop();
-      await Promise.all(clients.splice(0).map((client) => client.endAsync()));
     },
   };
 }

@@ -28,7 +28,7 @@ export function natsIntake(platform: Platform, onAccepted: () => void): ModuleSe
     const inFlight = new Set<Promise<void>>();
     for await (const message of feed) {
       const sourceId = message.subject.startsWith(prefix) ? message.subject.slice(prefix.length) : '';
-      const stored = batcher.store({ sourceId, payload: Buffer.from(message.data) }).then(
+      const stored = batcher.store({ sourceId, topic: message.subject, payload: Buffer.from(message.data) }).then(
         () => message.ack(),
         (error: unknown) => {
           platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');

@@ -40,43 +40,63 @@ export async function acceptObservations(sql: Sql, channel: Channel, sourceId: s
 
 /** A message from a device feed: the source is named by its topic or subject, the body holds one observation or an array. */
 export interface FeedMessage {
+  /** Empty when the topic names no source. */
   sourceId: string;
+  /** Where it arrived, for the dead letter of a message whose topic names no source. */
+  topic?: string;
   payload: Buffer;
 }
 
 /**
  * Takes a set of feed messages in, from any sources: every valid observation in one statement, so a busy feed costs
  * the database one round trip per set rather than per message; unreadable messages, invalid observations and
- * messages of unknown sources become dead letters. Storing again what was stored changes nothing.
+ * messages of unknown sources become dead letters (a second statement). Storing again what was stored changes nothing.
  */
 export async function acceptFeedMessages(sql: Sql, channel: Channel, messages: readonly FeedMessage[], now = new Date()): Promise<void> {
-  const rows: { sourceId: string; observation: Observation }[] = [];
   const letters: DeadLetter[] = [];
-  const parsedMessages = messages.map((message) => ({ message, parsed: parseMessage(message.payload) }));
-  for (const { message, parsed } of parsedMessages) {
+  const readable: { message: FeedMessage; items: unknown[] }[] = [];
+  for (const message of messages) {
+    const parsed = parseMessage(message.payload);
     if ('error' in parsed) letters.push({ channel, sourceId: message.sourceId || null, reason: parsed.error, payload: message.payload });
-    else if (message.sourceId) {
-      const { valid, rejected } = validate(parsed.items);
-      for (const observation of valid) rows.push({ sourceId: message.sourceId, observation });
-      for (const { index, reason } of rejected) letters.push({ channel, sourceId: message.sourceId, reason, payload: parsed.items[index] });
-    } else letters.push({ channel, sourceId: null, reason: 'no source in the topic', payload: message.payload });
+    else if (!message.sourceId) letters.push({ channel, sourceId: null, reason: `no source in the topic ${(message.topic ?? '').slice(0, 100)}`, payload: message.payload });
+    else readable.push({ message, items: parsed.items });
   }
-  const named = parsedMessages.filter(({ message, parsed }) => message.sourceId && !('error' in parsed)).map(({ message }) => message.sourceId);
-  const { known } = await insertObservations(sql, named, rows, now);
-  for (const { message, parsed } of parsedMessages) {
-    if (message.sourceId && !('error' in parsed) && !known.has(message.sourceId)) {
-      letters.push({ channel, sourceId: null, reason: `unknown or inactive source ${message.sourceId.slice(0, 64)}`, payload: message.payload });
-    }
+  const checked = readable.map((entry) => ({ ...entry, ...validate(entry.items) }));
+  const rows = checked.flatMap(({ message, valid }) => valid.map((observation) => ({ sourceId: message.sourceId, observation })));
+  const { known } = await insertObservations(sql, readable.map(({ message }) => message.sourceId), rows, now);
+  for (const { message, items, rejected } of checked) {
+    if (!known.has(message.sourceId)) letters.push({ channel, sourceId: null, reason: `unknown or inactive source ${message.sourceId.slice(0, 64)}`, payload: message.payload });
+    else for (const { index, reason } of rejected) letters.push({ channel, sourceId: message.sourceId, reason, payload: items[index] });
   }
   await insertDeadLetters(sql, letters);
+}
+
+/** The database refused the data itself (SQLSTATE class 22): sending it again cannot help. */
+export const isDataError = (error: unknown) => typeof (error as { code?: unknown } | null)?.code === 'string' && (error as { code: string }).code.startsWith('22');
+
+/** Earliest and latest (ahead of now) moments an observation may claim: older is a wrong clock, not an old sighting. */
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+const AHEAD_MS = 24 * 3600 * 1000;
+
+/** What the schema cannot say: text the database cannot hold, and a time no sensor could have seen. */
+function implausible(observation: Observation, now: number): string | undefined {
+  if (JSON.stringify(observation).includes('\\u0000')) return 'contains a NUL character';
+  const observedAt = Date.parse(observation.observedAt);
+  if (!(observedAt >= EARLIEST && observedAt <= now + AHEAD_MS)) return '/observedAt must be a real moment between 2000 and a day from now';
+  return undefined;
 }
 
 function validate(items: readonly unknown[]): { valid: Observation[]; rejected: AcceptResult['rejected'] } {
   const valid: Observation[] = [];
   const rejected: AcceptResult['rejected'] = [];
+  const now = Date.now();
   items.forEach((item, index) => {
-    if (check.Check(item)) valid.push(item);
-    else rejected.push({ index, reason: reasonFor(item) });
+    if (!check.Check(item)) rejected.push({ index, reason: reasonFor(item) });
+    else {
+      const problem = implausible(item, now);
+      if (problem) rejected.push({ index, reason: problem });
+      else valid.push(item);
+    }
   });
   return { valid, rejected };
 }
@@ -115,7 +135,8 @@ interface DeadLetter {
   payload: unknown;
 }
 
-const deadLetterText = (payload: unknown) => (typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload)).slice(0, DEAD_LETTER_BYTES);
+// NULs replaced: the database's text cannot hold them, and a dead letter must always be storable.
+const deadLetterText = (payload: unknown) => (typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload)).slice(0, DEAD_LETTER_BYTES).replaceAll('\u0000', '\uFFFD');
 
 async function insertDeadLetters(sql: Sql, letters: readonly DeadLetter[]): Promise<void> {
   if (letters.length === 0) return;

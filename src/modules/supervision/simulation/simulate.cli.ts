@@ -88,6 +88,8 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
         while (Date.now() < deadline && ((await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`))[0]?.n ?? 0) > 0) {
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
+        const [pending] = await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);
+        if (pending?.n) console.warn(`warning: ${String(pending.n)} observations are still waiting to be judged (is the server running?); the figures below leave them out`);
         console.log(formatQuality(await evaluateSimulation(platform.db, truth, since)));
       } finally {
         await platform.stop();

@@ -67,7 +67,11 @@ export async function simulate(options: SimulationOptions, sink: Sink): Promise<
 }
 
 /** One message per observation on the source's topic, QoS 1, with at most MAX_IN_FLIGHT awaiting their PUBACK. */
-export async function mqttSink(url: string, topicPrefix = 'qadagalau/observations'): Promise<Sink> {
+/**
+ * `closeWithinMs` bounds how long close() waits for outstanding acknowledgements before dropping the connection: the
+ * simulator waits for every one, the demo feed must not hold up the platform's shutdown.
+ */
+export async function mqttSink(url: string, topicPrefix = 'qadagalau/observations', options: { closeWithinMs?: number } = {}): Promise<Sink> {
   const client = await mqtt.connectAsync(url, { clientId: `qadagalau-simulator-${Math.random().toString(36).slice(2, 10)}`, clean: true, protocolVersion: 4 });
   const inFlight = new Set<Promise<unknown>>();
   let failure: Error | undefined;
@@ -84,8 +88,10 @@ export async function mqttSink(url: string, topicPrefix = 'qadagalau/observation
       }
     },
     async close() {
-      await Promise.all(inFlight);
-      await client.endAsync();
+      const acknowledged = Promise.all(inFlight).then(() => true);
+      const within = options.closeWithinMs;
+      const settled = within === undefined ? await acknowledged : await Promise.race([acknowledged, new Promise<false>((resolve) => setTimeout(() => resolve(false), within).unref())]);
+      await client.endAsync(!settled);
       if (failure) throw failure;
     },
   };
