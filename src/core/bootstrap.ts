@@ -66,7 +66,7 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const openedBrokers: DeviceBroker[] = [];
   const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
   try {
-    return await mountAndStart({ config, db, bus, permissions, modules, devices: deviceBrokerOnDemand(config, openedBrokers) }, options, logged, openedBrokers);
+    return await mountAndStart({ config, db, bus, permissions, modules, devices: deviceBrokerOnDemand(config, openedBrokers, logged) }, options, logged, openedBrokers);
   } catch (error) {
     await bus.close();
     if (!options.db) await db.close();
@@ -76,10 +76,11 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
 
 /** `logged` receives the server so errors of the already running bus reach its log. */
 /** Opens the device broker once, when a module first asks for it; `opened` lets stop() close it. */
-function deviceBrokerOnDemand(config: Config, opened: DeviceBroker[]): () => Promise<DeviceBroker> {
+function deviceBrokerOnDemand(config: Config, opened: DeviceBroker[], logged: { app?: FastifyInstance }): () => Promise<DeviceBroker> {
   let broker: Promise<DeviceBroker> | undefined;
+  const onRefused = (login: string, reason: string) => logged.app?.log.warn({ login, reason }, 'device broker: refused');
   return () => {
-    broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort }).then((open) => {
+    broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort, onRefused }).then((open) => {
       opened.push(open);
       return open;
     });

@@ -35,7 +35,8 @@ export async function authenticate(request: FastifyRequest, db: Db, permissions:
   };
 }
 
-async function actorFromApiKey(db: Db, token: string): Promise<Actor | undefined> {
+/** The API key a token names, as an actor, when the token is genuine and the key not revoked. */
+export async function actorFromApiKey(db: Db, token: string): Promise<Actor | undefined> {
   const parsed = parseApiKey(token);
   if (!parsed) return undefined;
   const key = await findActiveApiKey(db, parsed.prefix);

@@ -49,7 +49,8 @@ test('the demo world has every role, national and regional users, and alerts in 
 async function firstStart(env: Record<string, string>) {
   const dataDir = mkdtempSync(join(tmpdir(), 'qg-first-start-'));
   const scratch = await openTestDb();
-  const config = { ...loadConfig({ ...env, DATA_DIR: dataDir }), port: 0, logLevel: 'silent' as const, natsUrl: undefined, databaseUrl: scratch.url };
+  // Any free port for the embedded device broker: the default one may be taken by a platform running beside the tests.
+  const config = { ...loadConfig({ ...env, DATA_DIR: dataDir }), port: 0, mqttPort: 0, logLevel: 'silent' as const, natsUrl: undefined, databaseUrl: scratch.url };
   const { platform, demoPassword } = await serve(config, { buildDashboard: false, quiet: true });
   try {
     return { demoPassword, users: await countUsers(platform.db), alerts: (await platform.db.query('select id from alerts')).length };
@@ -59,7 +60,7 @@ async function firstStart(env: Record<string, string>) {
   }
 }
 
-test('the first start in development seeds the demo world and hands out one password', { timeout: 120_000 }, async () => {
+test('the first start in development seeds the demo world and hands out one password', { timeout: 300_000 }, async () => {
   const started = await firstStart({ NODE_ENV: 'development' });
   assert.match(started.demoPassword ?? '', /^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
   assert.ok(started.users > 20);

@@ -11,6 +11,7 @@ import { ObservationPipeline } from './pipeline/observation-pipeline.js';
 import { retentionJob } from './retention.js';
 import { supervisionRoutes } from './supervision.routes.js';
 import { configurationRoutes } from './configuration.routes.js';
+import { flightRoutes } from './flights/flights.routes.js';
 import { probationRule } from './probation/probation.rule.js';
 import { silenceJob } from './probation/silence.job.js';
 import { publicOrderRule, zonesRule } from './zones/zones.rule.js';
@@ -43,12 +44,14 @@ export const supervisionModule: ModuleManifest = {
     { id: 'supervision.dispatch', description: 'Record what dispatched officers found (detained, not found, false match)', roles: ['duty_officer', 'prosecutor'] },
     { id: 'supervision.watchlist', description: 'Add and close watchlist entries (the wanted-persons register’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
     { id: 'supervision.probation', description: 'Register people on probation and their conditions (the probation service’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
+    { id: 'supervision.flights', description: 'File drone flights with their purpose and record their end (the drone unit’s feed, or the duty officer)', roles: ['duty_officer'], grantableToApiKeys: true },
     { id: 'supervision.configure', description: 'Register sources, restricted zones and public-order rules', roles: [] },
   ],
   nav: [{ path: '/supervision', label: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Supervision' }, permission: 'supervision.read' }],
   routes: async (app, platform) => {
     await supervisionRoutes(app, platform, pipelineFor(platform));
     await configurationRoutes(app, platform);
+    await flightRoutes(app, platform);
   },
   services: (platform) => {
     const pipeline = pipelineFor(platform);

@@ -16,6 +16,7 @@ const seen = (externalId: string, identifiers: Record<string, string>, extra: Re
 describe('digital supervision: intake and watchlist matching', () => {
   let qg: TestPlatform;
   let key: string;
+  const passwords = new Map<string, string>();
   const observe = (source: string, observations: unknown[], auth = key) =>
     qg.request(null, { method: 'POST', url: '/api/observations', headers: { authorization: `Bearer ${auth}` }, payload: { source, observations } });
   const alertsOf = (kind: string) => qg.db.query<{ id: string; severity: string; subject_id: string; subject_label: string; evidence: Record<string, unknown>; summary: string }>(
@@ -27,6 +28,7 @@ describe('digital supervision: intake and watchlist matching', () => {
     for (const [id, kind, region] of [['cam-almaty-0001', 'camera', 'KZ-75'], ['cam-almaty-0002', 'camera', 'KZ-75'], ['drone-ulytau-01', 'drone', 'KZ-62']]) {
       const created = await qg.request('admin', { method: 'POST', url: '/api/supervision/sources', payload: { id, kind, name: `Source ${String(id)}`, agencyId: 'police-KZ-75', region, location: { lat: 43.2389, lon: 76.8897 } } });
       assert.equal(created.statusCode, 201, created.body);
+      passwords.set(String(id), created.json<{ credential: { password: string } }>().credential.password);
     }
     const entries = [
       { id: 'W-1', kind: 'person', fullName: 'Қасымов Нұрлан Серікұлы', birthDate: '1988-04-12', iin: '880412300158', warrantBasis: 'art. 190 part 4, arrest warrant', issuingAgency: 'MVD Almaty', dangerLevel: 'high', region: 'KZ-75' },
@@ -94,7 +96,8 @@ describe('digital supervision: intake and watchlist matching', () => {
 
   test('observations arriving by MQTT are stored, acknowledged and judged like the others', async () => {
     const broker = await qg.devices();
-    const client = await mqtt.connectAsync(broker.url, { clientId: `test-camera-${String(Date.now())}` });
+    // The camera logs in with its own device password (an external broker here lets anyone in, and ignores it).
+    const client = await mqtt.connectAsync(broker.url, { clientId: `test-camera-${String(Date.now())}`, username: 'cam-almaty-0002', password: passwords.get('cam-almaty-0002')! });
     try {
       await client.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-almaty-0002'), JSON.stringify([seen('m-1', { name: 'Kasymov Nurlan Serikuly', birthDate: '1988-04-12' })]), { qos: 1 });
       await client.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-almaty-0002'), 'not json', { qos: 1 });

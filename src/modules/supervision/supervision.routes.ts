@@ -12,7 +12,8 @@ import { acceptObservations, isDataError } from './observations/observations.ser
 import { searchObservations } from './observations/observation-search.js';
 import { maskIin, maskName } from '../../core/alerts/mask.js';
 import type { ObservationPipeline } from './pipeline/observation-pipeline.js';
-import { insertSource, listSources, presentSource, sourceKinds, type SourceKind } from './sources/sources.repository.js';
+import { insertSource, listSources, presentSource, setSourceActive, sourceKinds, type SourceKind } from './sources/sources.repository.js';
+import { issueSourceCredential } from './sources/device-access.js';
 import { closeEntry, createEntry, listEntries, presentEntry, recordOutcome, outcomes, type Outcome } from './watchlists/watchlist.service.js';
 
 const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$', description: 'e.g. cam-almaty-0042' });
@@ -117,13 +118,59 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
     if ((await db.query('select 1 from agencies where id = $1', [request.body.agencyId])).length === 0) {
       throw problems.validation(`unknown agency ${request.body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
     }
-    const created = await db.tx(async (sql) => {
+    const { created, credential } = await db.tx(async (sql) => {
       const row = await insertSource(sql, request.body);
       if (!row) throw problems.conflict(`source ${request.body.id} exists`);
+      const issued = (await issueSourceCredential(sql, row.id))!;
       await auditRequest(sql, request, { action: 'supervision.sourceRegistered', subjectType: 'source', subjectId: row.id, region: row.region, outcome: 'success', details: { kind: row.kind, agencyId: row.agency_id } });
-      return row;
+      return { created: { ...row, credential_issued_at: new Date(issued.issuedAt) }, credential: issued };
     });
-    return reply.code(201).send({ source: presentSource({ ...created, last_hour: 0, outcomes: 0, false_matches: 0 }) });
+    return reply.code(201).send({ source: presentSource({ ...created, last_hour: 0, outcomes: 0, false_matches: 0, flight: null }), credential: withBroker(credential) });
+  });
+
+  // The device's MQTT login, shown once: the platform keeps only its hash.
+  const withBroker = (credential: { username: string; password: string; issuedAt: string }) => ({
+    ...credential,
+    topic: `${platform.config.mqttTopicPrefix}/${credential.username}`,
+  });
+
+  api.post('/api/supervision/sources/:id/credential', {
+    config: { permission: 'supervision.configure' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Issue a new device password for a source (shown once); the old one stops working and its connections are closed',
+      params: Strict({ id: SourceId }),
+    },
+  }, async (request) => {
+    const credential = await db.tx(async (sql) => {
+      const [source] = await sql.query<{ region: string }>('select region from supervision_sources where id = $1', [request.params.id]);
+      if (!source || !canSeeRegion(request.actor!, source.region)) throw problems.notFound(`source ${request.params.id}`);
+      const issued = (await issueSourceCredential(sql, request.params.id))!;
+      await auditRequest(sql, request, { action: 'supervision.sourceCredentialIssued', subjectType: 'source', subjectId: request.params.id, region: source.region, outcome: 'success' });
+      return issued;
+    });
+    (await platform.devices()).disconnect?.(request.params.id);
+    return { credential: withBroker(credential) };
+  });
+
+  api.patch('/api/supervision/sources/:id', {
+    config: { permission: 'supervision.configure' },
+    schema: {
+      tags: ['supervision'],
+      summary: 'Put a source out of service (its messages are refused and its connections closed) or back in',
+      params: Strict({ id: SourceId }),
+      body: Strict({ active: Type.Boolean() }),
+    },
+  }, async (request) => {
+    const row = await db.tx(async (sql) => {
+      const updated = await setSourceActive(sql, regionScope(request.actor!), request.params.id, request.body.active);
+      if (!updated) throw problems.notFound(`source ${request.params.id}`);
+      await auditRequest(sql, request, { action: request.body.active ? 'supervision.sourceActivated' : 'supervision.sourceDeactivated', subjectType: 'source', subjectId: updated.id, region: updated.region, outcome: 'success' });
+      return updated;
+    });
+    if (!row.active) (await platform.devices()).disconnect?.(row.id);
+    const [listed] = (await listSources(db, [row.region])).filter((source) => source.id === row.id);
+    return { source: presentSource(listed!) };
   });
 
   api.get('/api/supervision/watchlist', {

@@ -38,9 +38,9 @@ describe('the supervision demo world', () => {
     }
   });
 
-  test('inserts the expected counts and history, quickly', async () => {
+  test('inserts the expected counts and history', async () => {
+    // How long it took is printed, not asserted: a loaded CI machine would fail a timed assertion for nothing.
     console.log(`seeded in ${seconds.toFixed(2)} s`, counts);
-    assert.ok(seconds < 5, `seeding took ${seconds.toFixed(2)} s`);
     const count = async (sql: string) => (await qg.db.query<{ n: number }>(sql))[0]!.n;
     assert.equal(await count('select count(*)::int as n from supervision_sources'), counts.sources);
     assert.ok(counts.sources >= 70);

@@ -4,6 +4,7 @@
  */
 import { loadConfig } from '../../../core/config/config.js';
 import { startPlatform } from '../../../core/bootstrap.js';
+import { hashDeviceSecret } from '../../../core/mqtt/device-secrets.js';
 import { supervisionModule } from '../module.js';
 
 const [mode = 'consume', expectedArg = '400'] = process.argv.slice(2);
@@ -20,7 +21,9 @@ const config = {
 const platform = await startPlatform({ config, modules: [supervisionModule], serveDashboard: false });
 await platform.db.query(`insert into agencies (id, kind, name_kk, name_ru, name_en) values ('crash-police', 'police', 'Полиция', 'Полиция', 'Police') on conflict do nothing`);
 await platform.db.query(
-  `insert into supervision_sources (id, kind, name, agency_id, region) values ('crash-cam', 'camera', 'crash test camera', 'crash-police', 'KZ-75') on conflict do nothing`,
+  `insert into supervision_sources (id, kind, name, agency_id, region, credential_hash) values ('crash-cam', 'camera', 'crash test camera', 'crash-police', 'KZ-75', $1)
+   on conflict (id) do update set credential_hash = excluded.credential_hash`,
+  [await hashDeviceSecret(process.env.CRASH_CAMERA_PASSWORD ?? '')],
 );
 process.stdout.write('ready\n');
 

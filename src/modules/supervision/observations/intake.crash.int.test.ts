@@ -52,7 +52,8 @@ const observation = (i: number) => JSON.stringify({ externalId: `x-${String(i)}`
 async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   const clientId = `qg-crash-${randomBytes(4).toString('hex')}`;
   const prefix = `qg-crash/${clientId}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}`, MQTT_INTAKE_CLIENTS: String(INTAKE_CLIENTS) };
+  const password = randomBytes(16).toString('hex');
+  const env: NodeJS.ProcessEnv = { ...process.env, CRASH_CAMERA_PASSWORD: password, CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}`, MQTT_INTAKE_CLIENTS: String(INTAKE_CLIENTS) };
   let url = process.env.MQTT_URL!;
   if (broker === 'embedded') {
     delete env.MQTT_URL;
@@ -66,7 +67,7 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   try {
     // The external broker holds what arrives while the intake is down; the embedded one is down with it, so the
     // camera holds it and sends it once the platform is back.
-    const connected = () => (camera ??= mqtt.connect(url, { clientId: `${clientId}-camera`, clean: true, reconnectPeriod: 100 }));
+    const connected = () => (camera ??= mqtt.connect(url, { clientId: `${clientId}-camera`, clean: true, reconnectPeriod: 100, username: 'crash-cam', password }));
     // Ten at a time, as a busy camera has several messages awaiting acknowledgement: the intake stores them together.
     const publish = async (from: number, to: number) => {
       for (let i = from; i < to; i += 10) {

@@ -2,6 +2,7 @@ import { hostname } from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
+import { deviceGuard } from '../sources/device-access.js';
 import { IntakeBatcher } from './intake-batcher.js';
 
 /** Sources publish to `<MQTT_TOPIC_PREFIX>/<source id>` (by default `qadagalau/observations/<source id>`), QoS 1. */
@@ -50,6 +51,7 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
     async start() {
       const broker = await platform.devices();
       if (broker.storeBeforeAck) {
+        broker.guard?.(deviceGuard(platform.db, prefix));
         broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }));
         platform.log.info({ broker: `embedded at ${broker.url}` }, 'observations: taking device feeds in');
         return;

@@ -4,6 +4,7 @@ import { systemActor } from '../../../core/auth/actor.js';
 import type { Sql } from '../../../core/db/db.js';
 import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
+import { attachFlights } from '../flights/flight-evidence.js';
 import type { Hit, Rule, StoredObservation } from './rule.js';
 
 const BATCH = 500;
@@ -98,6 +99,7 @@ export class ObservationPipeline implements ModuleService {
     }));
     const hits: Hit[] = [];
     for (const rule of this.rules) hits.push(...(await rule.judge(sql, observations)));
+    await attachFlights(sql, hits);
     for (const hit of hits) await this.record(sql, hit);
     await sql.query(
       `update supervision_sources s set last_message_at = greatest(coalesce(s.last_message_at, t.at), t.at), messages_total = s.messages_total + t.n, silent_since = null

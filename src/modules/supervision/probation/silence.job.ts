@@ -3,9 +3,11 @@ import { maskName } from '../../../core/alerts/mask.js';
 import { systemActor } from '../../../core/auth/actor.js';
 import type { Job } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
+import { endOverdueFlights } from '../flights/flights.repository.js';
 
 /**
- * What does not arrive: a bracelet that fell silent, a person who missed a check-in, a source that stopped sending.
+ * What does not arrive: a bracelet that fell silent, a person who missed a check-in, a source that stopped sending
+ * (a drone only during a flight; flights whose planned end passed are ended here too).
  * Each raises one alert per silence; the next ping or message ends it.
  */
 export function silenceJob(platform: Pick<Platform, 'bus'>): Job {
@@ -59,19 +61,29 @@ export async function checkSilences(platform: Pick<Platform, 'bus'>, now = new D
       });
       raised++;
     }
-    const sources = await sql.query<{ id: string; kind: string; region: string; last_message_at: Date | null; expected_every_seconds: number }>(
-      `update supervision_sources set silent_since = $1
-       where active and silent_since is null and coalesce(last_message_at, created_at) < $1::timestamptz - make_interval(secs => expected_every_seconds)
-       returning id, kind, region, last_message_at, expected_every_seconds`,
+    await endOverdueFlights(sql, now);
+    // A drone is expected to send only while it flies: it is silent when a flight has run longer than its interval
+    // without a word from it, and such a silence (a drone lost or jammed on a mission) matters more than a camera's.
+    const sources = await sql.query<{ id: string; kind: string; region: string; last_message_at: Date | null; expected_every_seconds: number; flight_purpose: string | null }>(
+      `with flying as (
+         select distinct on (drone_id) drone_id, purpose, planned_start from drone_flights
+         where ended_at is null and planned_start <= $1 and planned_end > $1 order by drone_id, planned_start desc)
+       update supervision_sources s set silent_since = $1
+       from (select s2.id, f.purpose as flight_purpose from supervision_sources s2 left join flying f on f.drone_id = s2.id
+             where s2.active and s2.silent_since is null and (s2.kind <> 'drone' or f.drone_id is not null)
+               and greatest(coalesce(s2.last_message_at, s2.created_at), coalesce(f.planned_start, '-infinity')) < $1::timestamptz - make_interval(secs => s2.expected_every_seconds)) q
+       where s.id = q.id
+       returning s.id, s.kind, s.region, s.last_message_at, s.expected_every_seconds, q.flight_purpose`,
       [now],
     );
     for (const source of sources) {
+      const inFlight = source.flight_purpose === null ? '' : ` during its flight (${source.flight_purpose})`;
       await raiseAlert(sql, systemActor, {
-        module: 'supervision', kind: 'source_silent', severity: 'low', region: source.region,
+        module: 'supervision', kind: 'source_silent', severity: source.kind === 'drone' ? 'medium' : 'low', region: source.region,
         subject: { type: 'source', id: source.id, label: source.id },
-        title: `Source silent: ${source.kind} ${source.id}`,
-        summary: `No message since ${source.last_message_at ? new Date(source.last_message_at).toISOString() : 'registration'}; expected at least every ${String(source.expected_every_seconds)} s.`,
-        evidence: { sourceId: source.id, lastMessageAt: source.last_message_at, expectedEverySeconds: source.expected_every_seconds },
+        title: `${source.kind === 'drone' ? 'Drone lost' : 'Source silent'}: ${source.kind} ${source.id}`,
+        summary: `No message${inFlight} since ${source.last_message_at ? new Date(source.last_message_at).toISOString() : 'registration'}; expected at least every ${String(source.expected_every_seconds)} s.`,
+        evidence: { sourceId: source.id, lastMessageAt: source.last_message_at, expectedEverySeconds: source.expected_every_seconds, flightPurpose: source.flight_purpose },
         topics: ['rule:source_silent'], dedupeKey: `supervision:source_silent:${source.id}`,
       });
       raised++;

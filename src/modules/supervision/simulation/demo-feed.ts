@@ -37,7 +37,9 @@ export function demoFeed(platform: Platform): ModuleService {
     if (!traffic) {
       if (!(await worldSeeded())) return;
       const startedAt = new Date();
-      sink = await mqttSink((await platform.devices()).url, config.mqttTopicPrefix, { closeWithinMs: 2000 });
+      // The demo devices are the platform's own feed: on the embedded broker they connect with its service login.
+      const broker = await platform.devices();
+      sink = await mqttSink(broker.url, config.mqttTopicPrefix, { closeWithinMs: 2000, login: broker.serviceLogin });
       traffic = new Traffic(world, new Rng(config.demoSeed ^ (startedAt.getTime() % 2 ** 31)), { plantedShare: PLANTED_SHARE, runId: `demo${startedAt.getTime().toString(36)}`, startedAt });
       platform.log.info({ rate: config.demoFeedRate }, 'demo feed: the demo world’s devices are sending observations');
     }

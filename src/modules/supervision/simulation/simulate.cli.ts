@@ -48,19 +48,21 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
     .option('--truth <file>', 'write the planted events as JSON lines')
     .option('--seed <n>', 'the demo world’s seed [DEMO_SEED]', (value) => Number.parseInt(value, 10))
     .option('--planted <share>', 'share of observations that are planted events', positive('planted'), 0.05)
-    .option('--url <url>', 'the platform’s base URL for --via http', 'http://127.0.0.1:3000')
-    .option('--api-key <key>', 'an API key holding observations.ingest, for --via http')
+    .option('--url <url>', 'the platform’s base URL for --via http [http://127.0.0.1:PORT]')
+    .option('--api-key <key>', 'an API key holding observations.ingest [QADAGALAU_API_KEY]: the simulator is a connector publishing for many sources')
     .option('--mqtt-url <url>', 'the broker [MQTT_URL, or the embedded one at mqtt://127.0.0.1:MQTT_PORT]')
     .action(async (options: SimulateOptions) => {
       const config = loadConfig(process.env);
       const seconds = parseDuration(options.duration);
       let sink;
+      const apiKey = options.apiKey ?? process.env.QADAGALAU_API_KEY;
       if (options.via === 'http') {
-        const apiKey = options.apiKey ?? process.env.QADAGALAU_API_KEY;
         if (!apiKey) throw new Error('--via http needs --api-key (or QADAGALAU_API_KEY) with observations.ingest');
         sink = httpSink(fetchPoster(options.url ?? `http://127.0.0.1:${String(config.port)}`, apiKey));
       } else if (options.via === 'mqtt') {
-        sink = await mqttSink(options.mqttUrl ?? config.mqttUrl ?? `mqtt://127.0.0.1:${String(config.mqttPort)}`, config.mqttTopicPrefix);
+        // On MQTT the API key is the password; the user name only names the connector in the broker's log.
+        const login = apiKey ? { username: 'qadagalau-simulator', password: apiKey } : undefined;
+        sink = await mqttSink(options.mqttUrl ?? config.mqttUrl ?? `mqtt://127.0.0.1:${String(config.mqttPort)}`, config.mqttTopicPrefix, { login });
       } else throw new Error('--via must be mqtt or http');
       const truth = options.truth ? createWriteStream(options.truth) : undefined;
       const result = await simulate({ rate: options.rate, durationSeconds: seconds, seed: options.seed ?? config.demoSeed, plantedShare: options.planted, onTruth: (event) => truth?.write(`${JSON.stringify(event)}\n`) }, sink);

@@ -45,7 +45,9 @@ describe('simulated traffic over the demo world, evaluated against its planted t
   test('through the device broker with QoS 1: every observation is stored once, resent ones included', async () => {
     const broker = await qg.devices();
     const before = (await qg.db.query<{ n: number }>('select count(*)::int as n from observations'))[0]!.n;
-    const result = await simulate({ rate: 1000, durationSeconds: 0.2, seed: SEED + 1, plantedShare: 0.1, runId: 'mqtt' }, await mqttSink(broker.url, qg.config.mqttTopicPrefix));
+    // The simulator is a connector publishing for many sources: its API key is its password.
+    const login = { username: 'simulator', password: await qg.apiKey(['observations.ingest']) };
+    const result = await simulate({ rate: 1000, durationSeconds: 0.2, seed: SEED + 1, plantedShare: 0.1, runId: 'mqtt' }, await mqttSink(broker.url, qg.config.mqttTopicPrefix, { login }));
     // An external broker hands the messages over at its own pace: wait until the count stops growing and all is judged.
     let last = -1;
     let steady = 0;

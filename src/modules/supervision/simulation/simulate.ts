@@ -1,4 +1,5 @@
 import mqtt from 'mqtt';
+import type { DeviceLogin } from '../../../core/mqtt/device-broker.js';
 import { Rng } from '../../../core/demo/rng.js';
 import { observationTopic } from '../observations/mqtt-intake.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
@@ -71,8 +72,13 @@ export async function simulate(options: SimulationOptions, sink: Sink): Promise<
  * `closeWithinMs` bounds how long close() waits for outstanding acknowledgements before dropping the connection: the
  * simulator waits for every one, the demo feed must not hold up the platform's shutdown.
  */
-export async function mqttSink(url: string, topicPrefix = 'qadagalau/observations', options: { closeWithinMs?: number } = {}): Promise<Sink> {
-  const client = await mqtt.connectAsync(url, { clientId: `qadagalau-simulator-${Math.random().toString(36).slice(2, 10)}`, clean: true, protocolVersion: 4 });
+export async function mqttSink(url: string, topicPrefix = 'qadagalau/observations', options: { closeWithinMs?: number; login?: DeviceLogin | undefined } = {}): Promise<Sink> {
+  const client = await mqtt.connectAsync(url, { clientId: `qadagalau-simulator-${Math.random().toString(36).slice(2, 10)}`, clean: true, protocolVersion: 4, ...options.login }).catch((error: unknown) => {
+    if ((error as { code?: number }).code === 4 || (error as { code?: number }).code === 5) {
+      throw new Error('the broker refused the simulator’s credentials: give an API key holding observations.ingest (--api-key or QADAGALAU_API_KEY); the embedded broker lets in only registered sources and API keys');
+    }
+    throw error;
+  });
   const inFlight = new Set<Promise<unknown>>();
   let failure: Error | undefined;
   return {

@@ -1,0 +1,80 @@
+import { actorFromApiKey } from '../../../core/auth/authenticate.js';
+import { canSeeRegion, hasPermission, type Actor } from '../../../core/auth/actor.js';
+import type { Db, Sql } from '../../../core/db/db.js';
+import { hashDeviceSecret, newDeviceSecret, verifyDeviceSecret } from '../../../core/mqtt/device-secrets.js';
+import type { DeviceGuard, DevicePrincipal } from '../../../core/mqtt/device-broker.js';
+
+/** What is known of a source for a publish check, or null when no such source is registered. */
+type SourceAccess = { region: string; active: boolean } | null;
+
+const RECHECK_MS = 60_000;
+
+export interface IssuedCredential {
+  username: string;
+  password: string;
+  issuedAt: string;
+}
+
+/** A new password for a source; the old one stops working. Only the hash is kept: the password is shown once. */
+export async function issueSourceCredential(sql: Sql, sourceId: string): Promise<IssuedCredential | undefined> {
+  const password = newDeviceSecret();
+  const [row] = await sql.query<{ credential_issued_at: Date }>(
+    'update supervision_sources set credential_hash = $2, credential_issued_at = now() where id = $1 returning credential_issued_at',
+    [sourceId, await hashDeviceSecret(password)],
+  );
+  return row ? { username: sourceId, password, issuedAt: new Date(row.credential_issued_at).toISOString() } : undefined;
+}
+
+/**
+ * Who may publish observations to the embedded broker:
+ * - a registered, active source with its own credential (user name: the source id), to its own topic only;
+ * - a connector (a vendor's recognition server, a state database feed) with an API key holding observations.ingest
+ *   as the password, for the sources of the key's regions, or for unregistered ones, whose messages become dead
+ *   letters as they do over HTTP. A key revoked while connected stops publishing within a minute.
+ */
+export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
+  const sources = new Map<string, { access: SourceAccess; at: number }>();
+  const sourceOf = (topic: string) => (topic.startsWith(`${topicPrefix}/`) ? topic.slice(topicPrefix.length + 1) : '');
+
+  async function accessOf(sourceId: string): Promise<SourceAccess> {
+    const cached = sources.get(sourceId);
+    if (cached && Date.now() - cached.at < RECHECK_MS) return cached.access;
+    const [row] = await db.query<{ region: string; active: boolean }>('select region, active from supervision_sources where id = $1', [sourceId]);
+    const access = row ? { region: row.region, active: row.active } : null;
+    sources.set(sourceId, { access, at: Date.now() });
+    return access;
+  }
+
+  async function asSource(sourceId: string, password: string): Promise<DevicePrincipal | null> {
+    const [row] = await db.query<{ credential_hash: string | null }>('select credential_hash from supervision_sources where id = $1 and active', [sourceId]);
+    if (!row?.credential_hash || !(await verifyDeviceSecret(password, row.credential_hash))) return null;
+    const ownTopic = `${topicPrefix}/${sourceId}`;
+    return { login: sourceId, mayPublish: (topic) => topic === ownTopic };
+  }
+
+  function asConnector(actor: Actor, token: string): DevicePrincipal {
+    let checkedAt = Date.now();
+    let current: Actor | undefined = actor;
+    return {
+      login: `api-key:${actor.name}`,
+      async mayPublish(topic) {
+        if (Date.now() - checkedAt > RECHECK_MS) {
+          current = await actorFromApiKey(db, token);
+          checkedAt = Date.now();
+        }
+        const sourceId = sourceOf(topic);
+        if (!current || !hasPermission(current, 'observations.ingest') || !sourceId || sourceId.includes('/')) return false;
+        const access = await accessOf(sourceId);
+        return access === null || canSeeRegion(current, access.region);
+      },
+    };
+  }
+
+  return async (username, password) => {
+    if (password.startsWith('qg_')) {
+      const actor = await actorFromApiKey(db, password);
+      return actor && hasPermission(actor, 'observations.ingest') ? asConnector(actor, password) : null;
+    }
+    return username && password ? asSource(username, password) : null;
+  };
+}
