@@ -60,4 +60,15 @@ describe('the supervision demo world', () => {
       assert.ok(await count(`select count(*)::int as n from supervision_hits where rule = '${rule}' and created_at < now() - interval '12 hours'`) > 0, rule);
     }
   });
+
+  test('the drones flew filed flights: every past detection names its flight, and the flights landed with their tally', async () => {
+    assert.ok(counts.pastFlights >= 30, JSON.stringify(counts));
+    const incursions = await qg.db.query<{ flight: { purpose: string } | null }>(`select evidence->'flight' as flight from alerts where kind = 'zone_incursion'`);
+    assert.ok(incursions.length > 0);
+    assert.ok(incursions.every((alert) => alert.flight?.purpose.includes('Патрулирование') || alert.flight?.purpose.includes('Охрана')), JSON.stringify(incursions.slice(0, 3)));
+    const [tally] = await qg.db.query<{ open: number; observations: number; hits: number }>(
+      `select count(*) filter (where ended_at is null)::int as open, sum(observations)::int as observations, sum(hits)::int as hits from drone_flights`);
+    assert.equal(tally!.open, 0);
+    assert.ok(tally!.observations > 0 && tally!.hits > 0 && tally!.hits <= tally!.observations, JSON.stringify(tally));
+  });
 });

@@ -9,6 +9,7 @@ import { WatchlistIndex } from '../watchlists/watchlist-index.js';
 import { watchlistRule } from '../watchlists/watchlist.rule.js';
 import { createEntry, recordOutcome } from '../watchlists/watchlist.service.js';
 import { publicOrderRule, zonesRule } from '../zones/zones.rule.js';
+import { insertPastFlights, landPastFlights, pastFlights } from './demo-flights.js';
 import { HISTORY_PREFIX, pastEvents } from './demo-history.js';
 import { demoSupervisionWorld, type DemoSupervisionWorld } from './demo-world.js';
 
@@ -24,6 +25,7 @@ export interface DemoSupervisionCounts {
   pastObservations: number;
   pastHits: number;
   outcomes: number;
+  pastFlights: number;
 }
 
 const DAY = 86_400_000;
@@ -38,12 +40,14 @@ export async function seedDemoSupervision(platform: Platform, rng: Rng, now = ne
   const world = demoSupervisionWorld(rng);
   await platform.db.tx((sql) => insertWorld(sql, world, rng));
   const events = pastEvents(rng, world, now);
-  await platform.db.tx(async (sql) => {
+  const flights = await platform.db.tx(async (sql) => {
     const bySource = new Map<string, typeof events>();
     for (const event of events) bySource.set(event.source, [...(bySource.get(event.source) ?? []), event]);
     for (const [source, items] of bySource) await acceptObservations(sql, 'mqtt', source, items.map((item) => item.observation), new Date(now.getTime() - DAY));
+    return insertPastFlights(sql, pastFlights(world.zones, events, now));
   });
   await judgeAll(platform);
+  await platform.db.tx((sql) => landPastFlights(sql, flights));
   const outcomes = await platform.bus.tx(async (sql) => {
     const alerts = await sql.query<{ external_id: string; alert_id: string }>(
       `select o.external_id, h.alert_id from supervision_hits h join observations o on o.id = h.observation_id where o.external_id like $1 and h.alert_id is not null`, [`${HISTORY_PREFIX}%`],
@@ -64,7 +68,7 @@ export async function seedDemoSupervision(platform: Platform, rng: Rng, now = ne
   return {
     sources: world.cameras.length + world.otherSources.length, wantedPersons: world.wantedPersons.length, wantedVehicles: world.wantedVehicles.length,
     closedEntries: closed.total, closedThroughSystem: closed.throughSystem, probationers: world.probationers.length, zones: world.zones.length,
-    orderRules: world.orderRules.length, pastObservations: events.length, pastHits: hits?.n ?? 0, outcomes,
+    orderRules: world.orderRules.length, pastObservations: events.length, pastHits: hits?.n ?? 0, outcomes, pastFlights: flights.length,
   };
 }
 

@@ -110,7 +110,7 @@ export function demoSupervisionWorld(rng: Rng): DemoSupervisionWorld {
     };
   }));
   const otherSources: NewSource[] = [
-    ...demoZones.map((zone): NewSource => ({ id: zone.drone.id, kind: 'drone', name: zone.drone.name, agencyId: `police-${zone.drone.agencyRegion}`, region: zone.region, expectedEverySeconds: 6 * 3600 })),
+    ...demoZones.map((zone): NewSource => ({ id: zone.drone.id, kind: 'drone', name: zone.drone.name, agencyId: `police-${zone.drone.agencyRegion}`, region: zone.region, expectedEverySeconds: 300 })),
     ...demoCities.map((city): NewSource => ({ id: `bracelets-${city.region.toLowerCase()}`, kind: 'bracelet', name: `Шлюз электронных браслетов: ${city.name}`, agencyId: `police-${city.region}`, region: city.region, expectedEverySeconds: 600 })),
     ...demoCities.map((city): NewSource => ({ id: `patrol-${city.key}`, kind: 'patrol_app', name: `Мобильное приложение патруля: ${city.name}`, agencyId: `police-${city.region}`, region: city.region, expectedEverySeconds: 3600 })),
     { id: 'statedb-border-control', kind: 'state_db', name: 'Пограничный контроль: проверки документов', agencyId: 'police-KZ-71', region: 'KZ-71', expectedEverySeconds: 3600 },

@@ -73,10 +73,10 @@ export async function insertFlight(sql: Sql, flight: NewFlight): Promise<FlightR
   return row!;
 }
 
-/** What the drone sent during the flight and how much of it hit, counted between its start and `until`. */
+/** What the drone detected during the flight and how many of those detections hit, counted between its start and `until`. */
 const TALLY = `
   (select count(*)::int from observations o where o.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < coalesce(f.ended_at, $UNTIL)) as live_observations,
-  (select count(*)::int from supervision_hits h join observations o on o.id = h.observation_id
+  (select count(distinct h.observation_id)::int from supervision_hits h join observations o on o.id = h.observation_id
      where h.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < coalesce(f.ended_at, $UNTIL)) as live_hits`;
 
 /**

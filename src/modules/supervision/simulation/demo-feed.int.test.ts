@@ -26,6 +26,8 @@ test('a demo platform’s devices keep sending through the broker, so none of it
     }, 30_000, 'message from every demo source');
     assert.ok(heard.size >= talking.length);
 
+    const [flying] = await qg.db.query<{ n: number }>(`select count(distinct drone_id)::int as n from drone_flights where ended_at is null and planned_start <= now() and planned_end > now()`);
+    assert.equal(flying!.n, world.zones.length, 'every demo drone is up on a filed flight');
     await checkSilences(qg, new Date(Date.now() + 4 * 60_000));
     const [silent] = await qg.db.query<{ n: number }>(`select count(*)::int as n from alerts where kind = 'source_silent'`);
     assert.equal(silent!.n, 0);

@@ -1,13 +1,17 @@
 import { Rng } from '../../../core/demo/rng.js';
 import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
+import { demoFlight } from '../demo/demo-flights.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
+import { insertFlight, overlapping } from '../flights/flights.repository.js';
 import { mqttSink, type Sink } from './simulate.js';
 import { Traffic, type Message } from './traffic.js';
 
 /** About one planted event every few minutes at the default rate: enough for the live map to move, not a flood. */
 const PLANTED_SHARE = 0.005;
 const TICK_MS = 1000;
+const ROTA_EVERY_MS = 60_000;
+const FLIGHT_HOURS = 3;
 
 /**
  * The demo world's devices, live: while a demo platform runs, its cameras, drones, bracelets, patrol apps and border
@@ -27,6 +31,19 @@ export function demoFeed(platform: Platform): ModuleService {
   let traffic: Traffic | undefined;
   let busy: Promise<void> | undefined;
   let owed = 0;
+  let rotaAt = 0;
+
+  /** The drone units keep their drones up in shifts: a drone whose flight ended is filed for the next one. */
+  async function fileFlights(now: Date): Promise<void> {
+    if (now.getTime() - rotaAt < ROTA_EVERY_MS) return;
+    rotaAt = now.getTime();
+    const soon = new Date(now.getTime() + ROTA_EVERY_MS);
+    await platform.db.tx(async (sql) => {
+      for (const zone of world.zones) {
+        if (!(await overlapping(sql, zone.drone.id, now, soon))) await insertFlight(sql, demoFlight(zone, now, new Date(now.getTime() + FLIGHT_HOURS * 3_600_000)));
+      }
+    });
+  }
 
   async function worldSeeded(): Promise<boolean> {
     const [seeded] = await platform.db.query<{ n: number }>('select count(*)::int as n from supervision_sources where id = any($1::text[])', [sources.map((source) => source.id)]);
@@ -44,6 +61,7 @@ export function demoFeed(platform: Platform): ModuleService {
       platform.log.info({ rate: config.demoFeedRate }, 'demo feed: the demo world’s devices are sending observations');
     }
     const now = new Date();
+    await fileFlights(now);
     owed += (config.demoFeedRate * TICK_MS) / 1000;
     const messages: Message[] = [];
     for (; owed >= 1; owed--) messages.push(traffic.next(now));

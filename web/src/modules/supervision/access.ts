@@ -7,3 +7,7 @@ import type { Session } from '../../app/types';
 export const canReadSupervision = (s: Session) => hasPermission(s, 'supervision.read');
 /** Duty officers record what the dispatched officers found (detained, not found, false match). */
 export const canDispatch = (s: Session) => hasPermission(s, 'supervision.dispatch');
+/** Register sources, issue their device passwords, put them out of service (admins). */
+export const canConfigure = (s: Session) => hasPermission(s, 'supervision.configure');
+/** File drone flights and record their end (duty officers, the drone unit's connector). */
+export const canFileFlights = (s: Session) => hasPermission(s, 'supervision.flights');

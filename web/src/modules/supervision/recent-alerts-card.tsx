@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSession } from '../../app/auth';
 import { Link } from '../../app/router';
 import { SeverityBadge } from '../../components/badge';
+import { Segmented } from '../../components/segmented';
 import { RelativeTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 import { canDispatch } from './access';
@@ -12,6 +13,9 @@ import type { LiveAlert, Outcome } from './types';
 
 // Silences are about devices, not people seen: no officers are dispatched, so no outcome is recorded for them.
 const NO_DISPATCH = new Set(['source_silent', 'bracelet_silent', 'checkin_missed']);
+type Show = 'all' | 'dispatch' | 'silences';
+const shows = (show: Show, alert: LiveAlert) =>
+  show === 'all' || (show === 'silences') === NO_DISPATCH.has(alert.kind);
 
 /** The alerts of the live map as a list, newest first, with the duty officer's outcome control. */
 export function RecentAlertsCard({ alerts, onRecorded }: { alerts: LiveAlert[]; onRecorded: () => void }) {
@@ -20,6 +24,9 @@ export function RecentAlertsCard({ alerts, onRecorded }: { alerts: LiveAlert[]; 
   const dispatcher = canDispatch(session);
   // Outcomes recorded here show at once; the next refresh brings them from the server too.
   const [recorded, setRecorded] = useState<Record<string, Outcome>>({});
+  // A night of silent devices can bury the sightings; the duty officer can keep to what needs dispatching.
+  const [show, setShow] = useState<Show>('all');
+  const listed = alerts.filter((alert) => shows(show, alert));
 
   const columns: Column<LiveAlert>[] = [
     {
@@ -86,13 +93,23 @@ export function RecentAlertsCard({ alerts, onRecorded }: { alerts: LiveAlert[]; 
         <h2 id="sv-recent-title" className="card__title">
           {t('recent.title')}
         </h2>
+        <Segmented
+          label={t('recent.show')}
+          value={show}
+          options={(['all', 'dispatch', 'silences'] as const).map((value) => ({
+            value,
+            label: t(`recent.show.${value}`),
+          }))}
+          onChange={setShow}
+          testId="sv-recent-show"
+        />
       </div>
-      {alerts.length === 0 ? (
+      {listed.length === 0 ? (
         <p className="muted small sv-pad">{t('recent.empty')}</p>
       ) : (
         <Table
           columns={columns}
-          rows={alerts.slice(0, 50)}
+          rows={listed.slice(0, 50)}
           rowKey={(a) => a.id}
           caption={t('recent.title')}
           rowTestId="sv-alert-row"

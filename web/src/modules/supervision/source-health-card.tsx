@@ -1,12 +1,19 @@
+import { useSession } from '../../app/auth';
 import { Badge } from '../../components/badge';
 import { RelativeTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
+import { canConfigure } from './access';
 import { useSupervisionI18n } from './i18n';
+import { SourceActions } from './source-actions';
 import type { Source } from './types';
 
-/** Each source with its last message, messages in the last hour, silence, and false-match rate. */
-export function SourceHealthCard({ sources }: { sources: Source[] }) {
+/**
+ * Each source with its last message, messages in the last hour, silence (a drone only on a flight), false-match
+ * rate, and how it logs in; administrators can give a source a new password or take it out of service.
+ */
+export function SourceHealthCard({ sources, onChanged }: { sources: Source[]; onChanged: () => void }) {
   const { t, tOr, share, formatNumber, regionName } = useSupervisionI18n();
+  const session = useSession();
   const columns: Column<Source>[] = [
     { id: 'kind', header: t('sources.kind'), cell: (s) => tOr(`sourceKind.${s.kind}`, s.kind) },
     {
@@ -38,12 +45,32 @@ export function SourceHealthCard({ sources }: { sources: Source[] }) {
       cell: (s) =>
         !s.active ? (
           <Badge tone="muted">{t('sources.inactive')}</Badge>
+        ) : s.health.grounded ? (
+          <Badge tone="muted" testId="sv-source-grounded">
+            {t('sources.grounded')}
+          </Badge>
         ) : s.health.silent ? (
           <Badge tone="danger" testId="sv-source-silent">
             {t('sources.silent')}
           </Badge>
         ) : (
-          <Badge tone="success">{t('sources.ok')}</Badge>
+          <>
+            <Badge tone="success">{s.flight ? t('sources.inFlight') : t('sources.ok')}</Badge>
+            {s.flight && <div className="small muted">{s.flight.purpose}</div>}
+          </>
+        ),
+    },
+    {
+      id: 'login',
+      header: t('sources.login'),
+      className: 'nowrap',
+      cell: (s) =>
+        s.credentialIssuedAt ? (
+          <span data-testid="sv-source-login">
+            {t('sources.loginIssued')} · <RelativeTime iso={s.credentialIssuedAt} />
+          </span>
+        ) : (
+          <span className="muted">{t('sources.loginNone')}</span>
         ),
     },
     {
@@ -58,6 +85,15 @@ export function SourceHealthCard({ sources }: { sources: Source[] }) {
         </span>
       ),
     },
+    ...(canConfigure(session)
+      ? [
+          {
+            id: 'actions',
+            header: t('sources.actions'),
+            cell: (s: Source) => <SourceActions source={s} onChanged={onChanged} />,
+          },
+        ]
+      : []),
   ];
   return (
     <section className="card card--flush" aria-labelledby="sv-sources-title">

@@ -3,7 +3,7 @@ import { Link } from '../../app/router';
 import { PageHeader } from '../../components/page-header';
 import { useSupervisionI18n, type SupervisionKey } from './i18n';
 
-export const TABS = ['dashboard', 'watchlist', 'probation', 'zones'] as const;
+export const TABS = ['dashboard', 'watchlist', 'probation', 'zones', 'flights'] as const;
 export type Tab = (typeof TABS)[number];
 
 const hrefOf = (tab: Tab) => (tab === 'dashboard' ? '/supervision' : `/supervision/${tab}`);

@@ -5,6 +5,7 @@ import { Loading } from '../../components/loading';
 import { canReadSupervision } from './access';
 import { useSupervisionI18n } from './i18n';
 import { LiveMapCard } from './live-map-card';
+import { FlightsTab } from './flights-tab';
 import { FalseMatchCard, WantedCard, WeeklyCard } from './measures-cards';
 import { ProbationTab } from './probation-tab';
 import { RecentAlertsCard } from './recent-alerts-card';
@@ -17,7 +18,7 @@ import './supervision.css';
 
 const isTab = (value: string | undefined): value is Tab => (TABS as readonly string[]).includes(value ?? '');
 
-/** Digital supervision at /supervision: the live map and measures; watchlist, probation and zones as tabs. */
+/** Digital supervision at /supervision: the live map and measures; watchlist, probation, zones and drone flights as tabs. */
 export function SupervisionPage({ params }: { params: Record<string, string> }) {
   const session = useSession();
   const { tCore } = useSupervisionI18n();
@@ -30,6 +31,7 @@ export function SupervisionPage({ params }: { params: Record<string, string> }) 
       {tab === 'watchlist' && <WatchlistTab />}
       {tab === 'probation' && <ProbationTab />}
       {tab === 'zones' && <ZonesTab />}
+      {tab === 'flights' && <FlightsTab />}
     </div>
   );
 }
@@ -65,7 +67,11 @@ function Dashboard() {
       ) : (
         <Loading inline />
       )}
-      {sources.data ? <SourceHealthCard sources={sources.data.items} /> : <Loading inline />}
+      {sources.data ? (
+        <SourceHealthCard sources={sources.data.items} onChanged={refresh} />
+      ) : (
+        <Loading inline />
+      )}
     </>
   );
 }

@@ -49,15 +49,51 @@ export interface Source {
   location: LatLon | null;
   directionDeg: number | null;
   active: boolean;
+  /** When the source's own device password was issued; null when it reports through a connector. */
+  credentialIssuedAt: string | null;
   health: {
     lastMessageAt: string | null;
     messagesTotal: number;
     messagesLastHour: number;
     silent: boolean;
+    /** A drone with no flight under way: it is expected to be quiet. */
+    grounded: boolean;
     expectedEverySeconds: number;
   };
+  flight: { id: string; purpose: string; plannedStart: string; plannedEnd: string } | null;
   falseMatchRate: number | null;
   outcomes: number;
+}
+
+/** The device login the server returns once, when a source is registered or given a new password. */
+export interface DeviceCredential {
+  username: string;
+  password: string;
+  topic: string;
+  issuedAt: string;
+}
+
+export const FLIGHT_STATUSES = ['planned', 'in_flight', 'ended', 'cancelled'] as const;
+export type FlightStatus = (typeof FLIGHT_STATUSES)[number];
+export const FLIGHT_ENDS = ['landed', 'lost', 'cancelled'] as const;
+export type FlightEnd = (typeof FLIGHT_ENDS)[number];
+
+export interface Flight {
+  id: string;
+  droneId: string;
+  droneName: string | null;
+  region: string | null;
+  purpose: string;
+  operator: string;
+  zoneId: string | null;
+  plannedStart: string;
+  plannedEnd: string;
+  endedAt: string | null;
+  endReason: FlightEnd | 'planned_end' | null;
+  status: FlightStatus;
+  observations: number;
+  hits: number;
+  registeredBy: string;
 }
 
 export interface LiveView {

@@ -1,0 +1,103 @@
+import { useState } from 'react';
+import { useApi } from '../../app/auth';
+import { useAction } from '../../app/use-action';
+import { ConfirmDialog } from '../../components/confirm-dialog';
+import { CopyButton } from '../../components/copy-button';
+import { Modal } from '../../components/modal';
+import { SecretOnce } from '../../components/secret-once';
+import { useSupervisionI18n } from './i18n';
+import type { DeviceCredential, Source } from './types';
+
+type Asking = 'password' | 'service' | null;
+
+/**
+ * An administrator's controls for one source: a new device password (shown once, the old one stops working and the
+ * device is disconnected), and taking the source out of service or back.
+ */
+export function SourceActions({ source, onChanged }: { source: Source; onChanged: () => void }) {
+  const api = useApi();
+  const { t, tCore } = useSupervisionI18n();
+  const [asking, setAsking] = useState<Asking>(null);
+  const path = `/api/supervision/sources/${encodeURIComponent(source.id)}`;
+  const issue = useAction(() => api.post<{ credential: DeviceCredential }>(`${path}/credential`));
+  const service = useAction((active: boolean) => api.patch<{ source: Source }>(path, { active }));
+  const issued = issue.lastResult?.credential;
+
+  return (
+    <span className="sv-source-actions">
+      <button
+        type="button"
+        className="btn btn--small"
+        onClick={() => setAsking('password')}
+        data-testid="sv-source-new-password"
+      >
+        {t('sources.newPassword')}
+      </button>
+      <button
+        type="button"
+        className="btn btn--small btn--ghost"
+        onClick={() => setAsking('service')}
+        data-testid="sv-source-service"
+      >
+        {source.active ? t('sources.deactivate') : t('sources.activate')}
+      </button>
+      {asking === 'password' && !issued && (
+        <ConfirmDialog
+          title={t('sources.newPassword')}
+          message={t('sources.newPasswordConfirm', { id: source.id })}
+          confirmLabel={t('sources.newPassword')}
+          pending={issue.pending}
+          error={issue.error}
+          onConfirm={() => void issue.run().then((result) => result && onChanged())}
+          onCancel={() => setAsking(null)}
+        />
+      )}
+      {asking === 'password' && issued && (
+        <Modal
+          title={t('sources.passwordTitle', { id: source.id })}
+          onClose={() => setAsking(null)}
+          testId="sv-source-credential"
+        >
+          <dl className="sv-kv">
+            <dt>{t('sources.username')}</dt>
+            <dd className="mono">{issued.username}</dd>
+            <dt>{t('sources.topic')}</dt>
+            <dd className="mono">
+              {issued.topic} <CopyButton text={issued.topic} />
+            </dd>
+          </dl>
+          <SecretOnce
+            label={t('sources.password')}
+            secret={issued.password}
+            warning={t('sources.passwordWarning')}
+          />
+          <div className="form__actions">
+            <button type="button" className="btn btn--primary" onClick={() => setAsking(null)}>
+              {tCore('common.close')}
+            </button>
+          </div>
+        </Modal>
+      )}
+      {asking === 'service' && (
+        <ConfirmDialog
+          title={source.active ? t('sources.deactivate') : t('sources.activate')}
+          message={t(source.active ? 'sources.deactivateConfirm' : 'sources.activateConfirm', {
+            id: source.id,
+          })}
+          confirmLabel={source.active ? t('sources.deactivate') : t('sources.activate')}
+          danger={source.active}
+          pending={service.pending}
+          error={service.error}
+          onConfirm={() =>
+            void service.run(!source.active).then((result) => {
+              if (!result) return;
+              setAsking(null);
+              onChanged();
+            })
+          }
+          onCancel={() => setAsking(null)}
+        />
+      )}
+    </span>
+  );
+}
