@@ -4,6 +4,7 @@ import type { Platform } from '../../core/platform.js';
 import { supervisionMatchCommand } from './matching/match.cli.js';
 import { seedDemoSupervision } from './demo/demo-supervision.js';
 import { simulationCommands } from './simulation/simulate.cli.js';
+import { brokerAccountsCommand } from './sources/broker-accounts.cli.js';
 import { demoFeed } from './simulation/demo-feed.js';
 import { mqttIntake } from './observations/mqtt-intake.js';
 import { natsIntake } from './observations/nats-intake.js';
@@ -61,6 +62,7 @@ export const supervisionModule: ModuleManifest = {
   cli: (program, open) => {
     supervisionMatchCommand(program);
     simulationCommands(program, open);
+    brokerAccountsCommand(program, open);
   },
   seedDemo: async (platform, rng) => {
     await seedDemoSupervision(platform, rng);
