@@ -6,7 +6,7 @@
  * Printed, and written to bench/results/supervision-e2e-latest.json.
  *
  * Environment: MQTT_URL [mqtt://127.0.0.1:1883], BENCH_DATABASE_URL or DATABASE_URL [postgres://postgres@127.0.0.1:5432/postgres],
- * E2E_RATE [2000] observations/s, E2E_SECONDS [30], E2E_WATCHLIST [100000], E2E_CLIENTS [32] intake clients (MQTT_INTAKE_CLIENTS).
+ * E2E_RATE [2000] observations/s, E2E_SECONDS [30], E2E_WATCHLIST [100000], E2E_CLIENTS [64] intake clients (MQTT_INTAKE_CLIENTS).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,7 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 };
 
-const clients = Number(process.env.E2E_CLIENTS ?? 32);
+const clients = Number(process.env.E2E_CLIENTS ?? 64);
 const qg = await startTestPlatform({ modules: [supervisionModule], config: { mqttIntakeClients: clients } });
 try {
   await seedDemoSupervision(qg, new Rng(42));

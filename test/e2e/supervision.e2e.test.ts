@@ -353,7 +353,8 @@ browserTest(NAME, 300_000, async ({ server, page, pageErrors, shot }) => {
   await rowOf(page, 'zone_incursion').getByTestId('sv-alert-open').click();
   await page.waitForURL(/\/alerts\/[^/]+$/);
 
-  // 11. The administrator gives the quiet camera a new device password: shown once, with its user name and topic.
+  // 11. The administrator registers a camera and gives the quiet one a new device password: each login is shown once,
+  // with its user name and topic.
   await Promise.all([
     page.waitForResponse((response) => response.url().endsWith('/api/auth/logout')),
     page.getByTestId('sign-out').click(),
@@ -362,6 +363,17 @@ browserTest(NAME, 300_000, async ({ server, page, pageErrors, shot }) => {
   await signIn(page, server, 'admin');
   await page.getByTestId('lang-en').click();
   await page.getByTestId('nav-module-supervision').click();
+  await page.getByTestId('sv-source-register-open').click();
+  await page.getByTestId('sv-register-id').fill(`cam-e2e-${RUN}-new`);
+  await page.getByTestId('sv-register-name').fill('Tole bi / Baitursynov camera');
+  await page.getByTestId('sv-register-agency').selectOption('police-KZ-75');
+  await page.getByTestId('sv-register-region').selectOption('KZ-75');
+  await page.getByTestId('sv-register-submit').click();
+  const firstLogin = page.getByTestId('sv-source-credential');
+  await firstLogin.waitFor();
+  assert.match((await firstLogin.textContent()) ?? '', new RegExp(`cam-e2e-${RUN}-new`));
+  await page.keyboard.press('Escape');
+  await page.locator(`[data-testid="sv-source-row"][data-key="cam-e2e-${RUN}-new"]`).waitFor();
   const quiet = page.locator(`[data-testid="sv-source-row"][data-key="cam-e2e-${RUN}-quiet"]`);
   await quiet.getByTestId('sv-source-new-password').click();
   await page.getByTestId('confirm-submit').click();

@@ -58,7 +58,7 @@ export const settings = {
   mqttUrl: { env: 'MQTT_URL', description: 'MQTT broker (3.1.1 or 5) for device feeds; unset = an embedded broker on MQTT_PORT', default: undefined, parse: url('mqtt:', 'mqtts:', 'ws:', 'wss:') },
   mqttPort: { env: 'MQTT_PORT', description: 'Port of the embedded MQTT broker when MQTT_URL is unset (0 = any free port)', default: 1884, parse: integer(0, 65535) },
   mqttTopicPrefix: { env: 'MQTT_TOPIC_PREFIX', description: 'Sources publish observations to <prefix>/<source id>', default: 'qadagalau/observations', parse: text },
-  mqttIntakeClients: { env: 'MQTT_INTAKE_CLIENTS', description: 'Clients sharing the feed subscription on an external broker (each holds one message at a time; their messages are stored together)', default: 32, parse: integer(1, 64) },
+  mqttIntakeClients: { env: 'MQTT_INTAKE_CLIENTS', description: 'Clients sharing the feed subscription on an external broker (each holds one message at a time; their messages are stored together)', default: 64, parse: integer(1, 256) },
   mqttClientId: { env: 'MQTT_CLIENT_ID', description: 'Client id of the platform’s feed subscription; one per instance, stable across restarts (default qadagalau-intake-<host>)', default: undefined, parse: text },
   mqttCleanSession: { env: 'MQTT_CLEAN_SESSION', description: 'Start a clean MQTT session on connect, forgetting what the broker queued while the platform was down (off: keep it)', default: false, parse: boolean },
   observationRetentionHours: { env: 'OBSERVATION_RETENTION_HOURS', description: 'Observations that matched nothing are deleted after this long', default: 72, parse: integer(1, 24 * 365) },

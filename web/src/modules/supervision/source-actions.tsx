@@ -2,9 +2,7 @@ import { useState } from 'react';
 import { useApi } from '../../app/auth';
 import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { CopyButton } from '../../components/copy-button';
-import { Modal } from '../../components/modal';
-import { SecretOnce } from '../../components/secret-once';
+import { DeviceCredentialModal } from './device-credential-modal';
 import { useSupervisionI18n } from './i18n';
 import type { DeviceCredential, Source } from './types';
 
@@ -16,7 +14,7 @@ type Asking = 'password' | 'service' | null;
  */
 export function SourceActions({ source, onChanged }: { source: Source; onChanged: () => void }) {
   const api = useApi();
-  const { t, tCore } = useSupervisionI18n();
+  const { t } = useSupervisionI18n();
   const [asking, setAsking] = useState<Asking>(null);
   const path = `/api/supervision/sources/${encodeURIComponent(source.id)}`;
   const issue = useAction(() => api.post<{ credential: DeviceCredential }>(`${path}/credential`));
@@ -53,30 +51,7 @@ export function SourceActions({ source, onChanged }: { source: Source; onChanged
         />
       )}
       {asking === 'password' && issued && (
-        <Modal
-          title={t('sources.passwordTitle', { id: source.id })}
-          onClose={() => setAsking(null)}
-          testId="sv-source-credential"
-        >
-          <dl className="sv-kv">
-            <dt>{t('sources.username')}</dt>
-            <dd className="mono">{issued.username}</dd>
-            <dt>{t('sources.topic')}</dt>
-            <dd className="mono">
-              {issued.topic} <CopyButton text={issued.topic} />
-            </dd>
-          </dl>
-          <SecretOnce
-            label={t('sources.password')}
-            secret={issued.password}
-            warning={t('sources.passwordWarning')}
-          />
-          <div className="form__actions">
-            <button type="button" className="btn btn--primary" onClick={() => setAsking(null)}>
-              {tCore('common.close')}
-            </button>
-          </div>
-        </Modal>
+        <DeviceCredentialModal credential={issued} onClose={() => setAsking(null)} />
       )}
       {asking === 'service' && (
         <ConfirmDialog

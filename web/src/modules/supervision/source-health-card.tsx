@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useSession } from '../../app/auth';
 import { Badge } from '../../components/badge';
 import { RelativeTime } from '../../components/relative-time';
@@ -5,6 +6,7 @@ import { Table, type Column } from '../../components/table';
 import { canConfigure } from './access';
 import { useSupervisionI18n } from './i18n';
 import { SourceActions } from './source-actions';
+import { SourceRegisterDialog } from './source-register-dialog';
 import type { Source } from './types';
 
 /**
@@ -14,6 +16,7 @@ import type { Source } from './types';
 export function SourceHealthCard({ sources, onChanged }: { sources: Source[]; onChanged: () => void }) {
   const { t, tOr, share, formatNumber, regionName } = useSupervisionI18n();
   const session = useSession();
+  const [registering, setRegistering] = useState(false);
   const columns: Column<Source>[] = [
     { id: 'kind', header: t('sources.kind'), cell: (s) => tOr(`sourceKind.${s.kind}`, s.kind) },
     {
@@ -101,7 +104,18 @@ export function SourceHealthCard({ sources, onChanged }: { sources: Source[]; on
         <h2 id="sv-sources-title" className="card__title">
           {t('sources.title')}
         </h2>
+        {canConfigure(session) && (
+          <button
+            type="button"
+            className="btn btn--primary btn--small"
+            onClick={() => setRegistering(true)}
+            data-testid="sv-source-register-open"
+          >
+            {t('sources.register')}
+          </button>
+        )}
       </div>
+      {registering && <SourceRegisterDialog onClose={() => setRegistering(false)} onRegistered={onChanged} />}
       {sources.length === 0 ? (
         <p className="muted small sv-pad">{t('sources.empty')}</p>
       ) : (
