@@ -3,11 +3,11 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
+import { freePort } from '../../../core/testing/free-port.js';
 import { openTestDb } from '../../../core/db/test-db.js';
 import { observationTopic } from './mqtt-intake.js';
 
@@ -34,13 +34,6 @@ function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: s
   });
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const observation = (i: number) => JSON.stringify({ externalId: `x-${String(i)}`, observedAt: new Date().toISOString(), kind: 'vehicle', identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` } });
 

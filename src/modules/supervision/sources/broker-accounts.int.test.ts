@@ -2,10 +2,10 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
+import { freePort } from '../../../core/testing/free-port.js';
 import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
 import { waitFor } from '../../../core/testing/wait-for.js';
 import { supervisionModule } from '../module.js';
@@ -15,13 +15,6 @@ const MOSQUITTO = ['/usr/sbin/mosquitto', '/usr/bin/mosquitto'].find((path) => e
 const PREFIX = 'qg-accounts/observations';
 const INTAKE = { username: 'qadagalau-intake', password: 'intake-password-for-the-test' };
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test('the intake’s login is read from MQTT_URL, and only when it names both a user and a password', () => {
   assert.deepEqual(intakeLogin('mqtt://qadagalau-intake:p%40ss@broker:1883'), { username: 'qadagalau-intake', password: 'p@ss' });

@@ -10,6 +10,7 @@ import { Loading } from '../../components/loading';
 import { Modal } from '../../components/modal';
 import { RegionScopeSelect } from '../../components/region-scope-select';
 import { SecretOnce } from '../../components/secret-once';
+import { FormActions } from '../../components/form-actions';
 
 export function ApiKeyCreateDialog({
   onClose,
@@ -136,19 +137,12 @@ export function ApiKeyCreateDialog({
           error={submitted && regions.length === 0 ? t('scope.required') : null}
         />
         {create.error && <ErrorState error={create.error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={create.pending}
-            data-testid="api-key-submit"
-          >
-            {create.pending ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('common.create')}
+          pending={create.pending}
+          onCancel={onClose}
+          submitTestId="api-key-submit"
+        />
       </form>
     </Modal>
   );

@@ -9,6 +9,7 @@ import { Checkbox, Field, FieldGroup } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { RegionScopeSelect } from '../../components/region-scope-select';
 import { SecretOnce } from '../../components/secret-once';
+import { FormActions } from '../../components/form-actions';
 
 interface Props {
   agencies: Agency[];
@@ -146,19 +147,12 @@ export function SubscriptionCreateDialog({ agencies, onClose, onCreated }: Props
           )}
         </FieldGroup>
         {create.error && <ErrorState error={create.error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={create.pending}
-            data-testid="subscription-submit"
-          >
-            {create.pending ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('common.create')}
+          pending={create.pending}
+          onCancel={onClose}
+          submitTestId="subscription-submit"
+        />
       </form>
     </Modal>
   );

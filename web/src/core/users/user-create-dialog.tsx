@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { RegionScopeSelect } from '../../components/region-scope-select';
 import { SecretOnce } from '../../components/secret-once';
+import { FormActions } from '../../components/form-actions';
 
 const LOCALE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -171,19 +172,12 @@ export function UserCreateDialog({
           error={regionsError}
         />
         {create.error && <ErrorState error={create.error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={create.pending}
-            data-testid="user-submit"
-          >
-            {create.pending ? t('common.working') : t('common.create')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('common.create')}
+          pending={create.pending}
+          onCancel={onClose}
+          submitTestId="user-submit"
+        />
       </form>
     </Modal>
   );

@@ -7,6 +7,7 @@ import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useSupervisionI18n } from './i18n';
 import type { Flight, Items, Source, Zone } from './types';
+import { FormActions } from '../../components/form-actions';
 
 const HOUR = 3_600_000;
 
@@ -19,7 +20,7 @@ function inputValue(ms: number): string {
 /** Files a flight for one of the user's drones: why, who flies it, over which zone, and when. */
 export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; onFiled: () => void }) {
   const api = useApi();
-  const { t, tCore } = useSupervisionI18n();
+  const { t } = useSupervisionI18n();
   const sources = useResource('sv-flight-drones', () => api.get<Items<Source>>('/api/supervision/sources'));
   const zones = useResource('sv-zones', () => api.get<Items<Zone>>('/api/supervision/zones'));
   const drones = (sources.data?.items ?? []).filter((source) => source.kind === 'drone' && source.active);
@@ -149,19 +150,13 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
           </Field>
         </div>
         {file.error && <ErrorState error={file.error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tCore('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={file.pending || !chosenDrone}
-            data-testid="sv-flight-submit"
-          >
-            {file.pending ? tCore('common.working') : t('flights.file')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('flights.file')}
+          pending={file.pending}
+          onCancel={onClose}
+          submitTestId="sv-flight-submit"
+          disabled={!chosenDrone}
+        />
       </form>
     </Modal>
   );

@@ -10,6 +10,7 @@ import { Modal } from '../../components/modal';
 import { DeviceCredentialModal } from './device-credential-modal';
 import { useSupervisionI18n } from './i18n';
 import type { DeviceCredential, Source } from './types';
+import { FormActions } from '../../components/form-actions';
 
 const KINDS = ['camera', 'drone', 'bracelet', 'state_db', 'patrol_app'] as const;
 const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
@@ -31,7 +32,7 @@ export function SourceRegisterDialog({
   onRegistered: () => void;
 }) {
   const api = useApi();
-  const { t, tCore, tOr, pick } = useSupervisionI18n();
+  const { t, tOr, pick } = useSupervisionI18n();
   const { regions } = useReferenceData();
   const agencies = useResource('agencies', () => api.get<{ agencies: Agency[] }>('/api/agencies'));
   const [form, setForm] = useState({
@@ -210,19 +211,12 @@ export function SourceRegisterDialog({
         </div>
         {agencies.error && <ErrorState error={agencies.error} inline />}
         {register.error && <ErrorState error={register.error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tCore('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={register.pending}
-            data-testid="sv-register-submit"
-          >
-            {register.pending ? tCore('common.working') : t('sources.register')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('sources.register')}
+          pending={register.pending}
+          onCancel={onClose}
+          submitTestId="sv-register-submit"
+        />
       </form>
     </Modal>
   );
