@@ -83,6 +83,13 @@ describe('the HTTP shell', () => {
     }
   });
 
+  test('API answers are never cached: they carry personal data and one-time secrets', async () => {
+    for (const url of ['/api/auth/me', '/api/no-such-thing']) {
+      const { headers } = await qg.request('admin', { method: 'GET', url });
+      assert.equal(headers['cache-control'], 'no-store', url);
+    }
+  });
+
   test('the API reference page keeps the platform’s CSP: no framing, no forced upgrade to https', async () => {
     const csp = (await qg.request(null, { method: 'GET', url: '/api/docs' })).headers['content-security-policy'] as string;
     assert.match(csp, /frame-ancestors 'none'/);

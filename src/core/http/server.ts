@@ -108,6 +108,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // API answers carry personal data and one-time secrets: no browser or proxy may keep a copy.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
     request.locale = negotiateLocale(request.headers['accept-language']);
     await authenticate(request, deps.db, deps.permissions);
     if (request.actor) request.locale = request.headers['accept-language'] ? request.locale : request.actor.locale;

@@ -22,6 +22,12 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db, bus } = platform;
 
+  // The device's MQTT login, shown once: the platform keeps only its hash.
+  const withBroker = (credential: { username: string; password: string; issuedAt: string }) => ({
+    ...credential,
+    topic: `${platform.config.mqttTopicPrefix}/${credential.username}`,
+  });
+
   api.post('/api/observations', {
     config: { permission: 'observations.ingest' },
     schema: {
@@ -126,12 +132,6 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
       return { created: { ...row, credential_issued_at: new Date(issued.issuedAt) }, credential: issued };
     });
     return reply.code(201).send({ source: presentSource({ ...created, last_hour: 0, outcomes: 0, false_matches: 0, flight: null }), credential: withBroker(credential) });
-  });
-
-  // The device's MQTT login, shown once: the platform keeps only its hash.
-  const withBroker = (credential: { username: string; password: string; issuedAt: string }) => ({
-    ...credential,
-    topic: `${platform.config.mqttTopicPrefix}/${credential.username}`,
   });
 
   api.post('/api/supervision/sources/:id/credential', {
