@@ -93,7 +93,8 @@ export async function openDeviceBroker(options: {
           options.onRefused?.(username ?? '(anonymous)', 'unknown credentials');
           return done(refusal(BAD_USER_NAME_OR_PASSWORD, 'bad user name or password'), false);
         }
-        clients.set(client, who);
+        // A client that went away while its login was checked gets no clientDisconnect: keep nothing of it.
+        if (!client.closed) clients.set(client, who);
         done(null, true);
       },
       () => done(refusal(SERVER_UNAVAILABLE, 'credentials cannot be checked now'), false),

@@ -15,7 +15,13 @@ const pbkdf2 = (secret: string, salt: Buffer, iterations: number) =>
     pbkdf2Callback(secret, salt, iterations, HASH_BYTES, 'sha512', (error, key) => (error ? reject(error) : resolve(key)));
   });
 
-export const newDeviceSecret = (): string => randomBytes(32).toString('base64url');
+/** 32 random bytes; never one that starts like an API key (`qg_`), which a broker guard may read as one. */
+export function newDeviceSecret(): string {
+  for (;;) {
+    const secret = randomBytes(32).toString('base64url');
+    if (!secret.startsWith('qg_')) return secret;
+  }
+}
 
 export async function hashDeviceSecret(secret: string): Promise<string> {
   const salt = randomBytes(SALT_BYTES);

@@ -23,7 +23,7 @@ describe('drone flights: filed with a purpose, silence counted only in the air, 
   before(async () => {
     qg = await startTestPlatform({ modules: [supervisionModule] });
     key = await qg.apiKey(['observations.ingest']);
-    for (const [id, kind] of [['drone-a', 'drone'], ['drone-b', 'drone'], ['cam-x', 'camera']] as const) {
+    for (const [id, kind] of [['drone-a', 'drone'], ['drone-b', 'drone'], ['drone-c', 'drone'], ['drone-d', 'drone'], ['cam-x', 'camera']] as const) {
       const created = await qg.request('admin', { method: 'POST', url: '/api/supervision/sources', payload: { id, kind, name: id, agencyId: 'police-KZ-75', region: 'KZ-75', expectedEverySeconds: 120 } });
       assert.equal(created.statusCode, 201, created.body);
     }
@@ -87,5 +87,29 @@ describe('drone flights: filed with a purpose, silence counted only in the air, 
     await checkSilences(qg, new Date(Date.now() + 3_600_000));
     const [row] = await qg.db.query<{ end_reason: string }>('select end_reason from drone_flights where id = $1', [short.json<{ flight: Flight }>().flight.id]);
     assert.equal(row!.end_reason, 'planned_end');
+  });
+
+  test('a flight in the air lands or is lost, one not yet started can only be cancelled', async () => {
+    const later = await file({ droneId: 'drone-b', purpose: 'Night survey of placer Z-B', operator: 'UAV unit 2', plannedStart: hoursFromNow(5), plannedEnd: hoursFromNow(7) });
+    const id = later.json<{ flight: Flight }>().flight.id;
+    const end = (reason: string) => qg.request('duty.almaty', { method: 'POST', url: `/api/supervision/flights/${id}/end`, payload: { reason } });
+    assert.equal((await end('landed')).statusCode, 409);
+    const cancelled = await end('cancelled');
+    assert.equal(cancelled.json<{ flight: Flight }>().flight.status, 'cancelled');
+    const flying = await file({ droneId: 'drone-d', purpose: 'Second survey of placer Z-B', operator: 'UAV unit 2', plannedStart: hoursFromNow(-0.1), plannedEnd: hoursFromNow(1) });
+    const flyingId = flying.json<{ flight: Flight }>().flight.id;
+    assert.equal((await qg.request('duty.almaty', { method: 'POST', url: `/api/supervision/flights/${flyingId}/end`, payload: { reason: 'cancelled' } })).statusCode, 409);
+  });
+
+  test('a drone lost on one flight is judged afresh on its next one', async () => {
+    const first = await file({ droneId: 'drone-c', purpose: 'Patrol of placer Z-A, first shift', operator: 'UAV unit 3', plannedStart: hoursFromNow(-0.5), plannedEnd: hoursFromNow(2) });
+    const lostAt = new Date(Date.now() + 10 * 60_000);
+    await checkSilences(qg, lostAt);
+    await qg.request('duty.almaty', { method: 'POST', url: `/api/supervision/flights/${first.json<{ flight: Flight }>().flight.id}/end`, payload: { reason: 'lost' } });
+    assert.equal((await file({ droneId: 'drone-c', purpose: 'Patrol of placer Z-A, second shift', operator: 'UAV unit 3', plannedStart: hoursFromNow(0.3), plannedEnd: hoursFromNow(3) })).statusCode, 201);
+    const againAt = new Date(Date.now() + 40 * 60_000);
+    await checkSilences(qg, againAt);
+    const [drone] = await qg.db.query<{ silent_since: Date }>(`select silent_since from supervision_sources where id = 'drone-c'`);
+    assert.equal(new Date(drone!.silent_since).getTime(), againAt.getTime());
   });
 });

@@ -75,9 +75,9 @@ export async function insertFlight(sql: Sql, flight: NewFlight): Promise<FlightR
 
 /** What the drone detected during the flight and how many of those detections hit, counted between its start and `until`. */
 const TALLY = `
-  (select count(*)::int from observations o where o.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < coalesce(f.ended_at, $UNTIL)) as live_observations,
+  (select count(*)::int from observations o where o.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < least(coalesce(f.ended_at, $UNTIL), f.planned_end)) as live_observations,
   (select count(distinct h.observation_id)::int from supervision_hits h join observations o on o.id = h.observation_id
-     where h.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < coalesce(f.ended_at, $UNTIL)) as live_hits`;
+     where h.source_id = f.drone_id and o.observed_at >= f.planned_start and o.observed_at < least(coalesce(f.ended_at, $UNTIL), f.planned_end)) as live_hits`;
 
 /**
  * Ends a flight (landed, cancelled, lost, or its planned end passed) and keeps its tally, since the unmatched

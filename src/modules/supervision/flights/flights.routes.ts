@@ -76,10 +76,14 @@ export async function flightRoutes(app: FastifyInstance, platform: Platform): Pr
     },
   }, async (request) => {
     const flight = await db.tx(async (sql) => {
-      const [found] = await sql.query<{ region: string; ended_at: Date | null }>(
-        'select s.region, f.ended_at from drone_flights f join supervision_sources s on s.id = f.drone_id where f.id = $1', [request.params.id]);
+      const [found] = await sql.query<{ region: string; ended_at: Date | null; planned_start: Date }>(
+        'select s.region, f.ended_at, f.planned_start from drone_flights f join supervision_sources s on s.id = f.drone_id where f.id = $1', [request.params.id]);
       if (!found || !canSeeRegion(request.actor!, found.region)) throw problems.notFound(`flight ${request.params.id}`);
       if (found.ended_at) throw problems.invalidTransition('the flight has ended already');
+      // A cancelled flight counts as never flown; one that has started lands or is lost.
+      const started = new Date(found.planned_start) <= new Date();
+      if (started && request.body.reason === 'cancelled') throw problems.invalidTransition('the flight has started: it ends as landed or lost');
+      if (!started && request.body.reason !== 'cancelled') throw problems.invalidTransition('the flight has not started: it can only be cancelled');
       const ended = (await endFlight(sql, request.params.id, request.body.reason, new Date()))!;
       await auditRequest(sql, request, { action: 'supervision.flightEnded', subjectType: 'flight', subjectId: ended.id, region: found.region, outcome: 'success', details: { reason: ended.end_reason } });
       return { ...ended, region: found.region };

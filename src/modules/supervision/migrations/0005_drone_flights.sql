@@ -19,3 +19,6 @@ create table drone_flights (
 );
 create index drone_flights_drone on drone_flights (drone_id, planned_start desc);
 create index drone_flights_open on drone_flights (planned_end) where ended_at is null;
+
+-- Drones were judged silent on the ground before flights existed: their silence starts afresh with their next flight.
+update supervision_sources set silent_since = null where kind = 'drone';

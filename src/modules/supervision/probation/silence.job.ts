@@ -70,7 +70,9 @@ export async function checkSilences(platform: Pick<Platform, 'bus'>, now = new D
          where ended_at is null and planned_start <= $1 and planned_end > $1 order by drone_id, planned_start desc)
        update supervision_sources s set silent_since = $1
        from (select s2.id, f.purpose as flight_purpose from supervision_sources s2 left join flying f on f.drone_id = s2.id
-             where s2.active and s2.silent_since is null and (s2.kind <> 'drone' or f.drone_id is not null)
+             where s2.active and (s2.kind <> 'drone' or f.drone_id is not null)
+               -- a drone's silence is judged afresh on each flight
+               and (s2.silent_since is null or (s2.kind = 'drone' and s2.silent_since < f.planned_start))
                and greatest(coalesce(s2.last_message_at, s2.created_at), coalesce(f.planned_start, '-infinity')) < $1::timestamptz - make_interval(secs => s2.expected_every_seconds)) q
        where s.id = q.id
        returning s.id, s.kind, s.region, s.last_message_at, s.expected_every_seconds, q.flight_purpose`,

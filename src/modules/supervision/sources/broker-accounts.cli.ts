@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { chmod, writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import type { Platform } from '../../../core/platform.js';
 import { brokerAccounts, intakeLogin } from './broker-accounts.js';
@@ -19,8 +19,12 @@ export function brokerAccountsCommand(program: Command, open: () => Promise<Plat
       try {
         const intake = intakeLogin(platform.config.mqttUrl);
         const accounts = await brokerAccounts(platform.db, { topicPrefix: platform.config.mqttTopicPrefix, intake });
-        await writeFile(options.passwordFile, accounts.passwords, { mode: 0o600 });
-        await writeFile(options.aclFile, accounts.acl, { mode: 0o600 });
+        // Owner-only even when the files existed before (writeFile's mode applies only to a new file); the broker's
+        // user must own them or be given read access by the operator.
+        for (const [file, text] of [[options.passwordFile, accounts.passwords], [options.aclFile, accounts.acl]] as const) {
+          await writeFile(file, text, { mode: 0o600 });
+          await chmod(file, 0o600);
+        }
         console.log(`wrote ${String(accounts.sources)} source logins${accounts.intakeUser ? ` and the intake’s (${accounts.intakeUser})` : ''} to ${options.passwordFile}, and the ACL to ${options.aclFile}`);
         if (!accounts.intakeUser) console.warn('MQTT_URL names no user: add the intake’s login to the password file (mosquitto_passwd) and a "user … / topic read" entry to the ACL');
         console.log('tell the broker to reload them: kill -HUP <mosquitto pid>');

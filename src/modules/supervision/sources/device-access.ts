@@ -8,6 +8,7 @@ import type { DeviceGuard, DevicePrincipal } from '../../../core/mqtt/device-bro
 type SourceAccess = { region: string; active: boolean } | null;
 
 const RECHECK_MS = 60_000;
+const MAX_CACHED_SOURCES = 50_000;
 
 export interface IssuedCredential {
   username: string;
@@ -39,6 +40,8 @@ export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
   async function accessOf(sourceId: string): Promise<SourceAccess> {
     const cached = sources.get(sourceId);
     if (cached && Date.now() - cached.at < RECHECK_MS) return cached.access;
+    // Topics are chosen by the connector: the cache must not grow with every name it tries.
+    if (sources.size >= MAX_CACHED_SOURCES) sources.clear();
     const [row] = await db.query<{ region: string; active: boolean }>('select region, active from supervision_sources where id = $1', [sourceId]);
     const access = row ? { region: row.region, active: row.active } : null;
     sources.set(sourceId, { access, at: Date.now() });
@@ -73,7 +76,7 @@ export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
   return async (username, password) => {
     if (password.startsWith('qg_')) {
       const actor = await actorFromApiKey(db, password);
-      return actor && hasPermission(actor, 'observations.ingest') ? asConnector(actor, password) : null;
+      if (actor) return hasPermission(actor, 'observations.ingest') ? asConnector(actor, password) : null;
     }
     return username && password ? asSource(username, password) : null;
   };

@@ -33,12 +33,18 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
   const [submitted, setSubmitted] = useState(false);
   const file = useAction((body: object) => api.post<{ flight: Flight }>('/api/supervision/flights', body));
   const chosenDrone = droneId || drones[0]?.id || '';
-  const missing = { purpose: purpose.trim().length < 10, operator: operator.trim().length < 2 };
+  const invalidTime = (value: string) => Number.isNaN(new Date(value).getTime());
+  const missing = {
+    purpose: purpose.trim().length < 10,
+    operator: operator.trim().length < 2,
+    start: invalidTime(start),
+    end: invalidTime(end),
+  };
 
   async function handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     setSubmitted(true);
-    if (!chosenDrone || missing.purpose || missing.operator) return;
+    if (!chosenDrone || Object.values(missing).some(Boolean)) return;
     const filed = await file.run({
       droneId: chosenDrone,
       purpose: purpose.trim(),
@@ -124,7 +130,11 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
           )}
         </Field>
         <div className="form__row">
-          <Field label={t('flights.start')} required>
+          <Field
+            label={t('flights.start')}
+            required
+            error={submitted && missing.start ? t('flights.required') : null}
+          >
             {({ id }) => (
               <input
                 id={id}
@@ -136,7 +146,11 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
               />
             )}
           </Field>
-          <Field label={t('flights.end')} required>
+          <Field
+            label={t('flights.end')}
+            required
+            error={submitted && missing.end ? t('flights.required') : null}
+          >
             {({ id }) => (
               <input
                 id={id}

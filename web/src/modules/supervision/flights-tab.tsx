@@ -9,7 +9,7 @@ import { Table, type Column } from '../../components/table';
 import { canFileFlights } from './access';
 import { FlightFileDialog } from './flight-file-dialog';
 import { useSupervisionI18n } from './i18n';
-import { FLIGHT_ENDS, type Flight, type FlightEnd, type Items } from './types';
+import type { Flight, FlightEnd, Items } from './types';
 
 const STATUS_TONE: Record<Flight['status'], Tone> = {
   planned: 'info',
@@ -144,7 +144,11 @@ export function FlightsTab() {
 function EndFlight({ flight, onEnded }: { flight: Flight; onEnded: () => void }) {
   const api = useApi();
   const { t } = useSupervisionI18n();
-  const [reason, setReason] = useState<FlightEnd>(flight.status === 'planned' ? 'cancelled' : 'landed');
+  // A flight not yet started can only be cancelled; one in the air lands or is lost. The choice follows the status
+  // as the list refreshes.
+  const allowed: readonly FlightEnd[] = flight.status === 'planned' ? ['cancelled'] : ['landed', 'lost'];
+  const [chosen, setChosen] = useState<FlightEnd | null>(null);
+  const reason = chosen && allowed.includes(chosen) ? chosen : allowed[0]!;
   const end = useAction(() =>
     api.post<{ flight: Flight }>(`/api/supervision/flights/${flight.id}/end`, { reason }),
   );
@@ -160,10 +164,10 @@ function EndFlight({ flight, onEnded }: { flight: Flight; onEnded: () => void })
         className="input"
         aria-label={t('flights.endAs')}
         value={reason}
-        onChange={(event) => setReason(event.target.value as FlightEnd)}
+        onChange={(event) => setChosen(event.target.value as FlightEnd)}
         data-testid="sv-flight-end-reason"
       >
-        {FLIGHT_ENDS.map((value) => (
+        {allowed.map((value) => (
           <option key={value} value={value}>
             {t(`endReason.${value}`)}
           </option>

@@ -19,7 +19,8 @@ export function SourceActions({ source, onChanged }: { source: Source; onChanged
   const path = `/api/supervision/sources/${encodeURIComponent(source.id)}`;
   const issue = useAction(() => api.post<{ credential: DeviceCredential }>(`${path}/credential`));
   const service = useAction((active: boolean) => api.patch<{ source: Source }>(path, { active }));
-  const issued = issue.lastResult?.credential;
+  // Kept here, not taken from the action's last result, so a second request shows its own password or none.
+  const [issued, setIssued] = useState<DeviceCredential | null>(null);
 
   return (
     <span className="sv-source-actions">
@@ -46,12 +47,24 @@ export function SourceActions({ source, onChanged }: { source: Source; onChanged
           confirmLabel={t('sources.newPassword')}
           pending={issue.pending}
           error={issue.error}
-          onConfirm={() => void issue.run().then((result) => result && onChanged())}
+          onConfirm={() =>
+            void issue.run().then((result) => {
+              if (!result) return;
+              setIssued(result.credential);
+              onChanged();
+            })
+          }
           onCancel={() => setAsking(null)}
         />
       )}
       {asking === 'password' && issued && (
-        <DeviceCredentialModal credential={issued} onClose={() => setAsking(null)} />
+        <DeviceCredentialModal
+          credential={issued}
+          onClose={() => {
+            setIssued(null);
+            setAsking(null);
+          }}
+        />
       )}
       {asking === 'service' && (
         <ConfirmDialog
