@@ -6,6 +6,8 @@ interface FormActionsProps {
   onCancel: () => void;
   submitTestId: string;
   disabled?: boolean;
+  /** The submit does something hard to undo (revoke, reject): shown as a danger button. */
+  danger?: boolean;
 }
 
 /** A dialog form's footer: Cancel, and the submit button, which says it is working while the request runs. */
@@ -15,6 +17,7 @@ export function FormActions({
   onCancel,
   submitTestId,
   disabled = false,
+  danger = false,
 }: FormActionsProps) {
   const { t } = useI18n();
   return (
@@ -24,7 +27,7 @@ export function FormActions({
       </button>
       <button
         type="submit"
-        className="btn btn--primary"
+        className={danger ? 'btn btn--danger' : 'btn btn--primary'}
         disabled={pending || disabled}
         data-testid={submitTestId}
       >

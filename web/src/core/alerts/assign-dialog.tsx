@@ -8,6 +8,7 @@ import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { Modal } from '../../components/modal';
+import { FormActions } from '../../components/form-actions';
 
 interface AssignDialogProps {
   region: string;
@@ -63,19 +64,13 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
       <form className="form" onSubmit={handleSubmit}>
         {body}
         {error && <ErrorState error={error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={pending || !assigneeId}
-            data-testid="assign-submit"
-          >
-            {pending ? t('common.working') : t('alert.assign')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('alert.assign')}
+          pending={pending}
+          onCancel={onClose}
+          submitTestId="assign-submit"
+          disabled={!assigneeId}
+        />
       </form>
     </Modal>
   );

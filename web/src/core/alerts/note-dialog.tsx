@@ -4,6 +4,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
+import { FormActions } from '../../components/form-actions';
 
 interface NoteDialogProps {
   title: string;
@@ -74,19 +75,13 @@ export function NoteDialog(props: NoteDialogProps) {
           )}
         </Field>
         {error && <ErrorState error={error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={danger ? 'btn btn--danger' : 'btn btn--primary'}
-            disabled={pending}
-            data-testid="note-submit"
-          >
-            {pending ? t('common.working') : submitLabel}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={submitLabel}
+          pending={pending}
+          onCancel={onClose}
+          submitTestId="note-submit"
+          danger={danger}
+        />
       </form>
     </Modal>
   );

@@ -5,6 +5,7 @@ import { Checkbox, Field, FieldGroup } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useAppealsI18n } from './i18n';
 import { RISK_LABELS, type RiskLabel } from './types';
+import { FormActions } from '../../components/form-actions';
 
 interface CorrectLabelsDialogProps {
   current: RiskLabel[];
@@ -22,7 +23,7 @@ export function CorrectLabelsDialog({
   onSubmit,
   onClose,
 }: CorrectLabelsDialogProps) {
-  const { t, tCore } = useAppealsI18n();
+  const { t } = useAppealsI18n();
   const [labels, setLabels] = useState<RiskLabel[]>(current);
   const [note, setNote] = useState('');
   const unchanged = labels.length === current.length && labels.every((l) => current.includes(l));
@@ -68,19 +69,13 @@ export function CorrectLabelsDialog({
         </Field>
         {unchanged && <p className="muted small">{t('action.unchanged')}</p>}
         {error && <ErrorState error={error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tCore('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={pending || unchanged}
-            data-testid="correct-submit"
-          >
-            {pending ? tCore('common.working') : t('action.correct')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('action.correct')}
+          pending={pending}
+          onCancel={onClose}
+          submitTestId="correct-submit"
+          disabled={unchanged}
+        />
       </form>
     </Modal>
   );

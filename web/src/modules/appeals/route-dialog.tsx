@@ -5,6 +5,7 @@ import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useAppealsI18n } from './i18n';
 import { AGENCY_KINDS } from './types';
+import { FormActions } from '../../components/form-actions';
 
 interface RouteDialogProps {
   /** The model's suggestion, preselected. */
@@ -16,7 +17,7 @@ interface RouteDialogProps {
 }
 
 export function RouteDialog({ suggested, pending, error, onSubmit, onClose }: RouteDialogProps) {
-  const { t, tCore, tOr } = useAppealsI18n();
+  const { t, tOr } = useAppealsI18n();
   const [agency, setAgency] = useState(suggested ?? '');
   const [note, setNote] = useState('');
   const kinds: string[] = [...AGENCY_KINDS];
@@ -67,19 +68,13 @@ export function RouteDialog({ suggested, pending, error, onSubmit, onClose }: Ro
           )}
         </Field>
         {error && <ErrorState error={error} inline />}
-        <div className="form__actions">
-          <button type="button" className="btn" onClick={onClose}>
-            {tCore('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn--primary"
-            disabled={pending || !agency}
-            data-testid="route-submit"
-          >
-            {pending ? tCore('common.working') : t('action.route')}
-          </button>
-        </div>
+        <FormActions
+          submitLabel={t('action.route')}
+          pending={pending}
+          onCancel={onClose}
+          submitTestId="route-submit"
+          disabled={!agency}
+        />
       </form>
     </Modal>
   );
