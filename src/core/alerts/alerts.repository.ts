@@ -89,6 +89,13 @@ export async function findAlert(sql: Sql, scope: RegionScope, id: string): Promi
   return rows[0] ? presentAlert(rows[0]) : undefined;
 }
 
+/** Alerts by id, unscoped: for reading back what the caller has just written. */
+export async function findAlertsById(sql: Sql, ids: readonly string[]): Promise<Map<string, AlertView>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<AlertRow>(`${SELECT} where a.id = any($1::uuid[])`, [ids]);
+  return new Map(rows.map((row) => [row.id, presentAlert(row)]));
+}
+
 export async function findAlertForUpdate(sql: Sql, scope: RegionScope, id: string): Promise<{ status: AlertStatus; region: string } | undefined> {
   const [row] = await sql.query<{ status: AlertStatus; region: string }>(
     'select status, region from alerts where id = $1 and ($2::text[] is null or region = any($2::text[])) for update',

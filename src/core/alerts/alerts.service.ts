@@ -1,77 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import './alerts.events.js';
-import { regionScope, requireRegion, type Actor } from '../auth/actor.js';
+import { regionScope, type Actor } from '../auth/actor.js';
 import { appendAudit, actorRef } from '../audit/index.js';
 import type { Sql } from '../db/db.js';
 import { emitEvent } from '../events/index.js';
-import { isRegionCode } from '../geo/regions.js';
 import { problems } from '../http/problems.js';
 import { nextStatus, type AlertAction } from './alert-lifecycle.js';
 import { findAlert, findAlertForUpdate, findPersonalData } from './alerts.repository.js';
-import type { AlertView, RaiseAlertInput } from './alerts.types.js';
+import type { AlertView } from './alerts.types.js';
 
-export interface RaiseResult {
-  alert: AlertView;
-  /** True when an open alert with the same dedupe key absorbed this one. */
-  deduplicated: boolean;
-}
-
-/**
- * Raises an alert inside the caller's transaction, so the alert, its audit entry and its event commit together with
- * whatever state change produced it.
- */
-export async function raiseAlert(sql: Sql, actor: Actor, input: RaiseAlertInput, requestId?: string): Promise<RaiseResult> {
-  if (!isRegionCode(input.region)) throw problems.validation(`unknown region ${input.region}`, [{ field: 'region', message: 'unknown region' }]);
-  requireRegion(actor, input.region);
-  const now = new Date();
-  if (input.dedupeKey) {
-    const duplicate = await absorbDuplicate(sql, actor, input, now);
-    if (duplicate) return { alert: duplicate, deduplicated: true };
-  }
-  const id = randomUUID();
-  await sql.query(
-    `insert into alerts (id, module, kind, severity, status, region, subject_type, subject_id, subject_label, subject_personal,
-       title, summary, evidence, dedupe_key, created_at, updated_at, topics)
-     values ($1, $2, $3, $4, 'new', $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)`,
-    [id, input.module, input.kind, input.severity, input.region, input.subject.type, input.subject.id, input.subject.label,
-      input.subject.personal ? JSON.stringify(input.subject.personal) : null, input.title, input.summary,
-      JSON.stringify(input.evidence), input.dedupeKey ?? null, now, input.topics ?? []],
-  );
-  await recordHistory(sql, id, actor, 'raised', null, 'new', null, now);
-  await appendAudit(sql, {
-    actor: actorRef(actor),
-    action: 'alerts.raised',
-    subjectType: 'alert',
-    subjectId: id,
-    region: input.region,
-    requestId: requestId ?? null,
-    outcome: 'success',
-    details: { module: input.module, kind: input.kind, severity: input.severity },
-  });
-  const alert = (await findAlert(sql, null, id))!;
-  await emitEvent(sql, 'alerts.raised', { alert });
-  return { alert, deduplicated: false };
-}
-
-async function absorbDuplicate(sql: Sql, actor: Actor, input: RaiseAlertInput, now: Date): Promise<AlertView | undefined> {
-  const windowMinutes = input.dedupeWindowMinutes ?? 60;
-  const [existing] = await sql.query<{ id: string }>(
-    `select id from alerts where dedupe_key = $1 and status not in ('resolved', 'false_positive')
-       and created_at > $2::timestamptz - make_interval(mins => $3) order by created_at desc limit 1 for update`,
-    [input.dedupeKey, now, windowMinutes],
-  );
-  if (!existing) return undefined;
-  await sql.query(
-    `update alerts set updated_at = $2,
-       evidence = jsonb_set(evidence, '{repeats}', to_jsonb(coalesce((evidence->>'repeats')::int, 1) + 1))
-     where id = $1`,
-    [existing.id, now],
-  );
-  await recordHistory(sql, existing.id, actor, 'repeated', null, null, input.summary.slice(0, 500), now);
-  const alert = (await findAlert(sql, null, existing.id))!;
-  await emitEvent(sql, 'alerts.updated', { alert, action: 'repeated' });
-  return alert;
-}
+export { raiseAlert, raiseAlerts, type RaiseResult } from './alerts.raise.js';
 
 async function recordHistory(sql: Sql, alertId: string, actor: Actor, action: string, from: string | null, to: string | null, note: string | null, at = new Date()) {
   await sql.query(

@@ -8,33 +8,51 @@ const AUDIT_CHAIN_LOCK = 7_246_002;
 
 /** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
 export async function appendAudit(sql: Sql, entry: AuditEntryInput): Promise<AuditRow> {
+  return (await appendAuditEntries(sql, [entry]))[0]!;
+}
+
+/**
+ * Appends entries in order, each linked to the one before, with one lock and one insert: a pipeline batch that raises
+ * a hundred alerts holds the chain lock for one statement, not a hundred.
+ */
+export async function appendAuditEntries(sql: Sql, entries: readonly AuditEntryInput[]): Promise<AuditRow[]> {
+  if (entries.length === 0) return [];
   await sql.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
   const [last] = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  let seq = Number(last?.seq ?? 0);
+  let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
-  const fields = {
-    at,
-    actor_type: entry.actor.type,
-    actor_id: entry.actor.id,
-    actor_name: entry.actor.name,
-    action: entry.action,
-    subject_type: entry.subjectType ?? null,
-    subject_id: entry.subjectId ?? null,
-    region: entry.region ?? null,
-    request_id: entry.requestId ?? randomUUID(),
-    outcome: entry.outcome,
-    purpose: entry.purpose ?? null,
-    details: entry.details ?? {},
-    prev_hash: last?.hash ?? GENESIS_HASH,
-  };
-  const row: AuditRow = { seq: (last?.seq ?? 0) + 1, ...fields, hash: entryHash(fields) };
+  const rows = entries.map((entry): AuditRow => {
+    const fields = {
+      at,
+      actor_type: entry.actor.type,
+      actor_id: entry.actor.id,
+      actor_name: entry.actor.name,
+      action: entry.action,
+      subject_type: entry.subjectType ?? null,
+      subject_id: entry.subjectId ?? null,
+      region: entry.region ?? null,
+      request_id: entry.requestId ?? randomUUID(),
+      outcome: entry.outcome,
+      purpose: entry.purpose ?? null,
+      details: entry.details ?? {},
+      prev_hash: prevHash,
+    };
+    const row: AuditRow = { seq: ++seq, ...fields, hash: entryHash(fields) };
+    prevHash = row.hash;
+    return row;
+  });
   await sql.query(
     `insert into audit_log (seq, at, actor_type, actor_id, actor_name, action, subject_type, subject_id, region,
        request_id, outcome, purpose, details, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
-    [row.seq, row.at, row.actor_type, row.actor_id, row.actor_name, row.action, row.subject_type, row.subject_id,
-      row.region, row.request_id, row.outcome, row.purpose, JSON.stringify(row.details), row.prev_hash, row.hash],
+     select r.seq, $2, r.actor_type, r.actor_id, r.actor_name, r.action, r.subject_type, r.subject_id, r.region,
+       r.request_id, r.outcome, r.purpose, r.details, r.prev_hash, r.hash
+     from jsonb_to_recordset($1::jsonb) as r(seq bigint, actor_type text, actor_id text, actor_name text, action text, subject_type text,
+       subject_id text, region text, request_id text, outcome text, purpose text, details jsonb, prev_hash text, hash text)
+     order by r.seq`,
+    [JSON.stringify(rows.map(({ at: _at, ...row }) => row)), at],
   );
-  return row;
+  return rows;
 }
 
 export interface AuditQuery {

@@ -4,7 +4,7 @@ import type { Sql } from '../db/db.js';
 import { appendAudit } from './audit.repository.js';
 import type { AuditEntryInput } from './audit.types.js';
 
-export { appendAudit } from './audit.repository.js';
+export { appendAudit, appendAuditEntries } from './audit.repository.js';
 export { verifyAuditLog, type VerifyResult } from './audit.service.js';
 export type { AuditEntryInput, AuditOutcome } from './audit.types.js';
 

@@ -4,14 +4,26 @@ import type { DomainEvent, DomainEvents, EventType } from './events.types.js';
 
 /** Records an event in the same transaction as the state change it describes; the relay publishes it after commit. */
 export async function emitEvent<T extends EventType>(sql: Sql, type: T, payload: DomainEvents[T]): Promise<DomainEvent<T>> {
-  const event: DomainEvent<T> = { id: randomUUID(), type, payload, occurredAt: new Date().toISOString() };
-  await sql.query('insert into outbox (id, type, payload, occurred_at) values ($1, $2, $3, $4)', [
-    event.id,
-    type,
-    JSON.stringify(payload),
-    event.occurredAt,
-  ]);
-  return event;
+  return (await emitEvents(sql, [{ type, payload }]))[0]!;
+}
+
+export interface EventInput<T extends EventType = EventType> {
+  type: T;
+  payload: DomainEvents[T];
+}
+
+/** emitEvent for many events in one statement, published in the given order. */
+export async function emitEvents<T extends EventType>(sql: Sql, inputs: readonly EventInput<T>[]): Promise<DomainEvent<T>[]> {
+  if (inputs.length === 0) return [];
+  const occurredAt = new Date().toISOString();
+  const events = inputs.map(({ type, payload }): DomainEvent<T> => ({ id: randomUUID(), type, payload, occurredAt }));
+  await sql.query(
+    `insert into outbox (id, type, payload, occurred_at)
+     select e.id, e.type, e.payload, $2::timestamptz from unnest($1::jsonb[]) with ordinality as t(event, n)
+       cross join lateral jsonb_to_record(t.event) as e(id uuid, type text, payload jsonb) order by t.n`,
+    [events.map(({ id, type, payload }) => JSON.stringify({ id, type, payload })), occurredAt],
+  );
+  return events;
 }
 
 interface OutboxRow {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raiseAlert } from '../../../core/alerts/alerts.service.js';
+import { raiseAlerts } from '../../../core/alerts/alerts.service.js';
 import { systemActor } from '../../../core/auth/actor.js';
 import type { Sql } from '../../../core/db/db.js';
 import type { ModuleService } from '../../../core/modules/manifest.js';
@@ -117,8 +117,9 @@ export class ObservationPipeline implements ModuleService {
   }
 
   /**
-   * Raises (or joins) each hit's alert and records the hits. The throttle looks once per batch for the latest open
-   * alert on each subject and rule, and the hits go in one statement: a hit used to cost eight round trips.
+   * Raises (or joins) the hits' alerts and records the hits, in a few statements per batch whatever its size. The
+   * throttle looks once per batch for the latest open alert on each subject and rule; within the batch, later hits on
+   * a subject join the first one's alert, as they would one batch later.
    */
   private async record(sql: Sql, hits: readonly Hit[]): Promise<void> {
     if (hits.length === 0) return;
@@ -132,11 +133,12 @@ export class ObservationPipeline implements ModuleService {
       [pairs.map((hit) => hit.rule), pairs.map((hit) => hit.subject.id), THROTTLE_MINUTES],
     );
     const throttled = new Map(open.map((row) => [`${row.kind}\u0000${row.subject_id}`, row.dedupe_key]));
-    const alertIds: string[] = [];
-    for (const hit of hits) {
+    const raised = await raiseAlerts(sql, systemActor, hits.map((hit) => {
       const { observation } = hit;
-      const dedupeKey = throttled.get(pairOf(hit)) ?? `supervision:${hit.rule}:${hit.subject.id}:${cellOf(observation)}`;
-      const { alert } = await raiseAlert(sql, systemActor, {
+      const pair = pairOf(hit);
+      const dedupeKey = throttled.get(pair) ?? `supervision:${hit.rule}:${hit.subject.id}:${cellOf(observation)}`;
+      throttled.set(pair, dedupeKey);
+      return {
         module: 'supervision',
         kind: hit.rule,
         severity: hit.severity,
@@ -152,13 +154,9 @@ export class ObservationPipeline implements ModuleService {
         topics: [`rule:${hit.rule}`],
         dedupeKey,
         dedupeWindowMinutes: this.platform.config.supervisionDedupeMinutes,
-      });
-      // Later hits on the subject in this batch are throttled into this alert if it is recent, as they would be one
-      // batch later.
-      const recent = Date.now() - new Date(alert.createdAt).getTime() < THROTTLE_MINUTES * 60_000;
-      if (!throttled.has(pairOf(hit)) && recent) throttled.set(pairOf(hit), dedupeKey);
-      alertIds.push(alert.id);
-    }
+      };
+    }));
+    const alertIds = raised.map(({ alert }) => alert.id);
     await sql.query(
       `insert into supervision_hits (id, observation_id, source_id, rule, subject_type, subject_id, score, reasons, region, alert_id, created_at)
        select h.id, h.observation_id, h.source_id, h.rule, h.subject_type, h.subject_id, h.score, h.reasons::jsonb, h.region, h.alert_id, clock_timestamp()
