@@ -1,5 +1,5 @@
 import { commonGivenNames } from './common-names.js';
-import { addToBucket as add, NameDateIndex, dateKeys, type Bucket } from './blocking.js';
+import { addToBucket as add, NameDateIndex, dateKeys, type Bucket, type DateReach } from './blocking.js';
 import {
   compareDateNumbers,
   dateAgreements,
@@ -73,7 +73,9 @@ export class Matcher {
   private readonly knownNames = new Set<string>(commonGivenNames);
   private seen = new Uint32Array(0);
   private readonly buckets: Bucket[] = [];
-  private readonly gates = new Map<string, DateGate>();
+  private readonly gates = new Map<number, DateGate>();
+  /** Reused by every match: the scored candidates of the observation at hand. */
+  private readonly found = new Map<number, Scored>();
   private stamp = 0;
 
   constructor(entries: Iterable<WatchlistEntry>, options: MatcherOptions = {}) {
@@ -121,7 +123,8 @@ export class Matcher {
   /** Entries at or above the threshold, best first. */
   match(identifiers: Identifiers): Match[] {
     this.stamp = (this.stamp + 1) >>> 0 || 1;
-    const found = new Map<number, Scored>();
+    const found = this.found;
+    found.clear();
     const hasPerson = identifiers.name !== undefined || identifiers.iin !== undefined;
     if (hasPerson) this.matchPerson(observePerson(identifiers), found);
     if (identifiers.plate !== undefined) this.matchPlate(identifiers.plate, found);
@@ -187,7 +190,8 @@ export class Matcher {
 
   /** dateGate, whose openings depend only on the name's shape and the IIN's state: computed once per shape. */
   private gateFor(observed: ObservedPerson): DateGate {
-    const shape = `${String(observed.name?.tokens.length ?? 0)}|${String(observed.name?.patronymic != null)}|${String(iinUpperWeight(observed))}`;
+    const iinState = observed.iin === null ? 0 : observed.iin.valid ? 1 : 2;
+    const shape = ((observed.name?.tokens.length ?? 0) * 2 + (observed.name?.patronymic != null ? 1 : 0)) * 3 + iinState;
     let gate = this.gates.get(shape);
     if (gate === undefined) this.gates.set(shape, (gate = dateGate(observed, this.threshold)));
     return { ...gate, observed, date: dateNumber(observed.birthDate), iin: iinNumber(observed.iin) };
@@ -234,12 +238,12 @@ export class Matcher {
     if (observed.iin !== null) this.matchIin(observed, found);
     if (observed.name === null) return;
     const gate = this.gateFor(observed);
-    const keys = observed.birthDate === null ? null : dateKeys(observed.birthDate);
+    const keys = observed.birthDate === null ? null : dateKeys(observed.birthDate, gate.reach);
     const blocks: string[] = [];
     for (const token of observed.name.tokens) if (!blocks.includes(token.block)) blocks.push(token.block);
     const buckets = this.buckets;
     buckets.length = 0;
-    for (const block of blocks) this.byNameDate.lookup(block, keys, buckets);
+    for (const block of blocks) this.byNameDate.lookup(block, keys, gate.reach.undated, buckets);
     for (const bucket of buckets) this.scoreBucket(bucket, gate, found);
     if (observed.birthDate !== null || gate.withIin[UNDATED] !== true) return;
     // A name without a birth date can reach the threshold only when the threshold is low or an IIN helps.
@@ -257,17 +261,24 @@ export class Matcher {
     if (plate === '') return;
     // The plate pass has its own visit stamp: a person found by name must still get its plate compared.
     this.stamp = (this.stamp + 1) >>> 0 || 1;
-    const candidates = [
-      ...this.fresh(this.byPlate.get(plate)),
-      ...this.fresh(this.bySkeleton.get(plateSkeleton(plate))),
-    ];
-    for (const index of candidates) {
-      const listed = this.plates[index];
-      const compared = listed == null ? null : comparePlates(raw, listed);
-      if (compared === null) continue;
-      const person = found.get(index);
-      found.set(index, person ? combine(person, compared) : compared);
-    }
+    this.comparePlate(raw, this.byPlate.get(plate), found);
+    this.comparePlate(raw, this.bySkeleton.get(plateSkeleton(plate)), found);
+  }
+
+  private comparePlate(raw: string, bucket: Bucket | undefined, found: Map<number, Scored>): void {
+    if (bucket === undefined) return;
+    if (typeof bucket === 'number') this.comparePlateAt(raw, bucket, found);
+    else for (const index of bucket) this.comparePlateAt(raw, index, found);
+  }
+
+  private comparePlateAt(raw: string, index: number, found: Map<number, Scored>): void {
+    if (this.seen[index] === this.stamp) return;
+    this.seen[index] = this.stamp;
+    const listed = this.plates[index];
+    const compared = listed == null ? null : comparePlates(raw, listed);
+    if (compared === null) return;
+    const person = found.get(index);
+    found.set(index, person ? combine(person, compared) : compared);
   }
 }
 
@@ -284,6 +295,8 @@ interface DateGate {
   iin: number;
   plain: readonly boolean[];
   withIin: readonly boolean[];
+  /** The date agreements open with or without the IIN's help: the only blocks worth looking up. */
+  reach: DateReach;
 }
 
 function openings(observed: ObservedPerson, iin: number, threshold: number): boolean[] {
@@ -294,12 +307,15 @@ function openings(observed: ObservedPerson, iin: number, threshold: number): boo
 function dateGate(observed: ObservedPerson, threshold: number): DateGate {
   const plain = openings(observed, 0, threshold);
   const iin = iinUpperWeight(observed);
+  const withIin = iin === 0 ? plain : openings(observed, iin, threshold);
+  const open = (agreement: number) => plain[agreement] === true || withIin[agreement] === true;
   return {
     observed,
     date: dateNumber(observed.birthDate),
     iin: iinNumber(observed.iin),
     plain,
-    withIin: iin === 0 ? plain : openings(observed, iin, threshold),
+    withIin,
+    reach: { equal: open(0), swapped: open(1), oneDigit: open(2), undated: open(UNDATED) },
   };
 }
 
