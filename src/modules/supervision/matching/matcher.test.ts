@@ -105,3 +105,26 @@ test('an IIN misread by one digit (check digit fails) finds its entry even witho
     'not enough at the default threshold',
   );
 });
+
+test('an index built in slices matches like one built at once, and lets other work run while it is built', async () => {
+  const many: WatchlistEntry[] = Array.from({ length: 50 }, (_, i) => ({
+    entryId: `V${String(i)}`,
+    kind: 'vehicle',
+    plate: `${String(100 + i)} KZA 02`,
+  }));
+  let turns = 0;
+  const ticking = setInterval(() => turns++, 0);
+  const sliced = await Matcher.build([...entries, ...many], {}, 10);
+  clearInterval(ticking);
+  assert.ok(turns > 0, 'the event loop ran between slices');
+  const whole = new Matcher([...entries, ...many]);
+  for (const identifiers of [
+    { name: 'AIGERIM AKHMETOVA', birthDate: '1992-11-05' },
+    { iin: '850312300012' },
+    { plate: '1O7 KZA 02' },
+    { plate: 'A456BC77' },
+  ]) {
+    assert.deepEqual(sliced.match(identifiers), whole.match(identifiers));
+  }
+  assert.deepEqual(ids(sliced.match({ plate: '1O7 KZA 02' })), ['V7']);
+});

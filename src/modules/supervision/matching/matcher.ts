@@ -81,6 +81,26 @@ export class Matcher {
   constructor(entries: Iterable<WatchlistEntry>, options: MatcherOptions = {}) {
     this.threshold = options.threshold ?? ALERT_THRESHOLD;
     for (const entry of entries) this.add(entry);
+    this.seal();
+  }
+
+  /**
+   * The same index built a slice at a time, yielding to the event loop between slices: a server rebuilding its
+   * 100,000-entry list (a second or two of work) keeps taking in and judging observations meanwhile.
+   */
+  static async build(entries: readonly WatchlistEntry[], options: MatcherOptions = {}, slice = 2_000): Promise<Matcher> {
+    const matcher = new Matcher([], options);
+    for (let from = 0; from < entries.length; from += slice) {
+      const to = Math.min(entries.length, from + slice);
+      for (let i = from; i < to; i++) matcher.add(entries[i]!);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    matcher.seal();
+    return matcher;
+  }
+
+  /** Lays the listed dates and IINs out side by side once every entry is in. */
+  private seal(): void {
     this.seen = new Uint32Array(this.ids.length);
     this.listedDates = Int32Array.from(this.persons, (person) => dateNumber(person?.birthDate ?? null));
     this.listedIins = Float64Array.from(this.persons, (person) => iinNumber(person?.iin ?? null));

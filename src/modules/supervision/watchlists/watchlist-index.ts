@@ -17,8 +17,9 @@ export interface ListedEntry {
 /**
  * The active watchlist as a matcher, rebuilt only when the list changed: every change bumps `watchlist_version` in
  * its own transaction, and one cheap read of that row per batch tells whether the index is current. Once there is an
- * index, a rebuild (a second or two for 100,000 entries) runs beside the pipeline, which keeps matching against the
- * previous list meanwhile: an entry added a moment ago is matched a moment later, instead of every sighting waiting.
+ * index, a rebuild (a second or two for 100,000 entries, in slices that leave the event loop free) runs beside the
+ * pipeline, which keeps matching against the previous list meanwhile: an entry added a moment ago is matched a moment
+ * later, instead of every sighting waiting.
  */
 export class WatchlistIndex {
   private version = -1;
@@ -44,9 +45,8 @@ export class WatchlistIndex {
       id: entry.id, kind: entry.kind, iin: entry.iin, fullName: entry.full_name, birthDate: entry.birth_date, plate: entry.plate,
       warrantBasis: entry.warrant_basis, issuingAgency: entry.issuing_agency, dangerLevel: entry.danger_level, region: entry.region,
     }]));
-    // Let the batch that asked finish first: the index is built between batches, not inside one.
-    await new Promise((resolve) => setImmediate(resolve));
-    const matcher = new Matcher([...entries.values()].map((entry): WatchlistEntry => ({
+    // Built in slices between other work: intake and batches go on while a long list is indexed.
+    const matcher = await Matcher.build([...entries.values()].map((entry): WatchlistEntry => ({
       entryId: entry.id, kind: entry.kind, ...(entry.iin ? { iin: entry.iin } : {}), ...(entry.fullName ? { fullName: entry.fullName } : {}),
       ...(entry.birthDate ? { birthDate: entry.birthDate } : {}), ...(entry.plate ? { plate: entry.plate } : {}),
     })));
