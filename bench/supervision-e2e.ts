@@ -2,7 +2,8 @@
  * `npm run bench:supervision-e2e`: observations streaming through MQTT (Mosquitto) into server PostgreSQL at a steady
  * rate over the demo world plus a 100,000-entry watchlist, beside a plain MQTT subscriber that does nothing with them,
  * in the same run. Prints the sustained rate, the backlog when publishing stops, and the latency from publishing an
- * observation to its alert being committed (p50/p95/p99), and the peer's receive rate and latency.
+ * observation to its alert being committed (p50/p95/p99), and the peer's receive rate and latency. Half way through,
+ * a warrant is added to the list, as happens during a working day, so the run includes a list change under load.
  * Printed, and written to bench/results/supervision-e2e-latest.json.
  *
  * Environment: MQTT_URL [mqtt://127.0.0.1:1883], BENCH_DATABASE_URL or DATABASE_URL [postgres://postgres@127.0.0.1:5432/postgres],
@@ -58,6 +59,16 @@ try {
 
   // The load and the peer run in their own process, as devices and a bystander subscriber would.
   const started = new Date();
+  // Half way, a warrant is added, as a prosecutor would during the day: the index is rebuilt while the load runs.
+  const warrant = setTimeout(() => {
+    void qg.bus.tx(async (sql) => {
+      await sql.query(
+        `insert into watchlist_entries (id, kind, iin, full_name, birth_date, plate, warrant_basis, issuing_agency, danger_level, region)
+         values ('X-midrun', 'person', null, 'Бенчмарков Ерлан', '1980-01-01', null, 'bench', 'bench', 'medium', 'KZ-75')`,
+      );
+      await sql.query('update watchlist_version set version = version + 1');
+    });
+  }, (seconds * 1000) / 2);
   const load = await new Promise<{ sent: number; seconds: number; peer: { received: number; p50: number | null; p95: number | null; p99: number | null } }>((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./supervision/e2e-load.ts', import.meta.url)), mqttUrl, qg.config.mqttTopicPrefix, String(rate), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
@@ -65,6 +76,7 @@ try {
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as never) : reject(new Error(`load exited ${String(code)}`))));
   });
+  clearTimeout(warrant);
   const run = { sent: load.sent, seconds: load.seconds };
   const atEnd = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
   const drainStart = performance.now();
@@ -123,6 +135,7 @@ try {
   console.log(`${'  of which publish → stored'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.storedLatencyMs.p50).padStart(7)} ${ms(result.ours.storedLatencyMs.p95).padStart(7)} ${ms(result.ours.storedLatencyMs.p99).padStart(7)}`);
   console.log(`${'  of which stored → alert (hits)'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.judgedLatencyMs.p50).padStart(7)} ${ms(result.ours.judgedLatencyMs.p95).padStart(7)} ${ms(result.ours.judgedLatencyMs.p99).padStart(7)}`);
   console.log(`\n"sent" counts messages, resent ones (about 8 %) included; "taken in" counts distinct observations stored; "pending" is what was stored but not yet judged when publishing stopped.`);
+  console.log(`A warrant was added to the list half way through, under load (the index applies such a change in place).`);
   console.log(`${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(fileURLToPath(new URL('./results/supervision-e2e-latest.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);

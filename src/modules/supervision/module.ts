@@ -24,7 +24,7 @@ const pipelines = new WeakMap<Platform['db'], ObservationPipeline>();
 function pipelineFor(platform: Platform): ObservationPipeline {
   let pipeline = pipelines.get(platform.db);
   if (!pipeline) {
-    const rules = [watchlistRule(new WatchlistIndex()), probationRule(), zonesRule(), publicOrderRule()];
+    const rules = [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()];
     pipelines.set(platform.db, (pipeline = new ObservationPipeline(platform, rules)));
   }
   return pipeline;

@@ -104,7 +104,7 @@ async function insertWorld(sql: Sql, world: DemoSupervisionWorld, rng: Rng): Pro
 
 /** Judges the past observations with the module's own rules, then waits for any running pipeline to finish its share. */
 async function judgeAll(platform: Platform): Promise<void> {
-  const pipeline = new ObservationPipeline(platform, [watchlistRule(new WatchlistIndex()), probationRule(), zonesRule(), publicOrderRule()]);
+  const pipeline = new ObservationPipeline(platform, [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()]);
   while ((await platform.bus.tx((sql) => pipeline.judgeBatch(sql))) > 0);
   for (let i = 0; i < 250; i++) {
     const [pending] = await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending' and external_id like $1`, [`${HISTORY_PREFIX}%`]);
@@ -143,7 +143,6 @@ async function closeSome(sql: Sql, world: DemoSupervisionWorld, rng: Rng, now: D
       [entry.id, reason, reason === 'detained' && rng.chance(0.8), at],
     );
   }
-  await sql.query('update watchlist_version set version = version + 1');
   const [row] = await sql.query<{ total: number; through: number }>(`select count(*)::int as total, count(*) filter (where closed_through_system)::int as through from watchlist_entries where status = 'closed'`);
   return { total: row?.total ?? 0, throughSystem: row?.through ?? 0 };
 }

@@ -72,6 +72,10 @@ export class Matcher {
   /** Canonical keys of given names: common ones and the watchlist's (see compareTokens). */
   private readonly knownNames = new Set<string>(commonGivenNames);
   private seen = new Uint32Array(0);
+  /** Entry ids to their current index: an entry changed or withdrawn leaves its old index retired. */
+  private readonly indexOf = new Map<string, number>();
+  private retired = new Uint8Array(0);
+  private retiredCount = 0;
   private readonly buckets: Bucket[] = [];
   private readonly gates = new Map<number, DateGate>();
   /** Reused by every match: the scored candidates of the observation at hand. */
@@ -99,20 +103,70 @@ export class Matcher {
     return matcher;
   }
 
-  /** Lays the listed dates and IINs out side by side once every entry is in. */
+  /** Lays the listed dates and IINs out side by side for the entries added since the last seal. */
   private seal(): void {
-    this.seen = new Uint32Array(this.ids.length);
-    this.listedDates = Int32Array.from(this.persons, (person) => dateNumber(person?.birthDate ?? null));
-    this.listedIins = Float64Array.from(this.persons, (person) => iinNumber(person?.iin ?? null));
+    const count = this.ids.length;
+    const sealed = this.listedDates.length;
+    if (count === sealed) return;
+    const grow = <T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
+      const grown = make(count);
+      grown.set(array.subarray(0, Math.min(array.length, count)));
+      return grown;
+    };
+    this.seen = grow(this.seen, (n) => new Uint32Array(n));
+    this.retired = grow(this.retired, (n) => new Uint8Array(n));
+    this.listedDates = grow(this.listedDates, (n) => new Int32Array(n));
+    this.listedIins = grow(this.listedIins, (n) => new Float64Array(n));
+    for (let index = sealed; index < count; index++) {
+      const person = this.persons[index] ?? null;
+      this.listedDates[index] = dateNumber(person?.birthDate ?? null);
+      this.listedIins[index] = iinNumber(person?.iin ?? null);
+    }
   }
 
+  /** Entries in force (changed and withdrawn ones no longer count). */
   get size(): number {
-    return this.ids.length;
+    return this.ids.length - this.retiredCount;
+  }
+
+  /** Changed and withdrawn entries still taking room in the blocks: past a point, building afresh is worth it. */
+  get retiredEntries(): number {
+    return this.retiredCount;
+  }
+
+  /**
+   * Applies changes to the list in place: a changed entry is retired and added again, a withdrawn one retired. A
+   * handful of changes costs microseconds where building afresh costs a second or two. Retired entries still sit in
+   * the blocks, so they are skipped when reported; their given names stay known (see compareTokens), a difference
+   * from a fresh build too small to matter.
+   */
+  update(changed: Iterable<WatchlistEntry>, withdrawn: Iterable<string> = []): void {
+    for (const id of withdrawn) this.retire(id);
+    for (const entry of changed) {
+      this.retire(entry.entryId);
+      this.add(entry);
+    }
+    this.seal();
+  }
+
+  private retire(entryId: string): void {
+    const index = this.indexOf.get(entryId);
+    if (index === undefined) return;
+    this.indexOf.delete(entryId);
+    if (index >= this.retired.length) {
+      const grown = new Uint8Array(this.ids.length);
+      grown.set(this.retired);
+      this.retired = grown;
+    }
+    this.retired[index] = 1;
+    this.retiredCount++;
   }
 
   private add(entry: WatchlistEntry): void {
     const index = this.ids.length;
     this.ids.push(entry.entryId);
+    if (this.indexOf.has(entry.entryId)) this.retire(entry.entryId);
+    this.indexOf.set(entry.entryId, index);
     const person = entry.kind === 'person' ? listPerson(entry) : null;
     this.persons.push(person);
     const plate = entry.plate === undefined ? '' : canonicalPlate(entry.plate);
@@ -122,6 +176,8 @@ export class Matcher {
       add(this.bySkeleton, plateSkeleton(plate), index);
     }
     if (person === null) return;
+    if (this.byNamePair && person.name?.surname && person.name.given)
+      add(this.byNamePair, pairKey(person.name.surname.block, person.name.given.block), index);
     if (person.iin !== null) add(this.byIin, person.iin.digits, index);
     for (const token of person.name?.tokens ?? []) {
       if (token !== person.name?.surname) this.knownNames.add(token.key);
@@ -180,7 +236,7 @@ export class Matcher {
   private report(found: Map<number, Scored>): Match[] {
     const matches: Match[] = [];
     for (const [index, scored] of found) {
-      if (scored.score >= this.threshold) matches.push({ entryId: this.ids[index]!, ...scored });
+      if (scored.score >= this.threshold && this.retired[index] !== 1) matches.push({ entryId: this.ids[index]!, ...scored });
     }
     return matches.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
   }

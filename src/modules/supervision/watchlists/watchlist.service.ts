@@ -36,7 +36,6 @@ export interface NewEntry {
   region: string;
 }
 
-const bump = (sql: Sql) => sql.query('update watchlist_version set version = version + 1');
 const columns = `id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-DD') as birth_date, plate, warrant_basis, issuing_agency, danger_level, region, status, closed_reason, closed_through_system, created_at, closed_at`;
 
 export async function createEntry(sql: Sql, entry: NewEntry): Promise<EntryRow> {
@@ -48,7 +47,6 @@ export async function createEntry(sql: Sql, entry: NewEntry): Promise<EntryRow> 
      returning ${columns}`,
     [entry.id, entry.kind, entry.iin ?? null, entry.fullName ?? null, entry.birthDate ?? null, entry.plate ?? null, entry.warrantBasis, entry.issuingAgency, entry.dangerLevel, entry.region],
   );
-  await bump(sql);
   return row!;
 }
 
@@ -58,7 +56,6 @@ export async function closeEntry(sql: Sql, scope: RegionScope, id: string, reaso
      where id = $1 and status = 'active' and ($4::text[] is null or region = any($4)) returning ${columns}`,
     [id, reason, throughSystem, scope],
   );
-  if (row) await bump(sql);
   return row;
 }
 
