@@ -59,7 +59,7 @@ try {
 
   // The load and the peer run in their own process, as devices and a bystander subscriber would.
   const started = new Date();
-  // Half way, a warrant is added, as a prosecutor would during the day: the index is rebuilt while the load runs.
+  // Half way, a warrant is added, as a prosecutor would during the day: the index takes it in while the load runs.
   const warrant = setTimeout(() => {
     void qg.bus.tx(async (sql) => {
       await sql.query(
