@@ -53,6 +53,22 @@ describe('raising alerts in a batch', () => {
     assert.notEqual(fresh!.alert.id, earlier.id);
   });
 
+  test('an empty dedupe key is no key; each input judges an open alert by its own window', async () => {
+    const unkeyed = await qg.bus.tx((sql) => raiseAlerts(sql, systemActor, [input('F', ''), input('F', '')]));
+    assert.deepEqual(unkeyed.map((result) => result.deduplicated), [false, false]);
+    assert.notEqual(unkeyed[0]!.alert.id, unkeyed[1]!.alert.id);
+
+    const key = `k-${Math.random()}`;
+    const earlier = (await qg.bus.tx((sql) => raiseAlert(sql, systemActor, input('G', key)))).alert;
+    await qg.db.query(`update alerts set created_at = now() - interval '30 minutes' where id = $1`, [earlier.id]);
+    const [wide, narrow, after] = await qg.bus.tx((sql) => raiseAlerts(sql, systemActor, [
+      { ...input('G', key), dedupeWindowMinutes: 120 }, { ...input('G', key), dedupeWindowMinutes: 5 }, { ...input('G', key), dedupeWindowMinutes: 5 },
+    ]));
+    assert.equal(wide!.alert.id, earlier.id, 'within two hours: joins the old alert');
+    assert.equal(narrow!.deduplicated, false, 'within five minutes: the old alert is too old, so a new one');
+    assert.equal(after!.alert.id, narrow!.alert.id, 'and the next joins the new one');
+  });
+
   test('every new alert is audited in the chain, which still verifies', async () => {
     const results = await qg.bus.tx((sql) => raiseAlerts(sql, systemActor, Array.from({ length: 25 }, (_, i) => input(`D${String(i)}`, `d-${String(i)}-${String(Math.random())}`))));
     const ids = results.map((result) => result.alert.id);

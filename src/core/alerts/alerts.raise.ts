@@ -46,10 +46,11 @@ export async function raiseAlerts(sql: Sql, actor: Actor, inputs: readonly Raise
   const now = new Date();
   const open = await lockOpenDuplicates(sql, inputs, now);
   const plans = inputs.map((input): Plan => {
-    const held = input.dedupeKey === undefined ? undefined : open.get(input.dedupeKey);
-    if (held !== undefined) return { alertId: held, isNew: false };
+    const key = keyOf(input);
+    const held = key === undefined ? undefined : open.get(key);
+    if (held !== undefined && held.createdAt > now.getTime() - windowOf(input) * 60_000) return { alertId: held.id, isNew: false };
     const alertId = randomUUID();
-    if (input.dedupeKey !== undefined) open.set(input.dedupeKey, alertId);
+    if (key !== undefined) open.set(key, { id: alertId, createdAt: now.getTime() });
     return { alertId, isNew: true };
   });
   const created = inputs.filter((_, i) => plans[i]!.isNew);
@@ -74,24 +75,32 @@ export async function raiseAlerts(sql: Sql, actor: Actor, inputs: readonly Raise
   return plans.map((plan) => ({ alert: alerts.get(plan.alertId)!, deduplicated: !plan.isNew }));
 }
 
-/** The latest open alert for each dedupe key within its window, locked so a concurrent raise waits for this one. */
-async function lockOpenDuplicates(sql: Sql, inputs: readonly RaiseAlertInput[], now: Date): Promise<Map<string, string>> {
+/** An empty key is no key: it would join every alert raised without one. */
+const keyOf = (input: RaiseAlertInput) => input.dedupeKey || undefined;
+const windowOf = (input: RaiseAlertInput) => input.dedupeWindowMinutes ?? DEFAULT_DEDUPE_MINUTES;
+
+/**
+ * The latest open alert for each dedupe key within the widest window asked with it, locked so a concurrent raise
+ * waits for this one; each input then checks the alert's age against its own window.
+ */
+async function lockOpenDuplicates(sql: Sql, inputs: readonly RaiseAlertInput[], now: Date): Promise<Map<string, { id: string; createdAt: number }>> {
   const windows = new Map<string, number>();
   for (const input of inputs) {
-    if (input.dedupeKey !== undefined && !windows.has(input.dedupeKey)) windows.set(input.dedupeKey, input.dedupeWindowMinutes ?? DEFAULT_DEDUPE_MINUTES);
+    const key = keyOf(input);
+    if (key !== undefined) windows.set(key, Math.max(windows.get(key) ?? 0, windowOf(input)));
   }
   if (windows.size === 0) return new Map();
   // Sorted, so two transactions lock shared keys in the same order and cannot deadlock on them.
   const keys = [...windows.keys()].sort();
-  const rows = await sql.query<{ key: string; id: string }>(
-    `select k.key, a.id from unnest($1::text[], $2::int[]) with ordinality as k(key, mins, n)
+  const rows = await sql.query<{ key: string; id: string; created_at: Date }>(
+    `select k.key, a.id, a.created_at from unnest($1::text[], $2::int[]) with ordinality as k(key, mins, n)
      cross join lateral (
-       select id from alerts where dedupe_key = k.key and status not in ('resolved', 'false_positive')
+       select id, created_at from alerts where dedupe_key = k.key and status not in ('resolved', 'false_positive')
          and created_at > $3::timestamptz - make_interval(mins => k.mins) order by created_at desc limit 1 for update
      ) a order by k.n`,
     [keys, keys.map((key) => windows.get(key)!), now],
   );
-  return new Map(rows.map((row) => [row.key, row.id]));
+  return new Map(rows.map((row) => [row.key, { id: row.id, createdAt: new Date(row.created_at).getTime() }]));
 }
 
 async function insertAlerts(sql: Sql, inputs: readonly RaiseAlertInput[], ids: readonly string[], now: Date): Promise<void> {
@@ -100,7 +109,7 @@ async function insertAlerts(sql: Sql, inputs: readonly RaiseAlertInput[], ids: r
     id: ids[i], module: input.module, kind: input.kind, severity: input.severity, region: input.region,
     subject_type: input.subject.type, subject_id: input.subject.id, subject_label: input.subject.label,
     subject_personal: input.subject.personal ?? null, title: input.title, summary: input.summary, evidence: input.evidence,
-    dedupe_key: input.dedupeKey ?? null, topics: input.topics ?? [],
+    dedupe_key: keyOf(input) ?? null, topics: input.topics ?? [],
   }));
   await sql.query(
     `insert into alerts (id, module, kind, severity, status, region, subject_type, subject_id, subject_label, subject_personal,

@@ -184,4 +184,25 @@ describe('digital supervision: intake and watchlist matching', () => {
     assert.ok(live.alerts.some((alert) => alert.kind === 'watchlist_person' && alert.location !== null));
     assert.ok(live.alerts.every((alert) => !alert.label.includes('Нұрлан')));
   });
+
+  test('a sighting elsewhere is not pulled into an older alert that a sighting at the old place joins', async () => {
+    const entry = { id: 'W-9', kind: 'person', fullName: 'Бекова Динара', birthDate: '1995-02-17', warrantBasis: 'art. 190, arrest warrant', issuingAgency: 'MVD Almaty', dangerLevel: 'medium', region: 'KZ-75' };
+    assert.equal((await qg.request('prosecutor', { method: 'POST', url: '/api/supervision/watchlist', payload: entry })).statusCode, 201);
+    const alertsOfW9 = () => qg.db.query<{ id: string; repeats: number | null; lat: number }>(
+      `select id, (evidence->>'repeats')::int as repeats, (evidence->'location'->>'lat')::float8 as lat from alerts where subject_id = 'W-9' order by created_at`);
+    await observe('cam-almaty-0001', [seen('w9-1', { name: 'Бекова Динара', birthDate: '1995-02-17' })]);
+    const [old] = await waitFor(async () => ((await alertsOfW9()).length === 1 ? alertsOfW9() : undefined), 5000, 'first alert');
+    // Twenty minutes on: past the five-minute throttle, inside the 30-minute window for the same place.
+    await qg.db.query(`update alerts set created_at = now() - interval '20 minutes' where id = $1`, [old!.id]);
+    await observe('cam-almaty-0001', [
+      seen('w9-2', { name: 'Бекова Динара', birthDate: '1995-02-17' }),
+      seen('w9-3', { name: 'Бекова Динара', birthDate: '1995-02-17' }, { location: { lat: 43.3, lon: 76.95 } }),
+    ]);
+    const alerts = await waitFor(async () => {
+      const rows = await alertsOfW9();
+      return rows.length === 2 ? rows : undefined;
+    }, 5000, 'an alert for the new place');
+    assert.equal(alerts[0]!.repeats, 2, 'the sighting at the old place joins the old alert');
+    assert.equal(alerts[1]!.lat, 43.3, 'the new place has its own alert, with its own location');
+  });
 });

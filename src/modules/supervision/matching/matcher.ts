@@ -71,6 +71,9 @@ export class Matcher {
   private byNamePair: Map<string, Bucket> | null = null;
   /** Canonical keys of given names: common ones and the watchlist's (see compareTokens). */
   private readonly knownNames = new Set<string>(commonGivenNames);
+  /** How many entries in force give each given name the watchlist added to knownNames. */
+  private readonly listedGivenNames = new Map<string, number>();
+  private sealed = 0;
   private seen = new Uint32Array(0);
   /** Entry ids to their current index: an entry changed or withdrawn leaves its old index retired. */
   private readonly indexOf = new Map<string, number>();
@@ -103,25 +106,27 @@ export class Matcher {
     return matcher;
   }
 
-  /** Lays the listed dates and IINs out side by side for the entries added since the last seal. */
+  /**
+   * Lays the listed dates and IINs out side by side for the entries added since the last seal. The arrays keep spare
+   * room, so a change to the list grows them now and then, not every time.
+   */
   private seal(): void {
     const count = this.ids.length;
-    const sealed = this.listedDates.length;
-    if (count === sealed) return;
-    const grow = <T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(array: T, make: (n: number) => T): T => {
-      const grown = make(count);
-      grown.set(array.subarray(0, Math.min(array.length, count)));
-      return grown;
-    };
-    this.seen = grow(this.seen, (n) => new Uint32Array(n));
-    this.retired = grow(this.retired, (n) => new Uint8Array(n));
-    this.listedDates = grow(this.listedDates, (n) => new Int32Array(n));
-    this.listedIins = grow(this.listedIins, (n) => new Float64Array(n));
-    for (let index = sealed; index < count; index++) {
+    const from = this.sealed;
+    if (count === from) return;
+    if (count > this.listedDates.length) {
+      const capacity = from === 0 ? count : Math.max(count, Math.ceil(this.listedDates.length * 1.25));
+      this.seen = grown(this.seen, new Uint32Array(capacity));
+      this.retired = grown(this.retired, new Uint8Array(capacity));
+      this.listedDates = grown(this.listedDates, new Int32Array(capacity));
+      this.listedIins = grown(this.listedIins, new Float64Array(capacity));
+    }
+    for (let index = from; index < count; index++) {
       const person = this.persons[index] ?? null;
       this.listedDates[index] = dateNumber(person?.birthDate ?? null);
       this.listedIins[index] = iinNumber(person?.iin ?? null);
     }
+    this.sealed = count;
   }
 
   /** Entries in force (changed and withdrawn ones no longer count). */
@@ -136,9 +141,9 @@ export class Matcher {
 
   /**
    * Applies changes to the list in place: a changed entry is retired and added again, a withdrawn one retired. A
-   * handful of changes costs microseconds where building afresh costs a second or two. Retired entries still sit in
-   * the blocks, so they are skipped when reported; their given names stay known (see compareTokens), a difference
-   * from a fresh build too small to matter.
+   * handful of changes costs little where building afresh costs a second or two. Retired entries still sit in the
+   * blocks, so they are skipped when reported, and their given names are forgotten (see compareTokens): the index
+   * answers as one built afresh from the changed list would.
    */
   update(changed: Iterable<WatchlistEntry>, withdrawn: Iterable<string> = []): void {
     for (const id of withdrawn) this.retire(id);
@@ -153,13 +158,27 @@ export class Matcher {
     const index = this.indexOf.get(entryId);
     if (index === undefined) return;
     this.indexOf.delete(entryId);
-    if (index >= this.retired.length) {
-      const grown = new Uint8Array(this.ids.length);
-      grown.set(this.retired);
-      this.retired = grown;
-    }
+    if (index >= this.retired.length) this.retired = grown(this.retired, new Uint8Array(this.ids.length));
     this.retired[index] = 1;
     this.retiredCount++;
+    for (const token of this.persons[index]?.name?.tokens ?? []) this.forgetGivenName(token.key);
+  }
+
+  private learnGivenName(key: string): void {
+    this.listedGivenNames.set(key, (this.listedGivenNames.get(key) ?? 0) + 1);
+    this.knownNames.add(key);
+  }
+
+  /** A retired entry's given names stop being known unless another entry, or the common list, has them. */
+  private forgetGivenName(key: string): void {
+    const count = this.listedGivenNames.get(key);
+    if (count === undefined) return;
+    if (count > 1) {
+      this.listedGivenNames.set(key, count - 1);
+      return;
+    }
+    this.listedGivenNames.delete(key);
+    if (!commonGivenNames.has(key)) this.knownNames.delete(key);
   }
 
   private add(entry: WatchlistEntry): void {
@@ -180,7 +199,7 @@ export class Matcher {
       add(this.byNamePair, pairKey(person.name.surname.block, person.name.given.block), index);
     if (person.iin !== null) add(this.byIin, person.iin.digits, index);
     for (const token of person.name?.tokens ?? []) {
-      if (token !== person.name?.surname) this.knownNames.add(token.key);
+      if (token !== person.name?.surname) this.learnGivenName(token.key);
       this.byNameDate.add(token.block, person.birthDate, index);
     }
   }
@@ -405,4 +424,10 @@ function combine(a: Scored, b: Scored): Scored {
     score: Math.max(a.score, b.score, 1 - (1 - a.score) * (1 - b.score)),
     reasons: [...a.reasons, ...b.reasons],
   };
+}
+
+/** `target` with `source` copied to its start. */
+function grown<T extends Uint8Array | Uint32Array | Int32Array | Float64Array>(source: T, target: T): T {
+  target.set(source.subarray(0, Math.min(source.length, target.length)));
+  return target;
 }

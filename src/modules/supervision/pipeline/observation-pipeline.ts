@@ -133,11 +133,19 @@ export class ObservationPipeline implements ModuleService {
       [pairs.map((hit) => hit.rule), pairs.map((hit) => hit.subject.id), THROTTLE_MINUTES],
     );
     const throttled = new Map(open.map((row) => [`${row.kind}\u0000${row.subject_id}`, row.dedupe_key]));
+    const placeKey = (hit: Hit) => `supervision:${hit.rule}:${hit.subject.id}:${cellOf(hit.observation)}`;
+    // A hit that joins an older alert at its place (open, but past the throttle) is no reason to pull the subject's
+    // later hits elsewhere into it: only a new alert throttles the rest of the batch.
+    const older = new Set((await sql.query<{ dedupe_key: string }>(
+      `select distinct dedupe_key from alerts where dedupe_key = any($1::text[]) and status not in ('resolved', 'false_positive')
+         and created_at > now() - make_interval(mins => $2)`,
+      [[...new Set(hits.filter((hit) => !throttled.has(pairOf(hit))).map(placeKey))], this.platform.config.supervisionDedupeMinutes],
+    )).map((row) => row.dedupe_key));
     const raised = await raiseAlerts(sql, systemActor, hits.map((hit) => {
       const { observation } = hit;
       const pair = pairOf(hit);
-      const dedupeKey = throttled.get(pair) ?? `supervision:${hit.rule}:${hit.subject.id}:${cellOf(observation)}`;
-      throttled.set(pair, dedupeKey);
+      const dedupeKey = throttled.get(pair) ?? placeKey(hit);
+      if (!throttled.has(pair) && !older.has(dedupeKey)) throttled.set(pair, dedupeKey);
       return {
         module: 'supervision',
         kind: hit.rule,

@@ -49,7 +49,7 @@ const matchable = (entry: ListedEntry): WatchlistEntry => ({
  * The active watchlist as a matcher, kept current cheaply: every write to the list bumps `watchlist_version` and
  * stamps the rows it wrote with it (triggers, migration 0006), and one read of that row per batch tells whether the
  * index is behind. If it is, only the entries stamped since are read and applied in place (a warrant added or closed
- * costs microseconds, not the second or two of indexing 100,000 entries). The index is built afresh, in slices that
+ * costs well under a millisecond, not the second or two of indexing 100,000 entries). The index is built afresh, in slices that
  * leave the event loop free and beside the pipeline, which keeps matching against the previous list meanwhile, only
  * at start, after a deletion, or once thousands of retired entries make a fifth of it.
  */
@@ -57,6 +57,7 @@ export class WatchlistIndex {
   private version = -1;
   private built: { matcher: Matcher; entries: Map<string, ListedEntry> } | undefined;
   private rebuilding: Promise<void> | undefined;
+  private failure: unknown;
 
   /** `db` serves background rebuilds, which must not hold up the batch transaction that noticed the change. */
   constructor(private readonly db?: Sql) {}
@@ -66,11 +67,18 @@ export class WatchlistIndex {
     const version = Number(row?.version ?? 0);
     if (version !== this.version && !this.rebuilding) {
       const fresh = !this.built || Number(row?.rebuild_from ?? 0) > this.version || this.worthCompacting(this.built.matcher);
-      if (fresh) this.rebuilding = this.rebuild(this.built ? (this.db ?? sql) : sql, version).finally(() => (this.rebuilding = undefined));
-      else await this.applyChanges(sql, this.built!, version);
+      if (fresh) {
+        // A failed rebuild is tried again at the next batch (the version still differs); meanwhile the previous
+        // index serves, and with none yet the batch fails and is judged again.
+        this.failure = undefined;
+        this.rebuilding = this.rebuild(this.built ? (this.db ?? sql) : sql, version)
+          .catch((error: unknown) => void (this.failure = error))
+          .finally(() => (this.rebuilding = undefined));
+      } else await this.applyChanges(sql, this.built!, version);
     }
     if (!this.built) await this.rebuilding;
-    return this.built!;
+    if (!this.built) throw this.failure ?? new Error('the watchlist index is not built');
+    return this.built;
   }
 
   private worthCompacting(matcher: Matcher): boolean {
