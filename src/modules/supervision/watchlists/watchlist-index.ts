@@ -77,7 +77,7 @@ export class WatchlistIndex {
       } else await this.applyChanges(sql, this.built!, version);
     }
     if (!this.built) await this.rebuilding;
-    if (!this.built) throw this.failure ?? new Error('the watchlist index is not built');
+    if (!this.built) throw this.failure instanceof Error ? this.failure : new Error('the watchlist index is not built', { cause: this.failure });
     return this.built;
   }
 
