@@ -12,6 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { Rng } from '../src/core/demo/rng.js';
 import { startTestPlatform } from '../src/core/testing/test-platform.js';
 import { seedDemoSupervision } from '../src/modules/supervision/demo/demo-supervision.js';
@@ -59,6 +60,10 @@ try {
 
   // The load and the peer run in their own process, as devices and a bystander subscriber would.
   const started = new Date();
+  // How busy the platform's main thread is under the load, and how long work waited for it.
+  const eluStart = performance.eventLoopUtilization();
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
   // Half way, a warrant is added, as a prosecutor would during the day: the index takes it in while the load runs.
   const warrant = setTimeout(() => {
     void qg.bus.tx(async (sql) => {
@@ -77,6 +82,8 @@ try {
     child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as never) : reject(new Error(`load exited ${String(code)}`))));
   });
   clearTimeout(warrant);
+  delay.disable();
+  const mainThread = { busy: performance.eventLoopUtilization(eluStart).utilization, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6 };
   const run = { sent: load.sent, seconds: load.seconds };
   const atEnd = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
   const drainStart = performance.now();
@@ -125,6 +132,7 @@ try {
       storedLatencyMs: { p50: percentile(storedLatencies, 0.5), p95: percentile(storedLatencies, 0.95), p99: percentile(storedLatencies, 0.99) },
       judgedLatencyMs: { p50: percentile(judgedLatencies, 0.5), p95: percentile(judgedLatencies, 0.95), p99: percentile(judgedLatencies, 0.99) },
     },
+    mainThread,
     peer: { received: load.peer.received, receiveLatencyMs: { p50: load.peer.p50 ?? NaN, p95: load.peer.p95 ?? NaN, p99: load.peer.p99 ?? NaN } },
   };
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
@@ -135,6 +143,7 @@ try {
   console.log(`${'  of which publish → stored'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.storedLatencyMs.p50).padStart(7)} ${ms(result.ours.storedLatencyMs.p95).padStart(7)} ${ms(result.ours.storedLatencyMs.p99).padStart(7)}`);
   console.log(`${'  of which stored → alert (hits)'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.judgedLatencyMs.p50).padStart(7)} ${ms(result.ours.judgedLatencyMs.p95).padStart(7)} ${ms(result.ours.judgedLatencyMs.p99).padStart(7)}`);
   console.log(`\n"sent" counts messages, resent ones (about 8 %) included; "taken in" counts distinct observations stored; "pending" is what was stored but not yet judged when publishing stopped.`);
+  console.log(`The platform's main thread was busy ${(mainThread.busy * 100).toFixed(0)} % of the time; event-loop delay p99 ${mainThread.delayP99Ms.toFixed(0)} ms, max ${mainThread.delayMaxMs.toFixed(0)} ms.`);
   console.log(`A warrant was added to the list half way through, under load (the index applies such a change in place).`);
   console.log(`${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });

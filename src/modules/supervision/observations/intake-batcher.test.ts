@@ -24,13 +24,15 @@ function recordingDb(options: { failFirst?: number } = {}) {
 
 const message = (id: string) => ({ sourceId: 'cam-1', payload: Buffer.from(JSON.stringify({ externalId: id, observedAt: '2026-11-25T10:00:00Z', kind: 'vehicle', identifiers: { plate: '123ABC02' } })) });
 
-test('messages arriving while a set is written are stored together in the next set', async () => {
+test('messages arriving together are stored in one set, and those arriving while it is written in the next', async () => {
   const { sql, sets } = recordingDb();
   const batcher = new IntakeBatcher(sql, 'mqtt', silent, () => undefined);
   const first = batcher.store(message('a'));
-  await new Promise((resolve) => setImmediate(resolve));
-  await Promise.all([first, ...['b', 'c', 'd'].map((id) => batcher.store(message(id)))]);
-  assert.deepEqual(sets, [['a'], ['b', 'c', 'd']]);
+  const second = batcher.store(message('b'));
+  // The first set (a, b) is being written once the database has been asked: c and d wait for the next.
+  while (sets.length === 0) await new Promise((resolve) => setImmediate(resolve));
+  await Promise.all([first, second, ...['c', 'd'].map((id) => batcher.store(message(id)))]);
+  assert.deepEqual(sets, [['a', 'b'], ['c', 'd']]);
 });
 
 test('a message sent the moment the previous one is acknowledged is stored too', async () => {

@@ -5,6 +5,14 @@ import { acceptFeedMessages, deadLetter, isDataError, type Channel, type FeedMes
 /** Enough for one statement to stay quick; a busier feed is taken in several sets one after another. */
 const MAX_SET_MESSAGES = 1000;
 const MAX_SET_BYTES = 4 * 1024 * 1024;
+/**
+ * How long a set that is not yet full waits for more messages before it is written (group commit, as Kafka's
+ * linger.ms): at thousands of messages a second, sets of one or two cost a statement, a commit and its disk flush
+ * each, and the main thread's time goes to system calls. A few milliseconds on a quiet feed buy sets ten times larger
+ * on a busy one.
+ */
+const LINGER_MS = 4;
+const FULL_ENOUGH = 200;
 
 interface Waiting {
   message: FeedMessage;
@@ -13,8 +21,8 @@ interface Waiting {
 }
 
 /**
- * Stores the messages of a device feed in sets: a message arriving while a set is being written joins the next set, so
- * a quiet feed is written message by message with no wait, and a busy one with far fewer round trips than messages.
+ * Stores the messages of a device feed in sets: a message arriving within a few milliseconds of another, or while a set
+ * is being written, joins the same set, so a busy feed is written with far fewer statements and commits than messages.
  * Each message's promise settles only after its set is committed: callers acknowledge to the broker then, never
  * before, so a crash means redelivery, not loss. A set the database refuses is retried with backoff (the feed waits
  * meanwhile) until it is taken or the intake stops; a set refused for its data is stored message by message, and a
@@ -53,9 +61,9 @@ export class IntakeBatcher {
   }
 
   private async writeAll(): Promise<void> {
-    // Let the messages that arrived in the same turn of the event loop join the first set.
-    await new Promise<void>((resolve) => setImmediate(resolve));
     for (;;) {
+      // Let more messages join the set, unless there are plenty already or the intake is stopping.
+      if (this.queue.length < FULL_ENOUGH && !this.stopping) await new Promise<void>((resolve) => setTimeout(resolve, LINGER_MS));
       // Decided in the same turn as the check: a message queued after this line starts a writer of its own.
       if (this.queue.length === 0) {
         this.writing = undefined;
