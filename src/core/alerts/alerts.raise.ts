@@ -53,17 +53,17 @@ export async function raiseAlerts(sql: Sql, actor: Actor, inputs: readonly Raise
     if (key !== undefined) open.set(key, { id: alertId, createdAt: now.getTime() });
     return { alertId, isNew: true };
   });
-  const created = inputs.filter((_, i) => plans[i]!.isNew);
-  await insertAlerts(sql, created, plans.filter((plan) => plan.isNew).map((plan) => plan.alertId), now);
+  const created = inputs.flatMap((input, i) => (plans[i]!.isNew ? [{ input, id: plans[i]!.alertId }] : []));
+  await insertAlerts(sql, created, now);
   await countRepeats(sql, plans, now);
   await recordHistory(sql, inputs, plans, actor, now);
   await appendAuditEntries(
     sql,
-    created.map((input, i) => ({
+    created.map(({ input, id }) => ({
       actor: actorRef(actor),
       action: 'alerts.raised',
       subjectType: 'alert',
-      subjectId: plans.filter((plan) => plan.isNew)[i]!.alertId,
+      subjectId: id,
       region: input.region,
       requestId: requestId ?? null,
       outcome: 'success' as const,
@@ -103,10 +103,10 @@ async function lockOpenDuplicates(sql: Sql, inputs: readonly RaiseAlertInput[], 
   return new Map(rows.map((row) => [row.key, { id: row.id, createdAt: new Date(row.created_at).getTime() }]));
 }
 
-async function insertAlerts(sql: Sql, inputs: readonly RaiseAlertInput[], ids: readonly string[], now: Date): Promise<void> {
-  if (inputs.length === 0) return;
-  const rows = inputs.map((input, i) => ({
-    id: ids[i], module: input.module, kind: input.kind, severity: input.severity, region: input.region,
+async function insertAlerts(sql: Sql, created: readonly { input: RaiseAlertInput; id: string }[], now: Date): Promise<void> {
+  if (created.length === 0) return;
+  const rows = created.map(({ input, id }) => ({
+    id, module: input.module, kind: input.kind, severity: input.severity, region: input.region,
     subject_type: input.subject.type, subject_id: input.subject.id, subject_label: input.subject.label,
     subject_personal: input.subject.personal ?? null, title: input.title, summary: input.summary, evidence: input.evidence,
     dedupe_key: keyOf(input) ?? null, topics: input.topics ?? [],

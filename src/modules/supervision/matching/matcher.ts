@@ -1,13 +1,7 @@
 import { commonGivenNames } from './common-names.js';
-import { addToBucket as add, NameDateIndex, dateKeys, type Bucket, type DateReach } from './blocking.js';
-import {
-  compareDateNumbers,
-  dateAgreements,
-  dateNumber,
-  iinNumber,
-  nearDigitStrings,
-  nearlyEqualIinNumbers,
-} from './identity.js';
+import { addToBucket as add, NameDateIndex, dateKeys, type Bucket } from './blocking.js';
+import { dateGate, gateShape, UNDATED, type DateGate } from './date-gate.js';
+import { compareDateNumbers, dateNumber, iinNumber, nearDigitStrings, nearlyEqualIinNumbers } from './identity.js';
 import {
   ALERT_THRESHOLD,
   bestPossibleScore,
@@ -285,8 +279,7 @@ export class Matcher {
 
   /** dateGate, whose openings depend only on the name's shape and the IIN's state: computed once per shape. */
   private gateFor(observed: ObservedPerson): DateGate {
-    const iinState = observed.iin === null ? 0 : observed.iin.valid ? 1 : 2;
-    const shape = ((observed.name?.tokens.length ?? 0) * 2 + (observed.name?.patronymic != null ? 1 : 0)) * 3 + iinState;
+    const shape = gateShape(observed);
     let gate = this.gates.get(shape);
     if (gate === undefined) this.gates.set(shape, (gate = dateGate(observed, this.threshold)));
     return { ...gate, observed, date: dateNumber(observed.birthDate), iin: iinNumber(observed.iin) };
@@ -375,43 +368,6 @@ export class Matcher {
     const person = found.get(index);
     found.set(index, person ? combine(person, compared) : compared);
   }
-}
-
-/** Index of "no date on one side" in a gate, after the dateAgreements. */
-const UNDATED = dateAgreements.length;
-
-/**
- * Which date agreements (dateAgreements, then UNDATED) leave a pair able to reach the threshold, worked out once per
- * observation: without help from the IIN, and with the most an IIN one digit off the listed one could add.
- */
-interface DateGate {
-  observed: ObservedPerson;
-  date: number;
-  iin: number;
-  plain: readonly boolean[];
-  withIin: readonly boolean[];
-  /** The date agreements open with or without the IIN's help: the only blocks worth looking up. */
-  reach: DateReach;
-}
-
-function openings(observed: ObservedPerson, iin: number, threshold: number): boolean[] {
-  const open = dateAgreements.map((dates) => bestPossibleScore(observed, dates, iin) >= threshold);
-  return [...open, bestPossibleScore(observed, null, iin) >= threshold];
-}
-
-function dateGate(observed: ObservedPerson, threshold: number): DateGate {
-  const plain = openings(observed, 0, threshold);
-  const iin = iinUpperWeight(observed);
-  const withIin = iin === 0 ? plain : openings(observed, iin, threshold);
-  const open = (agreement: number) => plain[agreement] === true || withIin[agreement] === true;
-  return {
-    observed,
-    date: dateNumber(observed.birthDate),
-    iin: iinNumber(observed.iin),
-    plain,
-    withIin,
-    reach: { equal: open(0), swapped: open(1), oneDigit: open(2), undated: open(UNDATED) },
-  };
 }
 
 function pairKey(a: string, b: string): string {

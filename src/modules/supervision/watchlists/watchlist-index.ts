@@ -1,5 +1,6 @@
 import type { Sql } from '../../../core/db/db.js';
 import { Matcher, type WatchlistEntry } from '../matching/matcher.js';
+import type { EntryRow } from './watchlist.service.js';
 
 export interface ListedEntry {
   id: string;
@@ -14,19 +15,10 @@ export interface ListedEntry {
   region: string;
 }
 
-interface EntryRow {
-  id: string;
-  kind: 'person' | 'vehicle';
-  iin: string | null;
-  full_name: string | null;
-  birth_date: string | null;
-  plate: string | null;
-  warrant_basis: string;
-  issuing_agency: string;
+/** The columns of a watchlist row the index needs (the service's row, narrowed). */
+type IndexedRow = Pick<EntryRow, 'id' | 'kind' | 'iin' | 'full_name' | 'birth_date' | 'plate' | 'warrant_basis' | 'issuing_agency' | 'region' | 'status'> & {
   danger_level: ListedEntry['dangerLevel'];
-  region: string;
-  status: 'active' | 'closed';
-}
+};
 
 const SELECT = `select id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-DD') as birth_date, plate, warrant_basis, issuing_agency,
   danger_level, region, status from watchlist_entries`;
@@ -35,7 +27,7 @@ const SELECT = `select id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-DD
 const REBUILD_RETIRED = 5_000;
 const REBUILD_RETIRED_SHARE = 0.2;
 
-const listed = (row: EntryRow): ListedEntry => ({
+const listed = (row: IndexedRow): ListedEntry => ({
   id: row.id, kind: row.kind, iin: row.iin, fullName: row.full_name, birthDate: row.birth_date, plate: row.plate,
   warrantBasis: row.warrant_basis, issuingAgency: row.issuing_agency, dangerLevel: row.danger_level, region: row.region,
 });
@@ -86,7 +78,7 @@ export class WatchlistIndex {
   }
 
   private async applyChanges(sql: Sql, built: NonNullable<WatchlistIndex['built']>, version: number): Promise<void> {
-    const rows = await sql.query<EntryRow>(`${SELECT} where changed_version > $1`, [this.version]);
+    const rows = await sql.query<IndexedRow>(`${SELECT} where changed_version > $1`, [this.version]);
     const changed: ListedEntry[] = [];
     const withdrawn: string[] = [];
     for (const row of rows) {
@@ -100,7 +92,7 @@ export class WatchlistIndex {
   }
 
   private async rebuild(sql: Sql, version: number): Promise<void> {
-    const rows = await sql.query<EntryRow>(`${SELECT} where status = 'active'`);
+    const rows = await sql.query<IndexedRow>(`${SELECT} where status = 'active'`);
     const entries = new Map(rows.map((row) => [row.id, listed(row)]));
     const matcher = await Matcher.build([...entries.values()].map(matchable));
     this.built = { matcher, entries };
