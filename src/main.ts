@@ -27,6 +27,8 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
   const url = `http://${shownHost}:${port}`;
+  // The demo world's state bodies are this server's own receiver, on loopback: let its webhooks reach it.
+  if (config.demo && config.env !== 'production') platform.destinations.allow(`127.0.0.1:${port}`);
 
   let demoPassword: string | null = null;
   if (config.demo && config.env !== 'production' && (await countUsers(platform.db)) === 0) {

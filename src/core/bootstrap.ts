@@ -21,11 +21,17 @@ import type { Platform } from './platform.js';
 import { openDeviceBroker, type DeviceBroker } from './mqtt/device-broker.js';
 import { webhookFanout, WebhookWorker } from './webhooks/webhooks.service.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
+import { auditKeysFor, type AuditKeys } from './audit/checkpoint-key.js';
+import { startCheckpoints } from './audit/checkpoint-job.js';
+import { DestinationGuard } from './webhooks/destination-guard.js';
 
 export interface RunningPlatform extends Platform {
   app: FastifyInstance;
   stream: AlertStream;
   webhooks: WebhookWorker;
+  auditKeys: AuditKeys;
+  /** Where webhooks may go; the demo world allows its own receiver on loopback. */
+  destinations: DestinationGuard;
   webServed: boolean;
   stop(): Promise<void>;
 }
@@ -94,19 +100,21 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
   const app = await createHttpServer(deps);
   logged.app = app;
   const platform: Platform = { ...deps, log: app.log };
+  const auditKeys = auditKeysFor(config);
 
   const stream = new AlertStream();
   bus.listen((event) => stream.publish(event));
-  const webhooks = new WebhookWorker(db, { timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs }, (error) => onError(error, 'webhook worker'));
+  const destinations = new DestinationGuard(config.webhookAllowHosts);
+  const webhooks = new WebhookWorker(db, { guard: destinations, timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs }, (error) => onError(error, 'webhook worker'));
   bus.register(webhookFanout(() => webhooks.kick()));
   for (const module of modules) for (const handler of module.handlers?.(platform) ?? []) bus.register(handler);
 
   await authRoutes(app, deps);
   await userRoutes(app, deps);
   await apiKeyRoutes(app, deps);
-  await auditRoutes(app, deps);
+  await auditRoutes(app, deps, auditKeys);
   await alertRoutes(app, deps, stream);
-  await webhookRoutes(app, deps);
+  await webhookRoutes(app, deps, destinations);
   await geoRoutes(app);
   await moduleRoutes(app, deps);
   if (config.demo) await app.register(async (child) => demoReceiverRoutes(child, db));
@@ -119,6 +127,7 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
   const background = options.background !== false;
   const services = background ? modules.flatMap((module) => module.services?.(platform) ?? []) : [];
   for (const service of services) await service.start();
+  const checkpoints = background ? startCheckpoints(db, auditKeys, config.auditCheckpointMinutes, app.log) : undefined;
   const timers = (background ? modules.flatMap((module) => module.jobs?.(platform) ?? []) : []).map((job) => {
     const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
     timer.unref();
@@ -130,10 +139,13 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
     app,
     stream,
     webhooks,
+    auditKeys,
+    destinations,
     webServed,
     async stop() {
       for (const timer of timers) clearInterval(timer);
       for (const service of [...services].reverse()) await service.stop();
+      await checkpoints?.stop();
       stream.close();
       await app.close();
       await webhooks.stop();

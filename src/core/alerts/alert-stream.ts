@@ -18,7 +18,13 @@ export class AlertStream {
   constructor() {
     // A comment line every 15 s keeps proxies from closing an idle stream.
     this.heartbeat = setInterval(() => {
-      for (const client of this.clients) client.response.write(': keep-alive\n\n');
+      for (const client of this.clients) {
+        try {
+          client.response.write(': keep-alive\n\n');
+        } catch {
+          this.drop(client);
+        }
+      }
     }, HEARTBEAT_MS);
     this.heartbeat.unref();
   }
@@ -27,7 +33,9 @@ export class AlertStream {
     return this.clients.size;
   }
 
-  attach(actor: Actor, response: ServerResponse): void {
+  attach(actor: Actor | undefined, response: ServerResponse): void {
+    // The route requires alerts.read; a stream without a verified caller is refused here all the same.
+    if (!actor) throw new Error('an alert stream needs a signed-in caller');
     response.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-cache, no-transform',
@@ -46,8 +54,19 @@ export class AlertStream {
     const name = event.type === 'alerts.raised' ? 'alert.created' : 'alert.updated';
     const frame = `id: ${event.id}\nevent: ${name}\ndata: ${JSON.stringify(alert)}\n\n`;
     for (const client of this.clients) {
-      if (hasPermission(client.actor, 'alerts.read') && canSeeRegion(client.actor, alert.region)) client.response.write(frame);
+      if (!hasPermission(client.actor, 'alerts.read') || !canSeeRegion(client.actor, alert.region)) continue;
+      try {
+        client.response.write(frame);
+      } catch {
+        // A connection that broke mid-write is dropped; the others still hear the alert.
+        this.drop(client);
+      }
     }
+  }
+
+  private drop(client: Client): void {
+    this.clients.delete(client);
+    client.response.destroy();
   }
 
   close(): void {

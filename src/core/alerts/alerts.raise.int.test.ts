@@ -74,7 +74,7 @@ describe('raising alerts in a batch', () => {
     const ids = results.map((result) => result.alert.id);
     const audited = await qg.db.query<{ subject_id: string }>(`select subject_id from audit_log where action = 'alerts.raised' and subject_id = any($1::text[]) order by seq`, [ids]);
     assert.deepEqual(audited.map((row) => row.subject_id), ids);
-    const verified = await verifyAuditLog(qg.db);
+    const verified = await verifyAuditLog(qg.db, qg.auditKeys.verifiers);
     assert.equal(verified.ok, true, JSON.stringify(verified.problems));
   });
 

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { regionScope, requireRegion, systemActor } from '../auth/actor.js';
+import { actorOf } from '../http/access.js';
 import { problems } from '../http/problems.js';
 import { IdParams, RegionCode, Strict } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
@@ -94,8 +95,9 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     config: { permission: 'alerts.read' },
     schema: { tags: ['alerts'], summary: 'Live alerts as Server-Sent Events (alert.created, alert.updated)' },
   }, (request, reply) => {
+    const actor = actorOf(request);
     reply.hijack();
-    stream.attach(request.actor!, reply.raw);
+    stream.attach(actor, reply.raw);
   });
 
   api.get('/api/alerts/:id', {

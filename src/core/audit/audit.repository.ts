@@ -89,3 +89,40 @@ export async function auditHashIndex(sql: Sql): Promise<Map<string, number>> {
   const rows = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log');
   return new Map(rows.map((row) => [row.hash, Number(row.seq)]));
 }
+
+export interface CheckpointRow {
+  id: number;
+  head_seq: number;
+  head_hash: string;
+  at: Date;
+  key_id: string;
+  signature: string;
+}
+
+/** The newest entry, read under the chain lock so no append can slip between reading it and signing it. */
+export async function lockedAuditHead(sql: Sql): Promise<{ seq: number; hash: string }> {
+  await sql.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+  const [last] = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  return { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH };
+}
+
+export async function insertCheckpoint(sql: Sql, row: Omit<CheckpointRow, 'id'>): Promise<void> {
+  await sql.query('insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values ($1, $2, $3, $4, $5)', [row.head_seq, row.head_hash, row.at, row.key_id, row.signature]);
+}
+
+export async function listCheckpoints(sql: Sql): Promise<CheckpointRow[]> {
+  const rows = await sql.query<CheckpointRow>('select * from audit_checkpoints order by id');
+  return rows.map((row) => ({ ...row, id: Number(row.id), head_seq: Number(row.head_seq) }));
+}
+
+export async function newestCheckpoint(sql: Sql): Promise<CheckpointRow | undefined> {
+  const [row] = await sql.query<CheckpointRow>('select * from audit_checkpoints order by id desc limit 1');
+  return row ? { ...row, id: Number(row.id), head_seq: Number(row.head_seq) } : undefined;
+}
+
+/** The stored hash of each of these entries (absent when the entry is gone). */
+export async function hashesAt(sql: Sql, seqs: readonly number[]): Promise<Map<number, string>> {
+  if (seqs.length === 0) return new Map();
+  const rows = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log where seq = any($1::bigint[])', [seqs]);
+  return new Map(rows.map((row) => [Number(row.seq), row.hash]));
+}

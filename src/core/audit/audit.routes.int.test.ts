@@ -4,6 +4,7 @@ import { startTestPlatform, type TestPlatform } from '../testing/test-platform.j
 import type { VerifyResult } from './audit.service.js';
 import { entryHash } from './audit-chain.js';
 import type { AuditRow } from './audit.types.js';
+import { writeCheckpoint } from './checkpoints.js';
 
 interface Entry {
   seq: number;
@@ -30,9 +31,28 @@ const verify = async (qg: TestPlatform) => {
 async function asRogueDba(qg: TestPlatform, statements: string[]): Promise<void> {
   await qg.db.tx(async (sql) => {
     await sql.exec('alter table audit_log disable trigger audit_log_no_update');
+    await sql.exec('alter table audit_checkpoints disable trigger audit_checkpoints_no_update');
     for (const statement of statements) await sql.exec(statement);
     await sql.exec('alter table audit_log enable trigger audit_log_no_update');
+    await sql.exec('alter table audit_checkpoints enable trigger audit_checkpoints_no_update');
   });
+}
+
+/** Signs the current head, as the server does every AUDIT_CHECKPOINT_MINUTES. */
+const checkpointNow = (qg: TestPlatform) => writeCheckpoint(qg.db, qg.auditKeys.signer!);
+
+/** Re-links every entry from `fromSeq` to the head, as someone rewriting history would after an edit. */
+async function rehashFrom(qg: TestPlatform, fromSeq: number): Promise<void> {
+  const rows = (await qg.db.query<AuditRow>('select * from audit_log where seq >= $1 order by seq', [fromSeq - 1])).map((row) => ({ ...row, seq: Number(row.seq) }));
+  const statements: string[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const prev = rows[i - 1]!;
+    const row = { ...rows[i]!, prev_hash: prev.hash, at: new Date(rows[i]!.at) };
+    row.hash = entryHash(row);
+    rows[i] = row;
+    statements.push(`update audit_log set prev_hash = '${row.prev_hash}', hash = '${row.hash}' where seq = ${row.seq}`);
+  }
+  await asRogueDba(qg, statements);
 }
 
 describe('reading the audit log', () => {
@@ -116,6 +136,23 @@ describe('reading the audit log', () => {
     assert.deepEqual(await qg.db.query('select * from audit_log order by seq'), before);
     assert.equal((await verify(qg)).ok, true);
   });
+
+  test('TRUNCATE is refused as well, on the log and on its signed checkpoints', async () => {
+    const before = await qg.db.query('select * from audit_log order by seq');
+    await assert.rejects(qg.db.exec('truncate audit_log'), /append-only/);
+    await assert.rejects(qg.db.exec('truncate audit_checkpoints'), /append-only/);
+    await assert.rejects(qg.db.query('delete from audit_checkpoints'), /append-only/);
+    assert.deepEqual(await qg.db.query('select * from audit_log order by seq'), before);
+  });
+
+  test('the head is signed at start; the public key that verifies it is published to auditors', async () => {
+    const result = await verify(qg);
+    assert.ok(result.checkpoints.count >= 1);
+    assert.equal(result.checkpoints.keys.every((key) => key.known), true);
+    const key = (await qg.request('auditor', { method: 'GET', url: '/api/audit/public-key' })).json<{ keyId: string; publicKey: string }>();
+    assert.equal(key.keyId, qg.auditKeys.signer!.keyId);
+    assert.equal(Buffer.from(key.publicKey, 'base64').length, 32);
+  });
 });
 
 describe('tampering by someone who bypasses the append-only trigger', () => {
@@ -150,6 +187,33 @@ describe('tampering by someone who bypasses the append-only trigger', () => {
     const result = await verify(qg);
     assert.deepEqual(result.problems.map((problem) => [problem.kind, problem.seq]), [['deleted', 5]]);
     assert.match(result.problems[0]!.message, /expected 4/);
+  });
+
+  test('the newest entries deleted are caught by the checkpoint that signed them', async () => {
+    await checkpointNow(qg);
+    const [head] = await qg.db.query<{ seq: number }>('select max(seq)::int as seq from audit_log');
+    await asRogueDba(qg, [`delete from audit_log where seq >= ${head!.seq - 1}`]);
+    const result = await verify(qg);
+    assert.equal(result.ok, false);
+    assert.deepEqual(result.problems.map((problem) => [problem.kind, problem.seq]), [['truncated', head!.seq]]);
+  });
+
+  test('an edit with the chain re-hashed from it to the head is caught by the checkpoint’s hash', async () => {
+    await checkpointNow(qg);
+    const [row] = await qg.db.query<AuditRow>('select * from audit_log where seq = 3');
+    const edited = { ...row!, at: new Date(row!.at), actor_name: 'someone.else' };
+    await asRogueDba(qg, [`update audit_log set actor_name = 'someone.else', hash = '${entryHash(edited)}' where seq = 3`]);
+    await rehashFrom(qg, 4);
+    const result = await verify(qg);
+    assert.equal(result.ok, false);
+    assert.ok(result.problems.some((problem) => problem.kind === 'rehashed'), JSON.stringify(result.problems));
+  });
+
+  test('a checkpoint written without the key, to cover a rewrite, is named as forged', async () => {
+    await rehashFrom(qg, 2);
+    const [head] = await qg.db.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+    await asRogueDba(qg, [`insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values (${head!.seq}, '${head!.hash}', now(), '${qg.auditKeys.signer!.keyId}', '${Buffer.alloc(64).toString('base64')}')`]);
+    assert.ok((await problems()).some(([kind]) => kind === 'forged'));
   });
 
   test('two entries with their seq values swapped are named as reordered', async () => {

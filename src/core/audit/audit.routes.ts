@@ -5,6 +5,7 @@ import { Strict } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import { listAudit } from './audit.repository.js';
 import { verifyAuditLog } from './audit.service.js';
+import type { AuditKeys } from './checkpoint-key.js';
 import type { AuditRow } from './audit.types.js';
 
 const present = (row: AuditRow) => ({
@@ -21,7 +22,7 @@ const present = (row: AuditRow) => ({
   details: row.details,
 });
 
-export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
+export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>, keys: AuditKeys): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
 
@@ -48,6 +49,11 @@ export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.get('/api/audit/verify', {
     config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Re-checks the hash chain; lists any edited, deleted or reordered entry' },
-  }, () => verifyAuditLog(db));
+    schema: { tags: ['audit'], summary: 'Re-checks the hash chain and the signed checkpoints; lists any edited, deleted, reordered, truncated or re-hashed entry' },
+  }, () => verifyAuditLog(db, keys.verifiers));
+
+  api.get('/api/audit/public-key', {
+    config: { permission: 'audit.read' },
+    schema: { tags: ['audit'], summary: 'The public key that verifies the audit log’s signed checkpoints (Ed25519, base64)' },
+  }, () => ({ keyId: keys.signer?.keyId ?? null, publicKey: keys.signer?.publicKey ?? null }));
 }

@@ -3,6 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { auditRequest } from '../audit/index.js';
+import { emitEvent } from '../events/index.js';
+import './auth.events.js';
 import { problems } from '../http/problems.js';
 import { IdParams, RegionScopeItem, Strict } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
@@ -60,10 +62,12 @@ export async function apiKeyRoutes(app: FastifyInstance, platform: Omit<Platform
     config: { permission: 'apikeys.manage' },
     schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: IdParams },
   }, async (request) => {
-    const key = await db.tx(async (sql) => {
+    const key = await platform.bus.tx(async (sql) => {
       const row = await revokeApiKey(sql, request.params.id);
       if (!row) throw problems.notFound(`API key ${request.params.id}`);
       await auditRequest(sql, request, { action: 'apikeys.revoked', subjectType: 'api_key', subjectId: row.id, outcome: 'success' });
+      // Live connections opened with the key (a connector's MQTT session) are closed when this event is heard.
+      await emitEvent(sql, 'apikeys.revoked', { apiKeyId: row.id });
       return row;
     });
     return { apiKey: presentApiKey(key) };

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/db.js';
 import type { Locale } from '../i18n/i18n.js';
+import type { RegionScope } from './actor.js';
 import type { Role } from './permissions.js';
 import { sessionCache } from './session-cache.js';
 
@@ -54,12 +55,16 @@ export async function listUsers(sql: Sql): Promise<UserRow[]> {
   return sql.query<UserRow>('select * from users order by role, username');
 }
 
-/** Active people who can take an alert in a region: national users, or users whose scope includes it. */
-export async function listAssignable(sql: Sql, region: string | null): Promise<UserRow[]> {
+/**
+ * Active people who can take an alert in a region: national users, or users whose scope includes it. A caller of
+ * regional scope sees only colleagues who share one of its regions.
+ */
+export async function listAssignable(sql: Sql, scope: RegionScope, region: string | null): Promise<UserRow[]> {
   return sql.query<UserRow>(
     `select * from users where not disabled and role in ('prosecutor', 'analyst', 'duty_officer')
-       and ($1::text is null or '*' = any(regions) or $1 = any(regions)) order by display_name`,
-    [region],
+       and ($1::text is null or '*' = any(regions) or $1 = any(regions))
+       and ($2::text[] is null or '*' = any(regions) or regions && $2::text[]) order by display_name`,
+    [region, scope],
   );
 }
 

@@ -6,7 +6,8 @@ import { auditRequest } from '../audit/index.js';
 import { problems } from '../http/problems.js';
 import { IdParams, LocaleSchema, RegionCode, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
-import { requireRegion } from './actor.js';
+import { regionScope, requireRegion } from './actor.js';
+import { actorOf } from '../http/access.js';
 import { generatePassword, hashPassword } from './passwords.js';
 import { roles } from './permissions.js';
 import { sessionCache } from './session-cache.js';
@@ -26,10 +27,11 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
 
   api.get('/api/users/assignable', {
     config: { permission: 'users.list' },
-    schema: { tags: ['users'], summary: 'People who can take an alert in a region', querystring: Strict({ region: Type.Optional(RegionCode) }) },
+    schema: { tags: ['users'], summary: 'People who can take an alert in a region (colleagues who share one of your regions)', querystring: Strict({ region: Type.Optional(RegionCode) }) },
   }, async (request) => {
-    if (request.query.region) requireRegion(request.actor!, request.query.region);
-    const rows = await listAssignable(db, request.query.region ?? null);
+    const actor = actorOf(request);
+    if (request.query.region) requireRegion(actor, request.query.region);
+    const rows = await listAssignable(db, regionScope(actor), request.query.region ?? null);
     return { users: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })) };
   });
 

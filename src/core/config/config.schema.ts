@@ -1,3 +1,5 @@
+import { parsePrivateKey } from '../audit/checkpoint-key.js';
+
 /** Every setting the platform reads, with its default and meaning. The README's configuration table mirrors this list. */
 export interface SettingSpec<T> {
   env: string;
@@ -38,6 +40,15 @@ const url = (...protocols: string[]) => (raw: string): string => {
 
 const text = (raw: string): string => raw;
 
+/** An Ed25519 private key in one of the forms parsePrivateKey reads; the text is kept, checked here. */
+const signingKey = (raw: string): string => {
+  parsePrivateKey(raw);
+  return raw;
+};
+
+/** A comma-separated list; empty items dropped. */
+const list = (raw: string): string[] => raw.split(',').map((item) => item.trim()).filter(Boolean);
+
 /** false, a hop count, or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy). */
 const proxyTrust = (raw: string): boolean | number | string => {
   if (/^(false|0|no|off)$/i.test(raw)) return false;
@@ -74,7 +85,10 @@ export const settings = {
   loginRateLimitPerMinute: { env: 'LOGIN_RATE_LIMIT_PER_MINUTE', description: 'Sign-in attempts per minute per address, against password guessing', default: 10, parse: integer(1, 10_000) },
   webhookTimeoutMs: { env: 'WEBHOOK_TIMEOUT_MS', description: 'Time a state body endpoint has to answer one delivery', default: 5000, parse: integer(100, 60_000) },
   webhookMaxAttempts: { env: 'WEBHOOK_MAX_ATTEMPTS', description: 'Delivery attempts before a webhook delivery is marked dead', default: 8, parse: integer(1, 50) },
+  webhookAllowHosts: { env: 'WEBHOOK_ALLOW_HOSTS', description: 'Hosts (name, name:port or address) webhooks may reach although they are not public addresses, e.g. state bodies’ intranet receivers; all others must resolve to public addresses', default: [] as string[], parse: list },
   webhookBackoffMs: { env: 'WEBHOOK_BACKOFF_MS', description: 'First retry delay; doubles each attempt, capped at one hour', default: 2000, parse: integer(10, 3_600_000) },
+  auditSigningKey: { env: 'AUDIT_SIGNING_KEY', description: 'Ed25519 private key that signs audit checkpoints (32-byte seed in hex, base64 PKCS#8 or PEM; `qadagalau audit keygen` makes one); unset = a key kept in DATA_DIR, and none in production', default: undefined, parse: signingKey },
+  auditCheckpointMinutes: { env: 'AUDIT_CHECKPOINT_MINUTES', description: 'How often the audit log’s head is signed, even when idle (entries newer than the last checkpoint are covered only by the hash chain)', default: 15, parse: integer(1, 1440) },
   eventAckWaitMs: { env: 'EVENT_ACK_WAIT_MS', description: 'JetStream redelivers an event a consumer took but did not acknowledge after this long', default: 30_000, parse: integer(500, 3_600_000) },
   outboxPollMs: { env: 'OUTBOX_POLL_MS', description: 'How often the outbox relay looks for events left behind by a crash', default: 500, parse: integer(10, 60_000) },
 } satisfies Record<string, SettingSpec<unknown>>;

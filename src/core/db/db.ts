@@ -32,6 +32,27 @@ export async function openDb(options: DbOptions): Promise<Db> {
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
 
+/** Start-up could not use the server named by DATABASE_URL: says which server, why, and what to do. */
+export class DatabaseUnavailableError extends Error {
+  constructor(target: URL, cause: unknown) {
+    const code = (cause as { code?: string } | null)?.code;
+    const where = `${target.hostname}:${target.port || '5432'}`;
+    const name = decodeURIComponent(target.pathname.slice(1)) || '(the user’s default)';
+    const user = decodeURIComponent(target.username) || 'postgres';
+    const advice: Record<string, string> = {
+      ECONNREFUSED: `nothing answers at ${where}: start PostgreSQL there, correct DATABASE_URL, or unset it to use the embedded database`,
+      ENOTFOUND: `the host ${target.hostname} is unknown: correct DATABASE_URL, or unset it to use the embedded database`,
+      ETIMEDOUT: `${where} does not answer: check the host, port and firewall in DATABASE_URL`,
+      '3D000': `the database ${name} does not exist on ${where}: create it (createdb -h ${target.hostname} -p ${target.port || '5432'} -U ${user} ${name}) or name an existing one in DATABASE_URL`,
+      '28P01': `the server at ${where} refused the password of ${user}: correct the credentials in DATABASE_URL`,
+      '28000': `the server at ${where} does not let ${user} in: check DATABASE_URL and the server's pg_hba.conf`,
+    };
+    const reason = (code && advice[code]) ?? `${(cause as Error | null)?.message ?? String(cause)} (at ${where}, database ${name})`;
+    super(`Cannot use the database named by DATABASE_URL: ${reason}.`);
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
 async function openServerDb(url: string): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   pool.on('error', () => {
@@ -46,8 +67,13 @@ async function openServerDb(url: string): Promise<Db> {
       await client.query(text);
     },
   });
-  await pool.query('select 1');
   const target = new URL(url);
+  try {
+    await pool.query('select 1');
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DatabaseUnavailableError(target, error);
+  }
   return {
     kind: 'postgres',
     description: `PostgreSQL at ${target.hostname}:${target.port || '5432'}${target.pathname}`,

@@ -7,6 +7,8 @@ import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature.js';
  * dashboard. It checks signatures exactly as a real receiver should. Never mounted in production.
  */
 export async function demoReceiverRoutes(app: FastifyInstance, db: Db): Promise<void> {
+  // The signature covers the exact bytes sent, so this route keeps the body as text.
+  app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: 1_048_576 }, (request, body, done) => {
     done(null, body);
   });

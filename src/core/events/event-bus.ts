@@ -34,8 +34,18 @@ export class EventBus {
     this.handlers.push(handler);
   }
 
+  /**
+   * Hears every relayed event (dashboards' live streams). A listener is not part of the durable path: one that
+   * throws is logged and the relay goes on, so it can neither stall the outbox nor make it redeliver.
+   */
   listen(listener: EventListener): void {
-    this.options.transport.listen(listener);
+    this.options.transport.listen((event) => {
+      try {
+        listener(event);
+      } catch (error) {
+        this.options.onError(error, 'event listener');
+      }
+    });
   }
 
   async start(): Promise<void> {

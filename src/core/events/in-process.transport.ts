@@ -11,6 +11,16 @@ export function inProcessTransport(onError: (error: unknown, consumer: string, e
   let consumers: { name: string; types: string[] }[] = [];
   let deliver: Deliver | undefined;
   const listeners: EventListener[] = [];
+  // Listeners hear events after the durable consumers, and a failing one affects neither them nor the others.
+  const broadcast = (event: DomainEvent) => {
+    for (const listener of listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        onError(error, 'listener', event);
+      }
+    }
+  };
   return {
     description: 'in-process event bus',
     async publish(events) {
@@ -26,7 +36,7 @@ export function inProcessTransport(onError: (error: unknown, consumer: string, e
           }
         }
         if (ok) delivered.push(event.id);
-        for (const listener of listeners) listener(event);
+        broadcast(event);
       }
       return { delivered };
     },

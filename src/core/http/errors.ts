@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseError } from './logger.js';
 import { Problem, type FieldError } from './problems.js';
 
 /** Turns every error into an RFC 9457 problem in the requester's language; internals are logged, never shown. */
@@ -22,9 +23,27 @@ export function problemFromError(error: FastifyError): Problem {
     default:
       break;
   }
+  if (isDatabaseError(error)) {
+    const refused = refusedByDatabase(error.code);
+    if (refused) return refused;
+  }
   if (error.statusCode === 429) return new Problem('rate-limited');
   if (error.statusCode === 400 || error instanceof SyntaxError) return new Problem('validation', error.message);
   return new Problem('internal');
+}
+
+/**
+ * A value the database refused, caught as a last resort: the schemas should have refused it first (the route fuzzer
+ * fails on the warning the error handler logs for these), but a caller still gets a 4xx, and the transaction that
+ * met the error has rolled back, so nothing changed.
+ */
+function refusedByDatabase(sqlstate: string): Problem | undefined {
+  // Class 22 is a data exception (a value out of range, badly formed, or a character no column takes); 54000 a
+  // value too large for an index.
+  if (sqlstate.startsWith('22') || sqlstate === '54000') return new Problem('validation', 'a value is out of range or badly formed');
+  // Class 23 is an integrity constraint: a duplicate, a missing reference, a failed check.
+  if (sqlstate.startsWith('23')) return new Problem('conflict', 'the change conflicts with a stored record');
+  return undefined;
 }
 
 function missingProperty(params: Record<string, unknown>): string {

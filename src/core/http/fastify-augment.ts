@@ -9,6 +9,12 @@ declare module 'fastify' {
     public?: boolean;
     /** Any signed-in user or API key. */
     signedIn?: boolean;
+    /** The body array whose items the route checks one by one (itemChecker), refusing a bad item alone. */
+    batchOf?: string;
+  }
+  interface FastifyInstance {
+    /** Registers a third-party plugin whose routes cannot declare access themselves: all of them are public. */
+    registerPublic(register: () => Promise<unknown>): Promise<void>;
   }
   interface FastifyRequest {
     actor: Actor | undefined;

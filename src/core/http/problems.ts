@@ -50,6 +50,7 @@ export class Problem extends Error {
 export const problemType = (id: ProblemId): string => `/api/problems/${id}`;
 export const problemIds = Object.keys(statuses) as ProblemId[];
 export const problemStatus = (id: ProblemId): number => statuses[id];
+export const isProblemId = (id: string): id is ProblemId => Object.hasOwn(statuses, id);
 
 export const problems = {
   validation: (detail: string, errors?: FieldError[]) => new Problem('validation', detail, errors),

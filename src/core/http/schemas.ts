@@ -1,8 +1,13 @@
 import { Type, type TSchema } from 'typebox';
 import { problemIds } from './problems.js';
 import { regionCodes } from '../geo/regions.js';
+import './formats.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
+/** A real calendar day, YYYY-MM-DD. */
+export const CalendarDate = (options: { description?: string } = {}) => Type.String({ format: 'date', ...options });
+/** A real month (YYYY-MM), or a real day (YYYY-MM-DD). */
+export const Period = (options: { description?: string } = {}) => Type.String({ format: 'period', pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$', ...options });
 // An enum rather than a union of literals: one clear error ("must be one of …") instead of twenty.
 export const RegionCode = Type.Unsafe<string>({ type: 'string', enum: [...regionCodes], description: 'ISO 3166-2 region code, e.g. KZ-75' });
 /** A region code, or '*' for national scope. */

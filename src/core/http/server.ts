@@ -7,15 +7,15 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import './fastify-augment.js';
 import { authenticate } from '../auth/authenticate.js';
-import { hasPermission } from '../auth/actor.js';
-import { appendAudit } from '../audit/audit.repository.js';
 import { negotiateLocale } from '../i18n/i18n.js';
 import type { Platform } from '../platform.js';
+import { authorise, enforceDeclaredAccess, isApiRoute, routeLabel } from './access.js';
 import { problemFromError, sendProblem } from './errors.js';
-import { Problem, problems } from './problems.js';
-import { loggerOptions } from './logger.js';
+import { platformFormats } from './formats.js';
+import { boundIntegers, installJsonParser, refuseUnsafeText } from './input-guard.js';
+import { isProblemId, Problem, problems } from './problems.js';
+import { isDatabaseError, loggerOptions } from './logger.js';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const REQUEST_ID = /^[\w-]{8,64}$/;
 
 export type Deps = Omit<Platform, 'log'>;
@@ -38,27 +38,25 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // Unknown fields are refused, not silently dropped: a typo in a connector should fail loudly.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true } },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true }, plugins: [platformFormats] },
+    // A path the router cannot decode (`/api/alerts/%E0%A4`) is a problem+json 400 like any other bad input.
+    frameworkErrors: (error, request, reply) => {
+      void sendProblem(request, reply, problemFromError(error));
+    },
   });
 
   app.decorateRequest('actor', undefined);
   app.decorateRequest('csrfToken', undefined);
   app.decorateRequest('locale', 'ru');
 
-  app.addHook('onRoute', (route) => {
-    const config = route.config;
-    if (!route.url.startsWith('/api') || route.url.startsWith('/api/docs')) return;
-    if (!config?.public && !config?.signedIn && !config?.permission) {
-      throw new Error(`route ${String(route.method)} ${route.url} declares no permission: deny by default`);
-    }
-    if (config.permission && !deps.permissions.has(config.permission)) {
-      throw new Error(`route ${String(route.method)} ${route.url} requires unknown permission ${config.permission}`);
-    }
-  });
+  enforceDeclaredAccess(app, deps.permissions);
+  app.addHook('onRoute', boundIntegers);
+  installJsonParser(app, deps.config.bodyLimitBytes);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemFromError(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
+    else if (isDatabaseError(error)) request.log.warn({ err: error, route: routeLabel(request) }, 'database refused input that validation let through');
     return sendProblem(request, reply, problem);
   });
 
@@ -82,8 +80,9 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   await app.register(rateLimit, {
     max: deps.config.rateLimitPerMinute,
     timeWindow: '1 minute',
-    // After authentication, so the bucket is the verified caller; an unknown token counts against its address.
-    hook: 'preHandler',
+    // After authentication (a route's own onRequest hooks run after the server's), so the bucket is the verified
+    // caller and an unknown token counts against its address; before the body is read or validated.
+    hook: 'onRequest',
     keyGenerator: (request) => (request.actor ? `${request.actor.type}:${request.actor.id}` : request.ip),
   });
   await app.register(swagger, {
@@ -104,46 +103,30 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
     },
   });
   // The platform's own CSP applies to the docs page too (swagger-ui's static CSP would loosen it).
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.registerPublic(async () => app.register(swaggerUi, { routePrefix: '/api/docs' }));
 
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     // API answers carry personal data and one-time secrets: no browser or proxy may keep a copy.
-    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+    if (isApiRoute(request)) reply.header('cache-control', 'no-store');
     request.locale = negotiateLocale(request.headers['accept-language']);
+    if (request.is404) return;
     await authenticate(request, deps.db, deps.permissions);
     if (request.actor) request.locale = request.headers['accept-language'] ? request.locale : request.actor.locale;
   });
 
+  // Authenticated and rate-limited (onRequest) → authorised here → body parsed → validated → handler.
+  app.addHook('preParsing', async (request, _reply, payload) => {
+    await authorise(request, deps);
+    return payload;
+  });
+  app.addHook('preValidation', refuseUnsafeText);
+
   app.addHook('onResponse', async (request, reply) => {
-    const line = { method: request.method, path: request.url.split('?')[0], status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.actor?.id };
+    const line = { method: request.method, route: routeLabel(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.actor?.id };
     // Access lines at debug: the console stays readable; LOG_LEVEL=debug turns them on.
     if (reply.statusCode >= 500) request.log.error(line, 'request');
     else request.log.debug(line, 'request');
-  });
-
-  app.addHook('preHandler', async (request) => {
-    const config = request.routeOptions.config;
-    if (!request.url.startsWith('/api') || request.url.startsWith('/api/docs') || config.public) return;
-    const actor = request.actor;
-    if (!actor) throw problems.unauthenticated();
-    if (request.csrfToken && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
-      throw problems.csrf();
-    }
-    if (config.permission && !hasPermission(actor, config.permission)) {
-      await deps.db.tx((sql) =>
-        appendAudit(sql, {
-          actor: { type: actor.type, id: actor.id, name: actor.name },
-          action: 'access.denied',
-          subjectType: 'route',
-          subjectId: `${request.method} ${request.routeOptions.url ?? ''}`,
-          requestId: request.id,
-          outcome: 'denied',
-          details: { permission: config.permission },
-        }),
-      );
-      throw problems.forbidden(`requires ${config.permission}`);
-    }
   });
 
   app.setNotFoundHandler((request, reply) => {
@@ -166,8 +149,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());
   app.get('/api/problems/:id', { config: { public: true }, schema: { hide: true } }, (request) => {
     const { id } = request.params as { id: string };
-    const problem = new Problem(id as never);
-    if (!problem.status) throw problems.notFound(id);
+    if (!isProblemId(id)) throw problems.notFound(id);
+    const problem = new Problem(id);
     return { type: `/api/problems/${id}`, status: problem.status, title: problem.toJSON(request.locale)['title'] };
   });
   return app;

@@ -11,8 +11,11 @@ import type { ModuleManifest } from '../modules/manifest.js';
 import type { Role } from '../auth/permissions.js';
 import { newApiKeySecret, sha256 } from '../auth/tokens.js';
 import { insertApiKey } from '../auth/api-keys.repository.js';
+import { newSigningKey } from '../audit/checkpoint-key.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
+/** One signing key for the run's audit checkpoints, so no test writes a key file. */
+const testAuditKey = newSigningKey().privateSeed;
 
 /** The people every integration test can act as: each role, national and regional. */
 export const testUsers: Record<string, { role: Role; regions: string[]; agencyId?: string }> = {
@@ -66,6 +69,9 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
     outboxPollMs: 50,
     webhookBackoffMs: 50,
     webhookTimeoutMs: 1000,
+    // Tests' receivers listen on loopback, which webhooks may not reach unless allowed.
+    webhookAllowHosts: ['127.0.0.1'],
+    auditSigningKey: testAuditKey,
     ...options.config,
   };
   let platform: RunningPlatform;

@@ -8,6 +8,9 @@ import type { AlertView, Severity } from '../alerts/alerts.types.js';
 import { systemActor } from '../auth/actor.js';
 import { verifySignature } from './signature.js';
 import { waitFor } from '../testing/wait-for.js';
+import { insertUser } from '../auth/users.repository.js';
+import { createSession } from '../auth/sessions.repository.js';
+import { randomUUID } from 'node:crypto';
 
 interface Received {
   path: string;
@@ -28,6 +31,10 @@ async function startReceiver(): Promise<{ url: string; received: Received[]; ser
       const path = request.url ?? '/';
       received.push({ path, headers: request.headers, body, at: Date.now() });
       if (path.startsWith('/hang')) return;
+      if (path.startsWith('/redirect')) {
+        response.writeHead(302, { location: '/ok-redirected' }).end();
+        return;
+      }
       const call = (calls.get(path) ?? 0) + 1;
       calls.set(path, call);
       response.statusCode = path.startsWith('/flaky') && call <= 2 ? 500 : 200;
@@ -113,6 +120,33 @@ describe('webhook subscriptions and deliveries', () => {
     assert.equal(other.statusCode, 404);
     const audited = (await qg.auditActions()).filter((row) => row.action === 'subscriptions.created');
     assert.deepEqual(audited.map((row) => [row.actor_name, row.subject_id]), [['liaison.shymkent', own.subscription.id], ['admin', national.subscription.id]]);
+  });
+
+  test('a regional prosecutor sees only subscriptions within their regions, with their deliveries', async () => {
+    const id = randomUUID();
+    await qg.db.tx((sql) => insertUser(sql, { id, username: 'prosecutor.almaty', displayName: 'Regional prosecutor', role: 'prosecutor', regions: ['KZ-75'], locale: 'en', agencyId: null, passwordHash: 'x' }));
+    const regional = await subscribe(qg, 'admin', { url: `${receiver.url}/ok-scope`, regions: ['KZ-75'], modules: ['scope'] });
+    const national = await subscribe(qg, 'admin', { url: `${receiver.url}/ok-scope-all`, regions: ['*'], modules: ['scope'] });
+    const elsewhere = await subscribe(qg, 'admin', { url: `${receiver.url}/ok-scope-astana`, regions: ['KZ-71', 'KZ-75'], modules: ['scope'] });
+    const cookie = await qg.db.tx((sql) => createSession(sql, id, 1));
+    const asRegional = (url: string) => qg.app.inject({ method: 'GET', url, headers: { cookie: `qg_session=${cookie.token}` } });
+    const listed = (await asRegional('/api/subscriptions')).json<{ subscriptions: { id: string }[] }>().subscriptions.map((item) => item.id);
+    assert.ok(listed.includes(regional.subscription.id));
+    assert.ok(!listed.includes(national.subscription.id) && !listed.includes(elsewhere.subscription.id), 'no subscription reaching other regions');
+    assert.equal((await asRegional(`/api/subscriptions/${regional.subscription.id}/deliveries`)).statusCode, 200);
+    assert.equal((await asRegional(`/api/subscriptions/${national.subscription.id}/deliveries`)).statusCode, 404);
+    assert.equal((await asRegional(`/api/subscriptions/${elsewhere.subscription.id}/deliveries`)).statusCode, 404);
+  });
+
+  test('a redirect is not followed: the attempt fails and the other address hears nothing', async () => {
+    const { subscription } = await subscribe(qg, 'admin', { url: `${receiver.url}/redirect`, modules: ['redirect'] });
+    const alert = await raise(qg, 'redirect', 'KZ-75', 'high');
+    const status = await waitFor(async () => {
+      const row = await deliveryStatus(qg, subscription.id, alert.id);
+      return row?.last_error ? row : undefined;
+    }, 3000, 'a failed attempt');
+    assert.match(status.last_error!, /HTTP 302 \(redirects are not followed\)/);
+    assert.equal(arrivalsFor(alert.id, '/ok-redirected').length, 0);
   });
 
   test('a matching alert is POSTed with a signature that verifies with the secret, and without personal data', async () => {
@@ -212,5 +246,49 @@ describe('webhooks with the production answer timeout', () => {
     await waitFor(() => (receiver.received.some((item) => item.body.includes(fast.id)) ? true : undefined), 8000, 'delivery to the healthy endpoint');
     const waited = Date.now() - started;
     assert.ok(waited < 1500, `the healthy endpoint waited ${waited} ms behind the hung one`);
+  });
+});
+
+describe('webhook destinations', () => {
+  let qg: TestPlatform;
+  let receiver: Awaited<ReturnType<typeof startReceiver>>;
+
+  before(async () => {
+    receiver = await startReceiver();
+    qg = await startTestPlatform({ config: { webhookAllowHosts: ['receiver.intranet.gov.kz'], webhookBackoffMs: 20, webhookTimeoutMs: 300, webhookMaxAttempts: 1 } });
+  });
+  after(async () => {
+    receiver.server.closeAllConnections();
+    await qg.stop();
+    receiver.server.close();
+  });
+
+  test('a subscription to a non-public address, however spelled, is refused and nothing is stored', async () => {
+    const count = async () => (await qg.db.query<{ count: number }>('select count(*)::int as count from webhook_subscriptions'))[0]!.count;
+    const before = await count();
+    for (const url of ['http://127.0.0.1:6379/', 'http://169.254.169.254/latest/meta-data/', 'http://2130706433/', 'http://0x7f.0.0.1/', 'http://017700000001/',
+      'http://10.1.2.3/hook', 'http://192.168.0.10/', 'http://[::1]/', 'http://[::ffff:127.0.0.1]/', 'http://[fd00::1]/', 'http://localhost:8080/', 'http://db.internal/',
+      'http://intranet/', 'https://user:secret@example.org/hook']) {
+      const response = await qg.request('admin', { method: 'POST', url: '/api/subscriptions', payload: { agencyId: 'mvd', url, regions: ['*'], modules: ['*'], minSeverity: 'low' } });
+      assert.equal(response.statusCode, 400, url);
+      assert.equal(response.json().type, '/api/problems/validation', url);
+    }
+    assert.equal(await count(), before);
+    const allowed = await qg.request('admin', { method: 'POST', url: '/api/subscriptions', payload: { agencyId: 'mvd', url: 'http://receiver.intranet.gov.kz/hook', regions: ['*'], modules: ['none'], minSeverity: 'low' } });
+    assert.equal(allowed.statusCode, 201, 'a host the administrator allowed');
+    const publicName = await qg.request('admin', { method: 'POST', url: '/api/subscriptions', payload: { agencyId: 'mvd', url: 'https://hooks.police.example.kz/alerts', regions: ['*'], modules: ['none'], minSeverity: 'low' } });
+    assert.equal(publicName.statusCode, 201, 'a public name, checked again when connected to');
+  });
+
+  test('a stored subscription to loopback is not delivered to: the attempt records why', async () => {
+    const id = randomUUID();
+    await qg.db.query(`insert into webhook_subscriptions (id, agency_id, url, secret, regions, modules, min_severity, topics) values ($1, 'mvd', $2, 's', '{*}', '{loop}', 'low', '{}')`, [id, `${receiver.url}/ok-loop`]);
+    const alert = await raise(qg, 'loop', 'KZ-75', 'high');
+    const status = await waitFor(async () => {
+      const row = await deliveryStatus(qg, id, alert.id);
+      return row?.last_error ? row : undefined;
+    }, 3000, 'a refused attempt');
+    assert.match(status.last_error!, /destination refused: 127\.0\.0\.1 is not a public address/);
+    assert.equal(receiver.received.filter((item) => item.body.includes(alert.id)).length, 0);
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/db.js';
 import type { AlertView } from '../alerts/alerts.types.js';
+import type { RegionScope } from '../auth/actor.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -24,19 +25,31 @@ export async function insertSubscription(sql: Sql, row: Omit<SubscriptionRow, 'c
   return created!;
 }
 
-/** Subscriptions visible to a caller: all, or one agency's. */
-export async function listSubscriptions(sql: Sql, agencyId: string | null) {
+/**
+ * What a caller may see of subscriptions: one agency's (a liaison) or all, and of those only the ones that cover no
+ * region outside the caller's scope: a subscription to the whole country, or to another region, carries other
+ * regions' alerts in its deliveries.
+ */
+export interface SubscriptionScope {
+  agencyId: string | null;
+  regions: RegionScope;
+}
+
+const inSubscriptionScope = (agency: string, regions: string) =>
+  `(${agency}::text is null or s.agency_id = ${agency}) and (${regions}::text[] is null or s.regions <@ ${regions}::text[])`;
+
+export async function listSubscriptions(sql: Sql, scope: SubscriptionScope) {
   return sql.query<SubscriptionRow & { last_status: string | null; last_at: Date | null; last_http_status: number | null }>(
     `select s.*, d.status as last_status, coalesce(d.delivered_at, d.created_at) as last_at, d.last_http_status
      from webhook_subscriptions s
      left join lateral (select * from webhook_deliveries where subscription_id = s.id order by created_at desc limit 1) d on true
-     where ($1::text is null or s.agency_id = $1) order by s.created_at desc`,
-    [agencyId],
+     where ${inSubscriptionScope('$1', '$2')} order by s.created_at desc`,
+    [scope.agencyId, scope.regions],
   );
 }
 
-export async function findSubscription(sql: Sql, id: string, agencyId: string | null): Promise<SubscriptionRow | undefined> {
-  const [row] = await sql.query<SubscriptionRow>('select * from webhook_subscriptions where id = $1 and ($2::text is null or agency_id = $2)', [id, agencyId]);
+export async function findSubscription(sql: Sql, id: string, scope: SubscriptionScope): Promise<SubscriptionRow | undefined> {
+  const [row] = await sql.query<SubscriptionRow>(`select * from webhook_subscriptions s where s.id = $1 and ${inSubscriptionScope('$2', '$3')}`, [id, scope.agencyId, scope.regions]);
   return row;
 }
 

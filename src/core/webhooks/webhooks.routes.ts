@@ -2,17 +2,21 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { isNational, type Actor } from '../auth/actor.js';
+import { isNational, regionScope, type Actor } from '../auth/actor.js';
+import { actorOf } from '../http/access.js';
 import { auditRequest } from '../audit/index.js';
 import { randomToken } from '../auth/tokens.js';
 import { problems } from '../http/problems.js';
 import { IdParams, RegionScopeItem, Strict } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
+import type { DestinationGuard } from './destination-guard.js';
 import { severities } from '../alerts/alerts.types.js';
-import { deleteSubscription, findSubscription, insertSubscription, listAttempts, listSubscriptions, type SubscriptionRow } from './webhooks.repository.js';
+import { deleteSubscription, findSubscription, insertSubscription, listAttempts, listSubscriptions, type SubscriptionRow, type SubscriptionScope } from './webhooks.repository.js';
 
 /** Liaisons of a state body see and manage their own agency's subscriptions only. */
 const agencyFilter = (actor: Actor): string | null => (actor.role === 'agency_liaison' ? (actor.agencyId ?? '-') : null);
+/** And everyone sees only subscriptions within their regions. */
+const scopeOf = (actor: Actor): SubscriptionScope => ({ agencyId: agencyFilter(actor), regions: regionScope(actor) });
 
 const present = (row: SubscriptionRow & { last_status?: string | null; last_at?: Date | null; last_http_status?: number | null }) => ({
   id: row.id,
@@ -27,7 +31,7 @@ const present = (row: SubscriptionRow & { last_status?: string | null; last_at?:
   lastDelivery: row.last_status ? { status: row.last_status, at: row.last_at ? new Date(row.last_at).toISOString() : null, httpStatus: row.last_http_status ?? null } : null,
 });
 
-export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
+export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>, destinations: DestinationGuard): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
 
@@ -41,8 +45,8 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
 
   api.get('/api/subscriptions', {
     config: { permission: 'subscriptions.read' },
-    schema: { tags: ['webhooks'], summary: 'Webhook subscriptions with their last delivery' },
-  }, async (request) => ({ subscriptions: (await listSubscriptions(db, agencyFilter(request.actor!))).map(present) }));
+    schema: { tags: ['webhooks'], summary: 'Webhook subscriptions within your regions (and your agency, for a liaison) with their last delivery' },
+  }, async (request) => ({ subscriptions: (await listSubscriptions(db, scopeOf(actorOf(request)))).map(present) }));
 
   api.post('/api/subscriptions', {
     config: { permission: 'subscriptions.manage' },
@@ -63,6 +67,8 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
     const body = request.body;
     const ownAgency = agencyFilter(actor);
     if (ownAgency && body.agencyId !== ownAgency) throw problems.forbidden('liaisons subscribe their own agency only');
+    const refused = destinations.refusal(body.url);
+    if (refused) throw problems.validation(`body/url ${refused}`, [{ field: 'body/url', message: refused }]);
     if (!isNational(actor)) {
       const outside = body.regions.find((region) => !actor.regions.includes(region));
       if (outside) throw problems.regionForbidden(outside);
@@ -87,7 +93,7 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
     schema: { tags: ['webhooks'], summary: 'Remove a subscription', params: IdParams },
   }, async (request, reply) => {
     await db.tx(async (sql) => {
-      const row = await findSubscription(sql, request.params.id, agencyFilter(request.actor!));
+      const row = await findSubscription(sql, request.params.id, scopeOf(actorOf(request)));
       if (!row) throw problems.notFound(`subscription ${request.params.id}`);
       await deleteSubscription(sql, row.id);
       await auditRequest(sql, request, { action: 'subscriptions.deleted', subjectType: 'subscription', subjectId: row.id, outcome: 'success' });
@@ -99,7 +105,7 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
     config: { permission: 'subscriptions.read' },
     schema: { tags: ['webhooks'], summary: 'Every delivery attempt of a subscription, newest first', params: IdParams, querystring: Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) },
   }, async (request) => {
-    const row = await findSubscription(db, request.params.id, agencyFilter(request.actor!));
+    const row = await findSubscription(db, request.params.id, scopeOf(actorOf(request)));
     if (!row) throw problems.notFound(`subscription ${request.params.id}`);
     return { deliveries: await listAttempts(db, row.id, request.query.limit ?? 100) };
   });

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import { Compile } from 'typebox/compile';
+import { itemChecker } from '../../core/http/batch-items.js';
 import { parseCsv } from './model/corpus.js';
 import { AppealRecord } from './appeals.schema.js';
 import { ingestAppeal } from './appeals.service.js';
@@ -9,7 +9,7 @@ import type { ModelRegistry } from './model-registry.js';
 import type { Platform } from '../../core/platform.js';
 import { operatorActor } from '../../core/auth/actor.js';
 
-const check = Compile(AppealRecord);
+const check = itemChecker(AppealRecord);
 const BATCH = 500;
 
 /** CSV columns: externalId, submittedAt, channel, region, addressee, subject, text, applicantName, applicantIin, applicantPhone, applicantEmail. */
@@ -72,10 +72,10 @@ export async function importAppeals(platform: Platform, registry: ModelRegistry,
     progress(report.created + report.duplicates + report.rejected.length);
   };
   for await (const { line, value } of records(file)) {
-    if (value !== undefined && check.Check(value)) batch.push(value);
+    if (value !== undefined && check.check(value)) batch.push(value);
     else {
-      const first = value === undefined ? null : [...check.Errors(value)][0];
-      report.rejected.push({ line, reason: value === undefined ? 'not JSON' : `${first?.instancePath || '/'} ${first?.message ?? 'invalid'}` });
+      const first = value === undefined ? null : check.errors(value)[0];
+      report.rejected.push({ line, reason: value === undefined ? 'not JSON' : `${first?.field ?? '/'} ${first?.message ?? 'invalid'}` });
     }
     if (batch.length >= BATCH) await flush();
   }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { itemChecker } from '../../core/http/batch-items.js';
 import { regionScope, requireRegion } from '../../core/auth/actor.js';
 import { auditRequest } from '../../core/audit/index.js';
 import { problems } from '../../core/http/problems.js';
@@ -12,17 +12,8 @@ import { appealHistory, appealStats, findAppeal, listQueue, presentAppeal, prese
 import { actOnAppeal, ingestAppeal, type IntakeResult } from './appeals.service.js';
 import type { ModelRegistry } from './model-registry.js';
 
-const checkRecord = Compile(AppealRecord);
+const checkRecord = itemChecker(AppealRecord);
 const BATCH_LIMIT = 1000;
-
-function recordErrors(value: unknown): { field: string; message: string }[] {
-  const seen = new Set<string>();
-  return [...checkRecord.Errors(value)].flatMap((error) => {
-    if (seen.has(error.instancePath)) return [];
-    seen.add(error.instancePath);
-    return [{ field: error.instancePath || '/', message: error.message }];
-  });
-}
 
 const literals = (values: readonly string[]) => Type.Union(values.map((value) => Type.Literal(value)));
 
@@ -39,7 +30,7 @@ export async function appealRoutes(app: FastifyInstance, platform: Platform, reg
   });
 
   api.post('/api/appeals/batch', {
-    config: { permission: 'appeals.ingest' },
+    config: { permission: 'appeals.ingest', batchOf: 'appeals' },
     schema: {
       tags: ['appeals'],
       summary: `Take in up to ${BATCH_LIMIT} appeals; each is accepted or rejected on its own, with reasons`,
@@ -49,8 +40,8 @@ export async function appealRoutes(app: FastifyInstance, platform: Platform, reg
     const results: (IntakeResult | { index: number; externalId: unknown; status: 'rejected'; errors: { field: string; message: string }[] })[] = [];
     const valid: { index: number; record: AppealRecord }[] = [];
     request.body.appeals.forEach((value, index) => {
-      if (checkRecord.Check(value)) valid.push({ index, record: value });
-      else results.push({ index, externalId: (value as { externalId?: unknown } | null)?.externalId ?? null, status: 'rejected', errors: recordErrors(value) });
+      if (checkRecord.check(value)) valid.push({ index, record: value });
+      else results.push({ index, externalId: (value as { externalId?: unknown } | null)?.externalId ?? null, status: 'rejected', errors: checkRecord.errors(value) });
     });
     const actor = request.actor!;
     const outside = valid.filter(({ record }) => !(actor.regions.includes('*') || actor.regions.includes(record.region)));

@@ -6,7 +6,7 @@ import { auditRequest } from '../../core/audit/index.js';
 import { csvField } from '../../core/files/csv.js';
 import { regions } from '../../core/geo/regions.js';
 import { problems } from '../../core/http/problems.js';
-import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
+import { IdParams, Period, RegionCode, Strict } from '../../core/http/schemas.js';
 import type { Platform } from '../../core/platform.js';
 import { dynamicsOf } from './analysis/dynamics.js';
 import { forecastSlice, type ForecastCache } from './analysis/slice-forecast.js';
@@ -17,7 +17,7 @@ import { dataRange } from './series/counts.repository.js';
 import { describe, parseSeriesKey, sliceFrom, type Slice } from './series/slice.js';
 
 const FrequencySchema = Type.Unsafe<Frequency>({ type: 'string', enum: ['monthly', 'weekly'], default: 'monthly' });
-const PeriodSchema = Type.String({ pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$' });
+const PeriodSchema = Period();
 const sliceQuery = {
   frequency: Type.Optional(FrequencySchema),
   region: Type.Optional(RegionCode),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { regionScope, requireRegion } from '../../core/auth/actor.js';
+import { canSeeRegion, regionScope, requireRegion } from '../../core/auth/actor.js';
 import { maskName } from '../../core/alerts/mask.js';
 import { auditRequest } from '../../core/audit/index.js';
 import { problems } from '../../core/http/problems.js';
@@ -62,7 +62,12 @@ export async function configurationRoutes(app: FastifyInstance, platform: Platfo
         [body.id, body.fullName, body.iin ?? null, body.birthDate ?? null, body.region, body.braceletId ?? null, body.home?.lat ?? null, body.home?.lon ?? null,
           body.home?.radiusM ?? 150, body.curfew?.from ?? null, body.curfew?.to ?? null, body.allowedRegions, body.checkinEveryDays ?? null, body.silenceMinutes ?? 30],
       );
-      if (inserted.length === 0) throw problems.conflict(`probation person ${body.id} exists`);
+      if (inserted.length === 0) {
+        // Someone outside the caller's regions holds this id: answered as an unknown person is, never confirmed.
+        const [held] = await sql.query<{ region: string }>('select region from probation_persons where id = $1', [body.id]);
+        if (held && !canSeeRegion(request.actor!, held.region)) throw problems.notFound(`probation person ${body.id}`);
+        throw problems.conflict(`probation person ${body.id} exists`);
+      }
       for (const place of body.exclusions ?? []) {
         await sql.query('insert into probation_exclusions (id, person_id, kind, label, lat, lon, radius_m) values ($1, $2, $3, $4, $5, $6, $7)', [randomUUID(), body.id, place.kind, place.label, place.lat, place.lon, place.radiusM]);
       }

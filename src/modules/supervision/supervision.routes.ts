@@ -39,7 +39,19 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Platform
     const actor = request.actor!;
     const [source] = await db.query<{ region: string }>('select region from supervision_sources where id = $1', [request.body.source]);
     if (source && !canSeeRegion(actor, source.region)) throw problems.regionForbidden(source.region);
-    const result = await db.tx((sql) => acceptObservations(sql, 'http', request.body.source, request.body.observations)).catch((error: unknown) => {
+    const result = await db.tx(async (sql) => {
+      const accepted = await acceptObservations(sql, 'http', request.body.source, request.body.observations);
+      // One entry per batch, not per observation: who sent how many for which source.
+      await auditRequest(sql, request, {
+        action: 'observations.ingested',
+        subjectType: 'source',
+        subjectId: request.body.source,
+        region: source?.region,
+        outcome: 'success',
+        details: { accepted: accepted.accepted, duplicates: accepted.duplicates, rejected: accepted.rejected.length },
+      });
+      return accepted;
+    }).catch((error: unknown) => {
       // Text the schema allows but the database cannot hold (a lone surrogate in an attribute): the batch is refused whole.
       if (isDataError(error)) throw problems.validation(`an observation holds data the database cannot store (${(error as Error).message}); nothing was stored`);
       throw error;

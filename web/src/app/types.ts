@@ -156,7 +156,8 @@ export interface AuditEntry {
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
-  problems: { seq: number; kind: 'edited' | 'deleted' | 'reordered'; message: string }[];
+  problems: { seq: number; kind: 'edited' | 'deleted' | 'reordered' | 'truncated' | 'rehashed' | 'forged' | 'unverifiable'; message: string }[];
+  checkpoints: { count: number; newest: { at: string; headSeq: number } | null; uncovered: number };
 }
 
 export type ClientKind = 'eotinish' | 'telecom_switch' | 'camera_gateway' | 'bank' | 'register' | 'other';

@@ -1,14 +1,14 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { Compile } from 'typebox/compile';
+import { itemChecker, type ItemChecker } from '../../../core/http/batch-items.js';
 import { parseCsv } from '../../../core/files/csv.js';
 import type { Platform } from '../../../core/platform.js';
 import { AggregateCount, OffenceRecord } from './offences.schema.js';
 import { countProblems, ingestCounts, ingestRecords, recordProblems } from './offences.service.js';
 
-const checkRecord = Compile(OffenceRecord);
-const checkCount = Compile(AggregateCount);
+const checkRecord = itemChecker(OffenceRecord);
+const checkCount = itemChecker(AggregateCount);
 const BATCH = 2000;
 
 /**
@@ -60,10 +60,10 @@ export interface OffenceImportReport {
   rejected: { line: number; reason: string }[];
 }
 
-function reasonFor(value: unknown, check: ReturnType<typeof Compile>): string {
+function reasonFor(value: unknown, check: ItemChecker<unknown>): string {
   if (value === undefined) return 'not JSON';
-  const first = [...check.Errors(value)][0];
-  return `${first?.instancePath || '/'} ${first?.message ?? 'invalid'}`;
+  const first = check.errors(value)[0];
+  return `${first?.field ?? '/'} ${first?.message ?? 'invalid'}`;
 }
 
 /**
@@ -89,15 +89,15 @@ export async function importOffences(platform: Platform, file: string, source: s
   };
   for await (const { line, value } of rows(file)) {
     const isCount = typeof value === 'object' && value !== null && 'count' in value;
-    const check = isCount ? checkCount : checkRecord;
-    if (value === undefined || !check.Check(value)) {
+    const check: ItemChecker<unknown> = isCount ? checkCount : checkRecord;
+    if (value === undefined || !check.check(value)) {
       report.rejected.push({ line, reason: reasonFor(value, check) });
       continue;
     }
-    const problems = isCount ? countProblems(value) : recordProblems(value);
+    const problems = isCount ? countProblems(value as AggregateCount) : recordProblems(value as OffenceRecord);
     if (problems.length) report.rejected.push({ line, reason: problems.map((problem) => `${problem.field} ${problem.message}`).join('; ') });
-    else if (isCount) counts.push(value);
-    else records.push(value);
+    else if (isCount) counts.push(value as AggregateCount);
+    else records.push(value as OffenceRecord);
     if (records.length + counts.length >= BATCH) await flush();
   }
   await flush();

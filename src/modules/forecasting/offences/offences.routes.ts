@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { Compile } from 'typebox/compile';
+import { itemChecker, type ItemChecker } from '../../../core/http/batch-items.js';
 import { canSeeRegion } from '../../../core/auth/actor.js';
 import { auditRequest } from '../../../core/audit/index.js';
 import { Strict } from '../../../core/http/schemas.js';
@@ -16,33 +16,31 @@ interface Rejected {
   errors: FieldError[];
 }
 
-function validate<T>(items: readonly unknown[], check: ReturnType<typeof Compile>, extra: (item: T) => FieldError[], region: (item: T) => string, allowed: (region: string) => boolean) {
+function validate<T>(items: readonly unknown[], check: ItemChecker<T>, extra: (item: T) => FieldError[], region: (item: T) => string, allowed: (region: string) => boolean) {
   const valid: T[] = [];
   const rejected: Rejected[] = [];
   items.forEach((item, index) => {
-    if (!check.Check(item)) {
-      const seen = new Set<string>();
-      const errors = [...check.Errors(item)].flatMap((error) => (seen.has(error.instancePath) ? [] : (seen.add(error.instancePath), [{ field: error.instancePath || '/', message: error.message }])));
-      rejected.push({ index, errors });
+    if (!check.check(item)) {
+      rejected.push({ index, errors: check.errors(item) });
       return;
     }
-    const errors = extra(item as T);
-    if (!allowed(region(item as T))) errors.push({ field: '/region', message: 'outside the regions of this client' });
+    const errors = extra(item);
+    if (!allowed(region(item))) errors.push({ field: '/region', message: 'outside the regions of this client' });
     if (errors.length) rejected.push({ index, errors });
-    else valid.push(item as T);
+    else valid.push(item);
   });
   return { valid, rejected };
 }
 
-const checkRecord = Compile(OffenceRecord);
-const checkCount = Compile(AggregateCount);
+const checkRecord = itemChecker(OffenceRecord);
+const checkCount = itemChecker(AggregateCount);
 
 export async function offenceRoutes(app: FastifyInstance, platform: Platform, onChange: () => void): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { bus } = platform;
 
   api.post('/api/offences', {
-    config: { permission: 'offences.ingest' },
+    config: { permission: 'offences.ingest', batchOf: 'records' },
     schema: {
       tags: ['forecasting'],
       summary: `Take in up to ${String(BATCH_LIMIT)} registered offences; idempotent on recordId; each record is accepted or rejected on its own`,
@@ -63,7 +61,7 @@ export async function offenceRoutes(app: FastifyInstance, platform: Platform, on
   });
 
   api.post('/api/offences/counts', {
-    config: { permission: 'offences.ingest' },
+    config: { permission: 'offences.ingest', batchOf: 'counts' },
     schema: {
       tags: ['forecasting'],
       summary: 'Take in published totals (region, chapter, period, count) from a source that gives no records; a resent total replaces the earlier one',

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { RegionCode } from '../../../core/http/schemas.js';
+import { CalendarDate, Period, RegionCode } from '../../../core/http/schemas.js';
 
 export const severities = ['misdemeanour', 'minor', 'medium', 'grave', 'especially_grave'] as const;
 
@@ -8,7 +8,7 @@ const DistrictCode = Type.String({ pattern: '^KZ-[0-9]{2}-[0-9]{2}$', descriptio
 
 export const OffenceRecord = Type.Object({
   recordId: Type.String({ minLength: 1, maxLength: 100, pattern: '^[A-Za-z0-9._:/-]+$', description: 'the register’s id of the record; a resent record changes nothing' }),
-  registeredOn: Type.String({ format: 'date', description: 'date of registration, YYYY-MM-DD' }),
+  registeredOn: CalendarDate({ description: 'date of registration, YYYY-MM-DD' }),
   region: RegionCode,
   district: Type.Optional(DistrictCode),
   chapter: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'Criminal Code chapter, 01–18; implied by the article when omitted' })),
@@ -26,7 +26,7 @@ export const AggregateCount = Type.Object({
   district: Type.Optional(DistrictCode),
   chapter: Type.String({ pattern: '^[0-9]{2}$' }),
   article: Type.Optional(Code('article, when the source counts by article')),
-  period: Type.String({ pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$', description: 'YYYY-MM for a month, YYYY-MM-DD (a Monday) for a week' }),
+  period: Period({ description: 'YYYY-MM for a month, YYYY-MM-DD (a Monday) for a week' }),
   count: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
 }, { additionalProperties: false });
 export type AggregateCount = Static<typeof AggregateCount>;

@@ -2,7 +2,7 @@ import { hostname } from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { ModuleService } from '../../../core/modules/manifest.js';
 import type { Platform } from '../../../core/platform.js';
-import { deviceGuard } from '../sources/device-access.js';
+import { connectorLogin, deviceGuard } from '../sources/device-access.js';
 import { IntakeBatcher } from './intake-batcher.js';
 
 /** Sources publish to `<MQTT_TOPIC_PREFIX>/<source id>` (by default `qadagalau/observations/<source id>`), QoS 1. */
@@ -52,6 +52,9 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
       const broker = await platform.devices();
       if (broker.storeBeforeAck) {
         broker.guard?.(deviceGuard(platform.db, prefix));
+        platform.bus.listen((event) => {
+          if (event.type === 'apikeys.revoked') broker.disconnect?.(connectorLogin((event.payload as { apiKeyId: string }).apiKeyId));
+        });
         broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }));
         platform.log.info({ broker: `embedded at ${broker.url}` }, 'observations: taking device feeds in');
         return;

@@ -31,8 +31,12 @@ export async function issueSourceCredential(sql: Sql, sourceId: string): Promise
  * - a registered, active source with its own credential (user name: the source id), to its own topic only;
  * - a connector (a vendor's recognition server, a state database feed) with an API key holding observations.ingest
  *   as the password, for the sources of the key's regions, or for unregistered ones, whose messages become dead
- *   letters as they do over HTTP. A key revoked while connected stops publishing within a minute.
+ *   letters as they do over HTTP. A key revoked while connected is disconnected at once (the revocation event), and a key found revoked on the
+ *   minute's re-check stops publishing.
  */
+/** The broker login of a connector using an API key, so the key's revocation can close its connections. */
+export const connectorLogin = (apiKeyId: string) => `api-key:${apiKeyId}`;
+
 export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
   const sources = new Map<string, { access: SourceAccess; at: number }>();
   const sourceOf = (topic: string) => (topic.startsWith(`${topicPrefix}/`) ? topic.slice(topicPrefix.length + 1) : '');
@@ -59,7 +63,7 @@ export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
     let checkedAt = Date.now();
     let current: Actor | undefined = actor;
     return {
-      login: `api-key:${actor.name}`,
+      login: connectorLogin(actor.id),
       async mayPublish(topic) {
         if (Date.now() - checkedAt > RECHECK_MS) {
           current = await actorFromApiKey(db, token);

@@ -10,7 +10,7 @@ import { ErrorState } from '../../components/error-state';
  */
 export function AuditVerify() {
   const api = useApi();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, formatDateTime } = useI18n();
   const verify = useAction(() => api.get<AuditVerifyResult>('/api/audit/verify'));
   const result = verify.lastResult;
 
@@ -42,6 +42,16 @@ export function AuditVerify() {
                     checked: formatNumber(result.checked),
                   })}
             </strong>
+          </p>
+          <p data-testid="audit-verify-checkpoints">
+            {result.checkpoints.newest
+              ? t('audit.checkpoints', {
+                  count: formatNumber(result.checkpoints.count),
+                  at: formatDateTime(result.checkpoints.newest.at),
+                  seq: formatNumber(result.checkpoints.newest.headSeq),
+                  uncovered: formatNumber(result.checkpoints.uncovered),
+                })
+              : t('audit.noCheckpoints')}
           </p>
           {result.problems.length > 0 && (
             <ul className="problem-list">
