@@ -92,7 +92,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
   }, (request) => summarizeOpenAlerts(db, regionScope(request.actor!)));
 
   api.get('/api/alerts/stream', {
-    config: { permission: 'alerts.read' },
+    config: { permission: 'alerts.read', stream: true },
     schema: { tags: ['alerts'], summary: 'Live alerts as Server-Sent Events (alert.created, alert.updated)' },
   }, (request, reply) => {
     const actor = actorOf(request);

@@ -2,9 +2,10 @@
 
 /** "Асанов Болат Серикович" → "Асанов Б. С." is still identifying; keep the initial of the surname only: "А***** Б. С." */
 export function maskName(fullName: string): string {
-  const [surname = '', ...rest] = fullName.trim().split(/\s+/);
-  const initials = rest.map((part) => `${part.charAt(0)}.`).join(' ');
-  return [`${surname.charAt(0)}${'*'.repeat(Math.max(surname.length - 1, 2))}`, initials].filter(Boolean).join(' ');
+  // By code points, not UTF-16 units: an initial outside the BMP must not be cut in half (a lone surrogate).
+  const [surname = [], ...rest] = fullName.trim().split(/\s+/).map((part) => Array.from(part));
+  const initials = rest.map((part) => `${part[0] ?? ''}.`).join(' ');
+  return [`${surname[0] ?? ''}${'*'.repeat(Math.max(surname.length - 1, 2))}`, initials].filter(Boolean).join(' ');
 }
 
 /** IIN: the first two digits (year of birth) and the last two stay. */

@@ -37,6 +37,7 @@ export function enforceDeclaredAccess(app: FastifyInstance, permissions: Permiss
     const schema: Record<string, unknown> = { ...route.schema };
     if (access.kind === 'public') schema['security'] = [];
     else schema['x-permission'] = access.kind === 'permission' ? access.permission : 'signed-in';
+    if (route.config?.stream) schema['x-stream'] = true;
     route.schema = schema;
   });
   app.decorate('registerPublic', async (register: () => Promise<unknown>) => {

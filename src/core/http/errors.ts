@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { negotiateLocale } from '../i18n/i18n.js';
 import { isDatabaseError } from './logger.js';
 import { Problem, type FieldError } from './problems.js';
 
@@ -27,9 +28,31 @@ export function problemFromError(error: FastifyError): Problem {
     const refused = refusedByDatabase(error.code);
     if (refused) return refused;
   }
-  if (error.statusCode === 429) return new Problem('rate-limited');
-  if (error.statusCode === 400 || error instanceof SyntaxError) return new Problem('validation', error.message);
-  return new Problem('internal');
+  return problemForStatus(error.statusCode, error) ?? new Problem('internal');
+}
+
+/** A client error raised by Fastify or a plugin with a status but no problem of ours: the nearest problem type. */
+function problemForStatus(status: number | undefined, error: Error): Problem | undefined {
+  if (error instanceof SyntaxError) return new Problem('validation', error.message);
+  if (status === undefined || status < 400 || status >= 500) return undefined;
+  switch (status) {
+    case 401:
+      return new Problem('unauthenticated');
+    case 403:
+      return new Problem('forbidden');
+    case 404:
+      return new Problem('not-found', 'no such resource');
+    case 413:
+      return new Problem('payload-too-large');
+    case 414:
+      return new Problem('uri-too-long');
+    case 415:
+      return new Problem('unsupported-media-type');
+    case 429:
+      return new Problem('rate-limited');
+    default:
+      return new Problem('validation', error.message.slice(0, 300));
+  }
 }
 
 /**
@@ -55,5 +78,6 @@ export function sendProblem(request: FastifyRequest, reply: FastifyReply, proble
   return reply
     .code(problem.status)
     .type('application/problem+json')
-    .send(problem.toJSON(request.locale, request.url.split('?')[0]));
+    // The path as sent, cut short: a hostile one can be as long as the server lets a URL be.
+    .send(problem.toJSON(request.locale ?? negotiateLocale(request.headers['accept-language']), (request.url.split('?')[0] ?? '').slice(0, 256)));
 }

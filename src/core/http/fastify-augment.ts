@@ -9,6 +9,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Any signed-in user or API key. */
     signedIn?: boolean;
+    /** The route answers with a stream that does not end (Server-Sent Events). */
+    stream?: boolean;
     /** The body array whose items the route checks one by one (itemChecker), refusing a bad item alone. */
     batchOf?: string;
   }

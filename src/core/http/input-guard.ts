@@ -92,6 +92,30 @@ export async function refuseUnsafeText(request: FastifyRequest): Promise<void> {
   }
 }
 
+/** Where the first number that is not finite is (JSON's 1e400 parses as Infinity); undefined if none. */
+export function nonFiniteAt(value: unknown, path: string, depth = 0): string | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : path;
+  if (value === null || typeof value !== 'object' || depth > MAX_JSON_DEPTH) return undefined;
+  for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const found = nonFiniteAt(item, `${path}/${String(key)}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses, after validation (which coerces query text to numbers), a number that is not finite: Ajv lets a coerced
+ * Infinity through `maximum`, and no column holds one.
+ */
+export async function refuseNonFiniteNumbers(request: FastifyRequest): Promise<void> {
+  const batchOf = request.is404 ? undefined : request.routeOptions.config.batchOf;
+  const body = batchOf ? withoutItems(request.body, batchOf) : request.body;
+  for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', body]] as const) {
+    const field = nonFiniteAt(value, part);
+    if (field) throw problems.validation(`${field} must be a finite number`, [{ field, message: 'must be a finite number' }]);
+  }
+}
+
 function withoutItems(body: unknown, key: string): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const { [key]: _items, ...rest } = body as Record<string, unknown>;

@@ -12,6 +12,7 @@ const statuses: Record<ProblemId, number> = {
   conflict: 409,
   'invalid-transition': 409,
   'payload-too-large': 413,
+  'uri-too-long': 414,
   'unsupported-media-type': 415,
   'rate-limited': 429,
   'not-ready': 503,

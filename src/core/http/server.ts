@@ -12,7 +12,7 @@ import type { Platform } from '../platform.js';
 import { authorise, enforceDeclaredAccess, isApiRoute, routeLabel } from './access.js';
 import { problemFromError, sendProblem } from './errors.js';
 import { platformFormats } from './formats.js';
-import { boundIntegers, installJsonParser, refuseUnsafeText } from './input-guard.js';
+import { boundIntegers, installJsonParser, refuseNonFiniteNumbers, refuseUnsafeText } from './input-guard.js';
 import { isProblemId, Problem, problems } from './problems.js';
 import { isDatabaseError, loggerOptions } from './logger.js';
 
@@ -121,6 +121,7 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
     return payload;
   });
   app.addHook('preValidation', refuseUnsafeText);
+  app.addHook('preHandler', refuseNonFiniteNumbers);
 
   app.addHook('onResponse', async (request, reply) => {
     const line = { method: request.method, route: routeLabel(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.actor?.id };

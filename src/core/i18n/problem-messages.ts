@@ -32,6 +32,11 @@ export const problemTitles = {
     ru: 'Запрос без действительного CSRF-токена',
     kk: 'Сұрауда жарамды CSRF-токен жоқ',
   },
+  'uri-too-long': {
+    en: 'The address is too long',
+    ru: 'Слишком длинный адрес запроса',
+    kk: 'Сұрау мекенжайы тым ұзын',
+  },
   'not-found': {
     en: 'Not found',
     ru: 'Не найдено',

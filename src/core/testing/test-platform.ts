@@ -47,7 +47,7 @@ export interface TestPlatform extends RunningPlatform {
   auditActions(): Promise<{ action: string; outcome: string; actor_name: string | null; subject_id: string | null; purpose: string | null }[]>;
 }
 
-export async function startTestPlatform(options: { modules?: ModuleManifest[]; config?: Partial<Config> } = {}): Promise<TestPlatform> {
+export async function startTestPlatform(options: { modules?: readonly ModuleManifest[]; config?: Partial<Config>; background?: boolean } = {}): Promise<TestPlatform> {
   const db = await openTestDb();
   const stream = `QG_TEST_${randomBytes(5).toString('hex').toUpperCase()}`;
   const config: Config = {
@@ -76,7 +76,7 @@ export async function startTestPlatform(options: { modules?: ModuleManifest[]; c
   };
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false });
+    platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false, background: options.background });
   } catch (error) {
     await db.close();
     if (config.natsUrl) await deleteStream(config.natsUrl, stream);

@@ -87,6 +87,18 @@ describe('appeals intake and queue', () => {
     assert.match(body.results[2].errors[0].message, /outside the regions/);
   });
 
+  test('an item holding text no column can take is refused alone, with its reason; the rest of the batch is taken in', async () => {
+    const response = await qg.app.inject({
+      method: 'POST', url: '/api/appeals/batch', headers: { authorization: `Bearer ${connector}` },
+      payload: { appeals: [{ ...ordinary, externalId: 'ЖТ-3001' }, { ...ordinary, externalId: 'ЖТ-3002', text: 'мусор \u0000 во дворе' }, { ...ordinary, externalId: 'ЖТ-3003', subject: 'x\ud800' }, { ...ordinary, externalId: 'ЖТ-3004' }] },
+    });
+    assert.equal(response.statusCode, 200, response.body);
+    const body = response.json();
+    assert.deepEqual(body.results.map((r: { status: string }) => r.status), ['created', 'rejected', 'rejected', 'created']);
+    assert.deepEqual(body.results[1].errors, [{ field: '/text', message: 'must not contain NUL characters or unpaired surrogates' }]);
+    assert.equal(body.results[2].errors[0].field, '/subject');
+  });
+
   test('the queue is region-scoped and carries neither text nor personal data', async () => {
     const almaty = (await qg.request('analyst.almaty', { method: 'GET', url: '/api/appeals?risk=critical' })).json();
     assert.ok(almaty.items.some((item: { externalId: string }) => item.externalId === threat.externalId));

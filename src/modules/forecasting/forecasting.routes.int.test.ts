@@ -187,4 +187,22 @@ describe('forecasting API', () => {
       assert.ok(departures.items.some((item) => item.seriesKey === 'KZ-75|*|06|*' && item.outside95));
     });
   });
+
+  test('impossible periods and dates are refused item by item, and stored nowhere', async () => {
+    const response = await post('/api/offences/counts', { source: 'fixture-bad', counts: [
+      { region: 'KZ-10', chapter: '17', period: '2026-02-30', count: 1 },
+      { region: 'KZ-10', chapter: '17', period: '2026-00', count: 1 },
+      { region: 'KZ-10', chapter: '17', period: '2026-13', count: 1 },
+      { region: 'KZ-10', chapter: '17', period: '2016-02-29', count: 1 },
+    ] });
+    assert.equal(response.statusCode, 200, response.body);
+    const body = response.json<{ stored: number; errors: { index: number }[] }>();
+    assert.deepEqual(body.errors.map((error) => error.index), [0, 1, 2]);
+    assert.equal(body.stored, 1, 'a real leap day (a Monday, so a week) is kept');
+    const records = await post('/api/offences', { records: [record('R-bad-date', { registeredOn: '2025-02-29' }), record('R-nul', { recordId: 'R-\u0000' })] });
+    assert.equal(records.json<{ rejected: number }>().rejected, 2);
+    const [stored] = await qg.db.query<{ n: number }>(`select count(*)::int as n from offence_counts where source = 'fixture-bad' and period in ('2026-02-30', '2026-00', '2026-13')`);
+    assert.equal(stored!.n, 0);
+  });
+
 });

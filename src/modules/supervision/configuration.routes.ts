@@ -58,14 +58,15 @@ export async function configurationRoutes(app: FastifyInstance, platform: Platfo
     await db.tx(async (sql) => {
       const inserted = await sql.query(
         `insert into probation_persons (id, full_name, iin, birth_date, region, bracelet_id, home_lat, home_lon, home_radius_m, curfew_from, curfew_to, allowed_regions, checkin_every_days, silence_minutes)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict (id) do nothing returning id`,
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict do nothing returning id`,
         [body.id, body.fullName, body.iin ?? null, body.birthDate ?? null, body.region, body.braceletId ?? null, body.home?.lat ?? null, body.home?.lon ?? null,
           body.home?.radiusM ?? 150, body.curfew?.from ?? null, body.curfew?.to ?? null, body.allowedRegions, body.checkinEveryDays ?? null, body.silenceMinutes ?? 30],
       );
       if (inserted.length === 0) {
         // Someone outside the caller's regions holds this id: answered as an unknown person is, never confirmed.
         const [held] = await sql.query<{ region: string }>('select region from probation_persons where id = $1', [body.id]);
-        if (held && !canSeeRegion(request.actor!, held.region)) throw problems.notFound(`probation person ${body.id}`);
+        if (!held) throw problems.conflict(`bracelet ${body.braceletId ?? ''} is worn by another person on probation`);
+        if (!canSeeRegion(request.actor!, held.region)) throw problems.notFound(`probation person ${body.id}`);
         throw problems.conflict(`probation person ${body.id} exists`);
       }
       for (const place of body.exclusions ?? []) {

@@ -54,6 +54,17 @@ describe('digital supervision: intake and watchlist matching', () => {
     assert.equal(unknown.accepted, 0);
   });
 
+  test('each accepted batch is audited once, naming the client, the source and the counts', async () => {
+    const before = await qg.db.query(`select 1 from audit_log where action = 'observations.ingested'`);
+    const response = await observe('cam-almaty-0002', [seen('o-audit-1', { name: 'Petrov Ivan' }), seen('o-audit-2', { name: 'Petrov Ivan' })]);
+    assert.equal(response.statusCode, 200, response.body);
+    const entries = await qg.db.query<{ actor_type: string; subject_id: string; region: string; details: { accepted: number; duplicates: number; rejected: number } }>(`select actor_type, subject_id, region, details from audit_log where action = 'observations.ingested' order by seq`);
+    assert.equal(entries.length, before.length + 1);
+    const entry = entries[entries.length - 1]!;
+    assert.deepEqual([entry.actor_type, entry.subject_id, entry.region], ['api_key', 'cam-almaty-0002', 'KZ-75']);
+    assert.deepEqual(entry.details, { accepted: 2, duplicates: 0, rejected: 0 });
+  });
+
   test('a batch holding text the database cannot store is refused whole with a problem, and nothing is stored', async () => {
     const response = await observe('cam-almaty-0002', [seen('o-fine', { name: 'Petrov Ivan' }), { ...seen('o-bad', { name: 'Petrov Ivan' }), attributes: { note: 'x\ud800' } }]);
     assert.equal(response.statusCode, 400, response.body);

@@ -108,4 +108,19 @@ describe('the embedded device broker lets in registered sources and connectors, 
     const readOnly = await qg.apiKey(['supervision.read']);
     assert.equal(await connectCode(url, { username: 'vendor-vms', password: readOnly }), 4);
   });
+
+  test('revoking a connector’s API key closes its live MQTT connection at once, and it cannot come back', async () => {
+    const key = await qg.apiKey(['observations.ingest'], ['KZ-75']);
+    const [row] = await qg.db.query<{ id: string }>('select id from api_keys order by created_at desc limit 1');
+    const connector = await mqtt.connectAsync(url, { username: 'vendor-vms', password: key, reconnectPeriod: 0, protocolVersion: 4 });
+    await connector.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-almaty'), sighting('auth-revoke-1'), { qos: 1 });
+    const closed = new Promise<number>((resolve) => connector.once('close', () => resolve(Date.now())));
+    const revokedAt = Date.now();
+    const revoked = await qg.request('admin', { method: 'DELETE', url: `/api/api-keys/${row!.id}` });
+    assert.equal(revoked.statusCode, 200, revoked.body);
+    const closedAt = await closed;
+    await connector.endAsync(true);
+    assert.ok(closedAt - revokedAt < 5000, `closed ${closedAt - revokedAt} ms after revocation, not at the next minute's re-check`);
+    assert.equal(await connectCode(url, { username: 'vendor-vms', password: key }), 4);
+  });
 });
