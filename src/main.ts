@@ -5,6 +5,7 @@ import { seedDemoWorld } from './core/demo/seed-demo.js';
 import { Rng } from './core/demo/rng.js';
 import { buildWeb, webBuildIsStale } from './core/http/static-web.js';
 import { installedModules } from './modules/index.js';
+import { writeCheckpoint } from './core/audit/checkpoints.js';
 
 export interface ServeResult {
   platform: RunningPlatform;
@@ -36,6 +37,8 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
     const seeded = await seedDemoWorld(platform, { seed: config.demoSeed, baseUrl: `http://127.0.0.1:${port}` });
     for (const module of platform.modules) await module.seedDemo?.(platform, new Rng(config.demoSeed));
     demoPassword = seeded.password;
+    // Sign the head now: the demo world's thousand entries are then covered from the first minute.
+    if (platform.auditKeys.signer) await writeCheckpoint(platform.db, platform.auditKeys.signer);
   }
 
   say(`Qadagalau is listening on ${url}`);
@@ -46,6 +49,8 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
     say(`  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`);
   }
   say(`  modules:  ${platform.modules.map((module) => module.id).join(', ') || '(core only)'}`);
+  const signer = platform.auditKeys.signer;
+  say(`  audit:    ${signer ? `checkpoints signed with key ${signer.keyId} (public key for auditors: ${signer.publicKey})` : 'checkpoints NOT signed: set AUDIT_SIGNING_KEY'}`);
   say(`  dashboard: ${platform.webServed ? url : 'not built (npm run build:web)'}   API docs: ${url}/api/docs`);
   if (demoPassword) {
     say(`  demo sign-in: admin / ${demoPassword}  (every demo user — prosecutor, analyst.almaty, duty.astana, liaison.shymkent, auditor… — has this password; it is shown only now)`);

@@ -42,3 +42,13 @@ test('an unknown key in the config file is refused by name', () => {
   writeFileSync(file, JSON.stringify({ PROT: 9090 }));
   assert.throws(() => loadConfig({ QADAGALAU_CONFIG: file }), /PROT/);
 });
+
+test('a signing key that is not an Ed25519 key stops start-up by name, without echoing it', () => {
+  assert.throws(() => loadConfig({ AUDIT_SIGNING_KEY: 'not-a-key-s3cret' }), (error: unknown) => {
+    assert.ok(error instanceof ConfigError);
+    assert.equal(error.variable, 'AUDIT_SIGNING_KEY');
+    assert.doesNotMatch(error.message, /s3cret/);
+    return true;
+  });
+  assert.equal(loadConfig({ WEBHOOK_ALLOW_HOSTS: 'receiver.gov.kz, 10.0.0.5:8443,' }).webhookAllowHosts.join('|'), 'receiver.gov.kz|10.0.0.5:8443');
+});

@@ -60,7 +60,7 @@ function stringOrUndefined(value: unknown): string | undefined {
 export function describeSettings(): { variable: string; default: string; description: string }[] {
   return Object.values(settings).map((spec: SettingSpec<unknown>) => ({
     variable: spec.env,
-    default: spec.default === undefined ? '(unset)' : String(spec.default as string | number | boolean),
+    default: spec.default === undefined ? '(unset)' : Array.isArray(spec.default) ? spec.default.join(',') || '(none)' : String(spec.default as string | number | boolean),
     description: spec.description,
   }));
 }

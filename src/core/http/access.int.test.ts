@@ -78,6 +78,19 @@ describe('access is decided by the matched route, never by the URL’s text', ()
   });
 });
 
+describe('the rate limit comes before validation', () => {
+  test('an anonymous flood of malformed bodies is cut off with 429 once over the limit, before any body is read', async () => {
+    const qg = await startTestPlatform({ config: { rateLimitPerMinute: 5 } });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 8; i++) statuses.push((await qg.request(null, { method: 'POST', url: '/%61pi/alerts', payload: '{"broken', headers: { 'content-type': 'application/json' } })).statusCode);
+      assert.deepEqual(statuses, [401, 401, 401, 401, 401, 429, 429, 429]);
+    } finally {
+      await qg.stop();
+    }
+  });
+});
+
 describe('broadcast listeners are kept off the durable path', () => {
   test('a listener that throws neither stalls the relay nor makes it publish an event again', async () => {
     const qg = await startTestPlatform();
