@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/demo/rng.js';
-import type { ModuleManifest } from '../src/core/modules/manifest.js';
+import type { AnyModule } from '../src/core/index.js';
 import { startTestPlatform, type TestPlatform } from '../src/core/testing/test-platform.js';
 import { waitFor } from '../src/core/testing/wait-for.js';
 import { seedDemoOffences } from '../src/modules/forecasting/demo/demo-offences.js';
@@ -48,7 +48,7 @@ async function monthOfRecords(qg: TestPlatform, region: string, tag: string) {
   return records;
 }
 
-async function bench(label: string, module: ModuleManifest, databaseUrl: string | undefined): Promise<{ label: string; seedSeconds: number; runs: Run[] }> {
+async function bench(label: string, module: AnyModule, detector: boolean, databaseUrl: string | undefined): Promise<{ label: string; seedSeconds: number; runs: Run[] }> {
   if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
   else delete process.env.DATABASE_URL;
   const qg = await startTestPlatform({ modules: [module] });
@@ -70,7 +70,7 @@ async function bench(label: string, module: ModuleManifest, databaseUrl: string 
       const intakeMs = performance.now() - t0;
       let judgedMs: number | null = null;
       let seriesJudged = 0;
-      if (module.handlers) {
+      if (detector) {
         await waitFor(async () => {
           const [row] = await qg.db.query<{ n: number }>(`select count(*)::int as n from forecast_expectations where series_key = $1 and computed_at >= $2`, [`${region}|*|*|*`, started]);
           return row!.n > 0 ? true : undefined;
@@ -88,10 +88,11 @@ async function bench(label: string, module: ModuleManifest, databaseUrl: string 
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-const withoutDetector: ModuleManifest = { ...forecastingModule, handlers: undefined };
+// The peer: the same module with its anomaly detector (its durable handlers) taken out.
+const withoutDetector: AnyModule = { ...forecastingModule, setup: async (platform) => ({ ...(await forecastingModule.setup(platform)), handlers: [] }) };
 const results = [];
 for (const [backend, url] of [['PGlite', undefined], ['PostgreSQL', serverUrl]] as const) {
-  results.push({ backend, detector: await bench(`${backend}-on`, forecastingModule, url), peer: await bench(`${backend}-off`, withoutDetector, url) });
+  results.push({ backend, detector: await bench(`${backend}-on`, forecastingModule, true, url), peer: await bench(`${backend}-off`, withoutDetector, false, url) });
 }
 
 console.log('\nOne month of a region’s records arriving (median of runs; the detector re-judges every affected series)\n');

@@ -19,6 +19,7 @@ import { seedDemoSupervision } from '../src/modules/supervision/demo/demo-superv
 import { acceptObservations } from '../src/modules/supervision/observations/observations.service.js';
 import { supervisionModule } from '../src/modules/supervision/index.js';
 import { syntheticWatchlist } from '../src/modules/supervision/matching/synthetic/dataset.js';
+import { supervisionContext } from '../src/modules/supervision/testing.js';
 
 const rate = Number(process.env.E2E_RATE ?? 2200);
 const seconds = Number(process.env.E2E_SECONDS ?? 60);
@@ -34,9 +35,9 @@ const percentile = (values: number[], p: number) => {
 };
 
 const clients = Number(process.env.E2E_CLIENTS ?? 64);
-const qg = await startTestPlatform({ modules: [supervisionModule], config: { mqttIntakeClients: clients } });
+const qg = await startTestPlatform({ modules: [supervisionModule], settings: { supervision: { intakeClients: clients } } });
 try {
-  await seedDemoSupervision(qg, new Rng(42));
+  await seedDemoSupervision(supervisionContext(qg), new Rng(42));
   const extra = syntheticWatchlist(7, watchlistSize, 0).entries;
   for (let from = 0; from < extra.length; from += 5000) {
     const part = extra.slice(from, from + 5000);
@@ -72,7 +73,7 @@ try {
     );
   }, (seconds * 1000) / 2);
   const load = await new Promise<{ sent: number; seconds: number; peer: { received: number; p50: number | null; p95: number | null; p99: number | null } }>((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./supervision/e2e-load.ts', import.meta.url)), mqttUrl, qg.config.mqttTopicPrefix, String(rate), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./supervision/e2e-load.ts', import.meta.url)), mqttUrl, supervisionContext(qg).settings.topicPrefix, String(rate), String(seconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);

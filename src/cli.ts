@@ -13,7 +13,7 @@ import { migrationSources } from './core/bootstrap.js';
 
 function config(overrides: Partial<Config> = {}): Config {
   try {
-    return loadConfig(process.env, overrides);
+    return loadConfig(process.env, overrides, installedModules);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(error.message);
@@ -33,7 +33,7 @@ const program = new Command('qadagalau')
   .version('0.1.0')
   // Options after a subcommand belong to it (`forecast evaluate --input …` as well as `forecast --input …`).
   .enablePositionalOptions()
-  .addHelpText('after', `\nConfiguration (environment variables, or a JSON file named by QADAGALAU_CONFIG):\n${describeSettings().map((s) => `  ${s.variable.padEnd(28)} ${s.description} [${s.default}]`).join('\n')}`);
+  .addHelpText('after', `\nConfiguration (environment variables, or a JSON file named by QADAGALAU_CONFIG):\n${describeSettings(installedModules).map((s) => `  ${s.variable.padEnd(28)} ${s.owner === 'core' ? '' : `[${s.owner}] `}${s.description} [${s.default}]`).join('\n')}`);
 
 program
   .command('serve')
@@ -69,7 +69,12 @@ seedCommand(program, open);
 userCommands(program, open);
 apiKeyCommands(program, open);
 auditCommands(program, open);
-for (const module of installedModules) module.cli?.(program, open);
+for (const module of installedModules) {
+  module.cli?.(program, async () => {
+    const platform = await open();
+    return { platform: platform.contextOf(module.id), module: platform.instanceOf(module.id), stop: () => platform.stop() };
+  });
+}
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof ConfigError) console.error(error.message);

@@ -2,7 +2,6 @@ import { startPlatform, type RunningPlatform } from './core/bootstrap.js';
 import { countUsers } from './core/auth/users.repository.js';
 import type { Config } from './core/config/config.js';
 import { seedDemoWorld } from './core/demo/seed-demo.js';
-import { Rng } from './core/demo/rng.js';
 import { buildWeb, webBuildIsStale } from './core/http/static-web.js';
 import { installedModules } from './modules/index.js';
 import { writeCheckpoint } from './core/audit/checkpoints.js';
@@ -35,7 +34,6 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   if (config.demo && config.env !== 'production' && (await countUsers(platform.db)) === 0) {
     say('Empty database: building the demo world…');
     const seeded = await seedDemoWorld(platform, { seed: config.demoSeed, baseUrl: `http://127.0.0.1:${port}` });
-    for (const module of platform.modules) await module.seedDemo?.(platform, new Rng(config.demoSeed));
     demoPassword = seeded.password;
     // Sign the head now: the demo world's thousand entries are then covered from the first minute.
     if (platform.auditKeys.signer) await writeCheckpoint(platform.db, platform.auditKeys.signer);
@@ -44,10 +42,8 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   say(`Qadagalau is listening on ${url}`);
   say(`  database: ${platform.db.description}`);
   say(`  events:   ${platform.bus.description}`);
-  if (platform.modules.some((module) => module.id === 'supervision')) {
-    const devices = await platform.devices();
-    say(`  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`);
-  }
+  const devices = platform.openedDevices();
+  if (devices) say(`  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`);
   say(`  modules:  ${platform.modules.map((module) => module.id).join(', ') || '(core only)'}`);
   const signer = platform.auditKeys.signer;
   say(`  audit:    ${signer ? `checkpoints signed with key ${signer.keyId} (public key for auditors: ${signer.publicKey})` : 'checkpoints NOT signed: set AUDIT_SIGNING_KEY'}`);

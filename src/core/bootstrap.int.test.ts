@@ -10,8 +10,10 @@ function probeModule(started: string[]): ModuleManifest {
   return {
     id: 'probe',
     name: { kk: 'probe', ru: 'probe', en: 'probe' },
-    services: () => [{ name: 'probe.service', start: () => Promise.resolve(void started.push('service')), stop: () => Promise.resolve(void started.push('service stopped')) }],
-    jobs: () => [{ name: 'probe.job', everyMs: 10, run: () => Promise.resolve(void started.push('job')) }],
+    setup: () => ({
+      services: [{ name: 'probe.service', start: () => Promise.resolve(void started.push('service')), stop: () => Promise.resolve(void started.push('service stopped')) }],
+      jobs: [{ name: 'probe.job', everyMs: 10, run: () => Promise.resolve(void started.push('job')) }],
+    }),
   };
 }
 

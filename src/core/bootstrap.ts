@@ -1,28 +1,28 @@
 import type { FastifyInstance } from 'fastify';
+import { fileURLToPath } from 'node:url';
 import { apiKeyRoutes } from './auth/api-keys.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { PermissionRegistry } from './auth/permissions.js';
 import { userRoutes } from './auth/users.routes.js';
 import { auditRoutes } from './audit/audit.routes.js';
+import { auditKeysFor, type AuditKeys } from './audit/checkpoint-key.js';
+import { startCheckpoints } from './audit/checkpoint-job.js';
 import { AlertStream } from './alerts/alert-stream.js';
 import { alertRoutes } from './alerts/alerts.routes.js';
-import type { Config } from './config/config.js';
+import { defaultSettings, type Config } from './config/config.js';
 import { migrate, type MigrationSource } from './db/migrate.js';
 import { openDb, type Db } from './db/db.js';
-import { fileURLToPath } from 'node:url';
 import { openEventBus, type EventBus } from './events/index.js';
 import { geoRoutes } from './geo/geo.routes.js';
 import { demoReceiverRoutes } from './demo/demo-receiver.routes.js';
 import { createHttpServer } from './http/server.js';
 import { serveWeb } from './http/static-web.js';
-import type { ModuleManifest } from './modules/manifest.js';
+import type { AnyModule, ModuleContext, ModuleInstance, ModuleService } from './modules/manifest.js';
 import { moduleRoutes } from './modules/modules.routes.js';
 import type { Platform } from './platform.js';
 import { openDeviceBroker, type DeviceBroker } from './mqtt/device-broker.js';
 import { webhookFanout, WebhookWorker } from './webhooks/webhooks.service.js';
 import { webhookRoutes } from './webhooks/webhooks.routes.js';
-import { auditKeysFor, type AuditKeys } from './audit/checkpoint-key.js';
-import { startCheckpoints } from './audit/checkpoint-job.js';
 import { DestinationGuard } from './webhooks/destination-guard.js';
 
 export interface RunningPlatform extends Platform {
@@ -33,16 +33,22 @@ export interface RunningPlatform extends Platform {
   /** Where webhooks may go; the demo world allows its own receiver on loopback. */
   destinations: DestinationGuard;
   webServed: boolean;
+  /** The device broker, if a module opened it while starting (for the start-up banner). */
+  openedDevices(): DeviceBroker | undefined;
+  /** A module's instance on this platform (its services, its API for its CLI and tests). */
+  instanceOf<Api = unknown>(moduleId: string): ModuleInstance<Api>;
+  /** What a module's setup received: the platform with the module's own settings. */
+  contextOf<S = unknown>(moduleId: string): ModuleContext<S>;
   stop(): Promise<void>;
 }
 
 export const coreMigrations: MigrationSource = { owner: 'core', dir: fileURLToPath(new URL('./db/migrations', import.meta.url)) };
 
-export function migrationSources(modules: readonly ModuleManifest[]): MigrationSource[] {
-  return [coreMigrations, ...modules.filter((module) => module.migrationsDir).map((module) => ({ owner: module.id, dir: module.migrationsDir! }))];
+export function migrationSources(modules: readonly AnyModule[]): MigrationSource[] {
+  return [coreMigrations, ...modules.flatMap((module) => (module.migrationsDir ? [{ owner: module.id, dir: module.migrationsDir }] : []))];
 }
 
-export function permissionRegistry(modules: readonly ModuleManifest[]): PermissionRegistry {
+export function permissionRegistry(modules: readonly AnyModule[]): PermissionRegistry {
   const registry = new PermissionRegistry();
   for (const module of modules) registry.register(module.permissions ?? []);
   return registry;
@@ -50,7 +56,7 @@ export function permissionRegistry(modules: readonly ModuleManifest[]): Permissi
 
 export interface StartOptions {
   config: Config;
-  modules: readonly ModuleManifest[];
+  modules: readonly AnyModule[];
   /** An already open database (tests); otherwise opened from config. */
   db?: Db;
   serveDashboard?: boolean;
@@ -61,7 +67,7 @@ export interface StartOptions {
   background?: boolean;
 }
 
-/** Opens storage and the bus, applies migrations, mounts core and module routes, starts handlers and jobs. */
+/** Opens storage and the bus, applies migrations, sets up every module once, mounts routes, starts handlers and jobs. */
 export async function startPlatform(options: StartOptions): Promise<RunningPlatform> {
   const { config, modules } = options;
   const db = options.db ?? (await openDb({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }));
@@ -69,45 +75,71 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const permissions = permissionRegistry(modules);
   const logged: { app?: FastifyInstance } = {};
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
-  const openedBrokers: DeviceBroker[] = [];
+  const devices = deviceBrokerOnDemand(config, logged);
   const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
   try {
-    return await mountAndStart({ config, db, bus, permissions, modules, devices: deviceBrokerOnDemand(config, openedBrokers, logged) }, options, logged, openedBrokers);
+    return await mountAndStart({ config, db, bus, permissions, modules, devices: devices.open }, options, logged, devices);
   } catch (error) {
     await bus.close();
+    await devices.close();
     if (!options.db) await db.close();
     throw error;
   }
 }
 
-/** `logged` receives the server so errors of the already running bus reach its log. */
-/** Opens the device broker once, when a module first asks for it; `opened` lets stop() close it. */
-function deviceBrokerOnDemand(config: Config, opened: DeviceBroker[], logged: { app?: FastifyInstance }): () => Promise<DeviceBroker> {
+interface BrokerOnDemand {
+  open: () => Promise<DeviceBroker>;
+  opened: () => DeviceBroker | undefined;
+  close: () => Promise<void>;
+}
+
+/** Opens the device broker once, when a module first asks for it. `logged` receives the server for the broker's log. */
+function deviceBrokerOnDemand(config: Config, logged: { app?: FastifyInstance }): BrokerOnDemand {
   let broker: Promise<DeviceBroker> | undefined;
+  let opened: DeviceBroker | undefined;
   const onRefused = (login: string, reason: string) => logged.app?.log.warn({ login, reason }, 'device broker: refused');
-  return () => {
-    broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort, onRefused }).then((open) => {
-      opened.push(open);
-      return open;
-    });
-    return broker;
+  return {
+    open: () => {
+      broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort, onRefused }).then((open) => (opened = open));
+      return broker;
+    },
+    opened: () => opened,
+    close: async () => {
+      await (await broker?.catch(() => undefined))?.close();
+    },
   };
 }
 
-async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }, brokers: DeviceBroker[]): Promise<RunningPlatform> {
-  const { config, db, bus, modules } = deps;
+/** Each module's setup, called once for this platform instance, with the module's own settings. */
+async function setUpModules(platform: Platform, modules: readonly AnyModule[]): Promise<Map<string, { context: ModuleContext<unknown>; instance: ModuleInstance }>> {
+  const instances = new Map<string, { context: ModuleContext<unknown>; instance: ModuleInstance }>();
+  for (const module of modules) {
+    const settings = { ...defaultSettings(module), ...platform.config.modules[module.id] };
+    const context: ModuleContext<unknown> = { ...platform, settings };
+    instances.set(module.id, { context, instance: (await module.setup(context)) as ModuleInstance });
+  }
+  return instances;
+}
+
+async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }, devices: BrokerOnDemand): Promise<RunningPlatform> {
+  const { config, db, bus } = deps;
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const app = await createHttpServer(deps);
   logged.app = app;
   const platform: Platform = { ...deps, log: app.log };
   const auditKeys = auditKeysFor(config);
+  const modules = await setUpModules(platform, deps.modules);
+  const instances = [...modules.values()].map((entry) => entry.instance);
 
   const stream = new AlertStream();
   bus.listen((event) => stream.publish(event));
   const destinations = new DestinationGuard(config.webhookAllowHosts);
   const webhooks = new WebhookWorker(db, { guard: destinations, timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs }, (error) => onError(error, 'webhook worker'));
   bus.register(webhookFanout(() => webhooks.kick()));
-  for (const module of modules) for (const handler of module.handlers?.(platform) ?? []) bus.register(handler);
+  for (const instance of instances) {
+    for (const handler of instance.handlers ?? []) bus.register(handler);
+    for (const listener of instance.listeners ?? []) bus.listen(listener);
+  }
 
   await authRoutes(app, deps);
   await userRoutes(app, deps);
@@ -118,22 +150,27 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
   await geoRoutes(app);
   await moduleRoutes(app, deps);
   if (config.demo) await app.register(async (child) => demoReceiverRoutes(child, db));
-  for (const module of modules) await module.routes?.(app, platform);
+  for (const instance of instances) await instance.routes?.(app);
   const webServed = options.serveDashboard === false ? false : await serveWeb(app);
   await app.ready();
 
   await bus.start();
   webhooks.start();
   const background = options.background !== false;
-  const services = background ? modules.flatMap((module) => module.services?.(platform) ?? []) : [];
+  const services: ModuleService[] = background ? instances.flatMap((instance) => instance.services ?? []) : [];
   for (const service of services) await service.start();
   const checkpoints = background ? startCheckpoints(db, auditKeys, config.auditCheckpointMinutes, app.log) : undefined;
-  const timers = (background ? modules.flatMap((module) => module.jobs?.(platform) ?? []) : []).map((job) => {
+  const timers = (background ? instances.flatMap((instance) => instance.jobs ?? []) : []).map((job) => {
     const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
     timer.unref();
     return timer;
   });
 
+  const entry = (moduleId: string) => {
+    const found = modules.get(moduleId);
+    if (!found) throw new Error(`module ${moduleId} is not installed`);
+    return found;
+  };
   return {
     ...platform,
     app,
@@ -142,6 +179,9 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
     auditKeys,
     destinations,
     webServed,
+    openedDevices: devices.opened,
+    instanceOf: <Api>(moduleId: string) => entry(moduleId).instance as ModuleInstance<Api>,
+    contextOf: <S>(moduleId: string) => entry(moduleId).context as ModuleContext<S>,
     async stop() {
       for (const timer of timers) clearInterval(timer);
       for (const service of [...services].reverse()) await service.stop();
@@ -150,7 +190,7 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
       await app.close();
       await webhooks.stop();
       await bus.close();
-      for (const broker of brokers) await broker.close();
+      await devices.close();
       if (!options.db) await db.close();
     },
   };

@@ -3,7 +3,7 @@ import type { PermissionRegistry } from './auth/permissions.js';
 import type { Config } from './config/config.js';
 import type { Db } from './db/db.js';
 import type { EventBus } from './events/index.js';
-import type { ModuleManifest } from './modules/manifest.js';
+import type { AnyModule } from './modules/manifest.js';
 import type { DeviceBroker } from './mqtt/device-broker.js';
 
 /** What every service receives: passed explicitly, never held in a global. */
@@ -13,7 +13,7 @@ export interface Platform {
   bus: EventBus;
   log: FastifyBaseLogger;
   permissions: PermissionRegistry;
-  modules: readonly ModuleManifest[];
-  /** The MQTT broker of device feeds, opened on first use (MQTT_URL, or an embedded one). */
+  modules: readonly AnyModule[];
+  /** The MQTT broker of device feeds, opened on first use by a module that reads them (MQTT_URL, or an embedded one). */
   devices: () => Promise<DeviceBroker>;
 }

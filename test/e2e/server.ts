@@ -9,7 +9,6 @@ import type { AlertView, RaiseAlertInput } from '../../src/core/alerts/alerts.ty
 import { deleteStream } from '../../src/core/events/nats.transport.js';
 import { randomBytes } from 'node:crypto';
 import { installedModules } from '../../src/modules/index.js';
-import { Rng } from '../../src/core/demo/rng.js';
 
 export interface TestServer {
   url: string;
@@ -23,14 +22,15 @@ export async function startTestServer(): Promise<TestServer> {
   if (webBuildIsStale()) await buildWeb();
   const db = await openTestDb();
   const stream = `QG_E2E_${randomBytes(4).toString('hex').toUpperCase()}`;
-  const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, mqttUrl: process.env.MQTT_URL || undefined, mqttPort: 0, mqttClientId: `qg-e2e-${stream.toLowerCase()}`, mqttTopicPrefix: `qg-e2e/${stream.toLowerCase()}/observations`, mqttCleanSession: true, rateLimitPerMinute: 100_000, demoFeedRate: 0 };
+  const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, mqttUrl: process.env.MQTT_URL || undefined, mqttPort: 0, rateLimitPerMinute: 100_000 };
+  // Each module's settings that keep platforms sharing a broker apart; the demo world's devices stay silent.
+  config.modules = Object.fromEntries(installedModules.map((module) => [module.id, { ...module.isolated?.(`e2e-${stream.toLowerCase()}`), ...(module.id === 'supervision' ? { demoFeedRate: 0 } : {}) }]));
   const platform = await startPlatform({ config, modules: installedModules, db });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}`;
-  const { password } = await seedDemoWorld(platform, { seed: 7, baseUrl: url, alertCount: 40 });
-  for (const module of installedModules) await module.seedDemo?.(platform, new Rng(7));
+  const { password } = await seedDemoWorld(platform, { seed: 7, baseUrl: url });
   await platform.bus.flush();
   return {
     url,

@@ -163,7 +163,7 @@ describe('every route, fuzzed from the OpenAPI document', () => {
 
   before(async () => {
     qg = await startTestPlatform({ modules: installedModules, background: false, config: { loginRateLimitPerMinute: 10 } });
-    for (const module of qg.modules) await module.seedDemo?.(qg, new Rng(7));
+    for (const module of qg.modules) await qg.instanceOf(module.id).seedDemo?.(new Rng(7));
     for (const username of Object.keys(testUsers)) await qg.login(username);
     for (const id of Object.values(qg.userIds)) protectedIds.add(id);
     apiKey = await qg.apiKey(qg.permissions.grantableToApiKeys().map((def) => def.id));

@@ -1,5 +1,6 @@
 import type { RegionScope } from '../auth/actor.js';
 import type { Sql } from '../db/db.js';
+import { inRegionScope } from '../db/region-scope.js';
 import type { AlertStatus, AlertView, Severity } from './alerts.types.js';
 
 interface AlertRow {
@@ -144,4 +145,63 @@ export async function alertComments(sql: Sql, id: string) {
     [id],
   );
   return rows.map((row) => ({ id: row.id, at: new Date(row.at).toISOString(), author: row.author_name, body: row.body }));
+}
+
+/** Alerts still new, in a stable order: what the demo world's people work on after the modules raised them. */
+export async function newAlertsForDemo(sql: Sql): Promise<{ id: string; region: string }[]> {
+  return sql.query<{ id: string; region: string }>(`select id, region from alerts where status = 'new' order by module, kind, subject_id, created_at, id`);
+}
+
+/** The region of each of these alerts, for modules that link their records to alerts. */
+export async function alertRegions(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; region: string }>('select id, region from alerts where id = any($1::uuid[])', [ids]);
+  return new Map(rows.map((row) => [row.id, row.region]));
+}
+
+/** A module's alerts raised in the last hours within a scope, newest first (masked: no personal data). */
+export async function recentAlerts(sql: Sql, scope: RegionScope, options: { module: string; hours: number; limit: number }): Promise<AlertView[]> {
+  const rows = await sql.query<AlertRow>(
+    `${SELECT} where a.module = $1 and a.created_at > now() - make_interval(hours => $2) and ${inRegionScope('a.region', 3)}
+     order by a.created_at desc limit $4`,
+    [options.module, options.hours, scope, options.limit],
+  );
+  return rows.map(presentAlert);
+}
+
+/**
+ * A module's latest open alert on each (kind, subject) raised within the window: the throttle of a pipeline that
+ * joins repeated hits on a subject to one alert.
+ */
+export async function openAlertsFor(sql: Sql, module: string, subjects: readonly { kind: string; subjectId: string }[], withinMinutes: number): Promise<{ kind: string; subjectId: string; dedupeKey: string | null }[]> {
+  if (subjects.length === 0) return [];
+  const rows = await sql.query<{ kind: string; subject_id: string; dedupe_key: string | null }>(
+    `select distinct on (a.subject_id, a.kind) a.kind, a.subject_id, a.dedupe_key
+     from alerts a join unnest($2::text[], $3::text[]) as p(kind, subject_id) on a.kind = p.kind and a.subject_id = p.subject_id
+     where a.module = $1 and a.status not in ('resolved', 'false_positive') and a.created_at > now() - make_interval(mins => $4)
+     order by a.subject_id, a.kind, a.created_at desc`,
+    [module, subjects.map((item) => item.kind), subjects.map((item) => item.subjectId), withinMinutes],
+  );
+  return rows.map((row) => ({ kind: row.kind, subjectId: row.subject_id, dedupeKey: row.dedupe_key }));
+}
+
+/** Which of these dedupe keys an open alert raised within the window holds. */
+export async function openDedupeKeys(sql: Sql, keys: readonly string[], withinMinutes: number): Promise<Set<string>> {
+  if (keys.length === 0) return new Set();
+  const rows = await sql.query<{ dedupe_key: string }>(
+    `select distinct dedupe_key from alerts where dedupe_key = any($1::text[]) and status not in ('resolved', 'false_positive')
+       and created_at > now() - make_interval(mins => $2)`,
+    [keys, withinMinutes],
+  );
+  return new Set(rows.map((row) => row.dedupe_key));
+}
+
+/** The demo world only: moves alerts back to when what raised them happened. */
+export async function backdateAlerts(sql: Sql, moves: readonly { id: string; createdAt: Date; updatedAt: Date }[]): Promise<void> {
+  if (moves.length === 0) return;
+  await sql.query(
+    `update alerts a set created_at = m.created_at, updated_at = m.updated_at
+     from unnest($1::uuid[], $2::timestamptz[], $3::timestamptz[]) as m(id, created_at, updated_at) where a.id = m.id`,
+    [moves.map((move) => move.id), moves.map((move) => move.createdAt), moves.map((move) => move.updatedAt)],
+  );
 }

@@ -113,3 +113,14 @@ export async function countUsers(sql: Sql): Promise<number> {
   const [row] = await sql.query<{ count: number }>('select count(*)::int as count from users');
   return Number(row?.count ?? 0);
 }
+
+/** Display names of these users, for records that name who did something. */
+export async function displayNames(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await sql.query<{ id: string; display_name: string }>('select id, display_name from users where id = any($1::uuid[])', [ids]);
+  return new Map(rows.map((row) => [row.id, row.display_name]));
+}
+
+export async function agencyExists(sql: Sql, id: string): Promise<boolean> {
+  return (await sql.query('select 1 from agencies where id = $1', [id])).length > 0;
+}

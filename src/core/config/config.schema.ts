@@ -1,44 +1,7 @@
 import { parsePrivateKey } from '../audit/checkpoint-key.js';
+import { boolean, integer, list, oneOf, text, url, type SettingSpec } from './settings.js';
 
-/** Every setting the platform reads, with its default and meaning. The README's configuration table mirrors this list. */
-export interface SettingSpec<T> {
-  env: string;
-  description: string;
-  default: T | undefined;
-  parse: (raw: string) => T;
-}
-
-const integer = (min: number, max: number) => (raw: string): number => {
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`expected an integer between ${min} and ${max}, got "${raw}"`);
-  }
-  return value;
-};
-
-const oneOf = <T extends string>(...allowed: T[]) => (raw: string): T => {
-  if (!(allowed as string[]).includes(raw)) throw new Error(`expected one of ${allowed.join(', ')}, got "${raw}"`);
-  return raw as T;
-};
-
-const boolean = (raw: string): boolean => {
-  if (['1', 'true', 'yes', 'on'].includes(raw.toLowerCase())) return true;
-  if (['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
-  throw new Error(`expected true or false, got "${raw}"`);
-};
-
-const url = (...protocols: string[]) => (raw: string): string => {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw new Error(`expected a URL, got "${raw.replace(/\/\/[^@/]*@/, '//***@')}"`);
-  }
-  if (!protocols.includes(parsed.protocol)) throw new Error(`expected a ${protocols.join(' or ')} URL`);
-  return raw;
-};
-
-const text = (raw: string): string => raw;
+/** Every setting of the core, with its default and meaning. The README's configuration table mirrors this list. */
 
 /** An Ed25519 private key in one of the forms parsePrivateKey reads; the text is kept, checked here. */
 const signingKey = (raw: string): string => {
@@ -46,8 +9,6 @@ const signingKey = (raw: string): string => {
   return raw;
 };
 
-/** A comma-separated list; empty items dropped. */
-const list = (raw: string): string[] => raw.split(',').map((item) => item.trim()).filter(Boolean);
 
 /** false, a hop count, or a comma-separated list of proxy addresses/CIDRs (Fastify's trustProxy). */
 const proxyTrust = (raw: string): boolean | number | string => {
@@ -66,17 +27,10 @@ export const settings = {
   dataDir: { env: 'DATA_DIR', description: 'Directory of the embedded database and other local state', default: './data', parse: text },
   natsUrl: { env: 'NATS_URL', description: 'NATS server with JetStream; unset = in-process event bus', default: undefined, parse: url('nats:', 'tls:') },
   natsStream: { env: 'NATS_STREAM', description: 'JetStream stream that carries domain events', default: 'QADAGALAU_EVENTS', parse: text },
-  mqttUrl: { env: 'MQTT_URL', description: 'MQTT broker (3.1.1 or 5) for device feeds; unset = an embedded broker on MQTT_PORT', default: undefined, parse: url('mqtt:', 'mqtts:', 'ws:', 'wss:') },
+  mqttUrl: { env: 'MQTT_URL', description: 'MQTT broker (3.1.1 or 5) for device feeds, which modules read; unset = an embedded broker on MQTT_PORT', default: undefined, parse: url('mqtt:', 'mqtts:', 'ws:', 'wss:') },
   mqttPort: { env: 'MQTT_PORT', description: 'Port of the embedded MQTT broker when MQTT_URL is unset (0 = any free port)', default: 1884, parse: integer(0, 65535) },
-  mqttTopicPrefix: { env: 'MQTT_TOPIC_PREFIX', description: 'Sources publish observations to <prefix>/<source id>', default: 'qadagalau/observations', parse: text },
-  mqttIntakeClients: { env: 'MQTT_INTAKE_CLIENTS', description: 'Clients sharing the feed subscription on an external broker (each holds one message at a time; their messages are stored together)', default: 64, parse: integer(1, 256) },
-  mqttClientId: { env: 'MQTT_CLIENT_ID', description: 'Client id of the platform’s feed subscription; one per instance, stable across restarts (default qadagalau-intake-<host>)', default: undefined, parse: text },
-  mqttCleanSession: { env: 'MQTT_CLEAN_SESSION', description: 'Start a clean MQTT session on connect, forgetting what the broker queued while the platform was down (off: keep it)', default: false, parse: boolean },
-  observationRetentionHours: { env: 'OBSERVATION_RETENTION_HOURS', description: 'Observations that matched nothing are deleted after this long', default: 72, parse: integer(1, 24 * 365) },
-  supervisionDedupeMinutes: { env: 'SUPERVISION_DEDUPE_MINUTES', description: 'Hits on the same subject at the same place within this window join one alert', default: 30, parse: integer(1, 24 * 60) },
   logLevel: { env: 'LOG_LEVEL', description: 'fatal, error, warn, info, debug or trace', default: 'info', parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent') },
   demo: { env: 'DEMO', description: 'Seed the demo world on first start with an empty database (ignored in production)', default: true, parse: boolean },
-  demoFeedRate: { env: 'DEMO_FEED_RATE', description: 'Observations a second the demo world’s cameras, drones and bracelets send while the platform runs (0 = silent; never in production)', default: 1, parse: integer(0, 1000) },
   demoSeed: { env: 'DEMO_SEED', description: 'Random seed of the demo world, so it is the same every time', default: 42, parse: integer(0, 2 ** 31 - 1) },
   sessionTtlHours: { env: 'SESSION_TTL_HOURS', description: 'Dashboard session lifetime; a working shift plus margin', default: 12, parse: integer(1, 168) },
   cookieSecure: { env: 'COOKIE_SECURE', description: 'Mark the session cookie Secure (on by default in production, behind TLS)', default: undefined, parse: boolean },
@@ -94,6 +48,7 @@ export const settings = {
 } satisfies Record<string, SettingSpec<unknown>>;
 
 type Settings = typeof settings;
-export type Config = {
+/** The core's settings as read. */
+export type CoreConfig = {
   [K in keyof Settings]: Settings[K] extends SettingSpec<infer T> ? (Settings[K]['default'] extends undefined ? T | undefined : T) : never;
 };

@@ -11,12 +11,15 @@ import { startPlatform } from '../bootstrap.js';
 import { countUsers } from '../auth/users.repository.js';
 import { roles } from '../auth/permissions.js';
 import { regionCodes } from '../geo/regions.js';
+import { sampleModule } from '../modules/fixtures/sample-module.js';
 
 async function seededWorld(seed: number) {
   const db = await openTestDb();
-  const platform = await startPlatform({ config: { ...loadConfig({}), env: 'test', logLevel: 'silent', natsUrl: undefined }, modules: [], db, serveDashboard: false });
+  // The core's demo world holds people, agencies and subscriptions; alerts come from the modules, here a fixture's 60.
+  const config = { ...loadConfig({}, {}, [sampleModule]), env: 'test' as const, logLevel: 'silent' as const, natsUrl: undefined };
+  const platform = await startPlatform({ config: { ...config, modules: { sample: { demoAlerts: 60 } } }, modules: [sampleModule], db, serveDashboard: false });
   try {
-    const result = await seedDemoWorld(platform, { seed, baseUrl: 'http://127.0.0.1:9', alertCount: 60 });
+    const result = await seedDemoWorld(platform, { seed, baseUrl: 'http://127.0.0.1:9' });
     const alerts = await db.query<{ title: string; region: string; severity: string; status: string }>('select title, region, severity, status from alerts order by title, region, severity, status');
     const users = await db.query<{ username: string; role: string; regions: string[] }>('select username, role, regions from users order by username');
     return { result, alerts, users };

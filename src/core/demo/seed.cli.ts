@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { RunningPlatform } from '../bootstrap.js';
 import { countUsers } from '../auth/users.repository.js';
-import { Rng } from './rng.js';
 import { seedDemoWorld } from './seed-demo.js';
 
 export function seedCommand(program: Command, open: () => Promise<RunningPlatform>): void {
@@ -17,7 +16,6 @@ export function seedCommand(program: Command, open: () => Promise<RunningPlatfor
         if ((await countUsers(platform.db)) > 0) throw new Error('the database already has users; seed an empty database');
         const seed = options.seed ?? platform.config.demoSeed;
         const result = await seedDemoWorld(platform, { seed, baseUrl: `http://127.0.0.1:${platform.config.port}` });
-        for (const module of platform.modules) await module.seedDemo?.(platform, new Rng(seed));
         console.log(`demo world (seed ${seed}): ${result.users} users, ${result.agencies} agencies, ${result.subscriptions} webhook subscriptions, ${result.alerts} alerts`);
         console.log(`demo sign-in: admin / ${result.password} (shared by every demo user; shown only now)`);
         await platform.bus.flush();

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { LightMyRequestResponse } from 'fastify';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { startTestPlatform, type TestPlatform } from '../testing/test-platform.js';
 import type { ModuleManifest } from '../modules/manifest.js';
 
@@ -136,11 +136,11 @@ describe('the HTTP shell', () => {
 });
 
 describe('start-up checks on routes', () => {
-  const moduleWith = (routes: ModuleManifest['routes'], permissions: ModuleManifest['permissions'] = []): ModuleManifest => ({
+  const moduleWith = (routes: (app: FastifyInstance) => Promise<void>, permissions: ModuleManifest['permissions'] = []): ModuleManifest => ({
     id: 'careless',
     name: { kk: 'Абайсыз', ru: 'Небрежный', en: 'Careless' },
     permissions,
-    routes,
+    setup: () => ({ routes }),
   });
 
   test('a module route that declares no permission stops start-up: deny by default', async () => {

@@ -7,7 +7,7 @@ import { hashPassword } from '../auth/passwords.js';
 import { insertUser } from '../auth/users.repository.js';
 import { insertAgencies } from '../demo/demo-agencies.js';
 import { deleteStream } from '../events/nats.transport.js';
-import type { ModuleManifest } from '../modules/manifest.js';
+import type { AnyModule } from '../modules/manifest.js';
 import type { Role } from '../auth/permissions.js';
 import { newApiKeySecret, sha256 } from '../auth/tokens.js';
 import { insertApiKey } from '../auth/api-keys.repository.js';
@@ -47,7 +47,15 @@ export interface TestPlatform extends RunningPlatform {
   auditActions(): Promise<{ action: string; outcome: string; actor_name: string | null; subject_id: string | null; purpose: string | null }[]>;
 }
 
-export async function startTestPlatform(options: { modules?: readonly ModuleManifest[]; config?: Partial<Config>; background?: boolean } = {}): Promise<TestPlatform> {
+export interface TestPlatformOptions {
+  modules?: readonly AnyModule[];
+  config?: Partial<Config>;
+  /** Settings of modules by id, over their defaults and the settings that keep test platforms apart. */
+  settings?: Record<string, Record<string, unknown>>;
+  background?: boolean;
+}
+
+export async function startTestPlatform(options: TestPlatformOptions = {}): Promise<TestPlatform> {
   const db = await openTestDb();
   const stream = `QG_TEST_${randomBytes(5).toString('hex').toUpperCase()}`;
   const config: Config = {
@@ -61,10 +69,6 @@ export async function startTestPlatform(options: { modules?: readonly ModuleMani
     natsStream: stream,
     mqttUrl: process.env.MQTT_URL || undefined,
     mqttPort: 0,
-    // Tests share one broker and come and go: their sessions must not pile up in it.
-    mqttClientId: `qg-test-${stream.toLowerCase()}`,
-    mqttTopicPrefix: `qg-test/${stream.toLowerCase()}/observations`,
-    mqttCleanSession: true,
     rateLimitPerMinute: 100_000,
     outboxPollMs: 50,
     webhookBackoffMs: 50,
@@ -74,6 +78,11 @@ export async function startTestPlatform(options: { modules?: readonly ModuleMani
     auditSigningKey: testAuditKey,
     ...options.config,
   };
+  // Tests share external brokers and come and go: each module keeps its platform's use of them apart.
+  const tag = stream.toLowerCase();
+  config.modules = Object.fromEntries(
+    (options.modules ?? []).map((module) => [module.id, { ...module.isolated?.(tag), ...options.config?.modules?.[module.id], ...options.settings?.[module.id] }]),
+  );
   let platform: RunningPlatform;
   try {
     platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false, background: options.background });

@@ -4,8 +4,8 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { formatEvaluation } from './model/evaluate.js';
 import { correctionExamples, evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
-import type { Platform } from '../../core/platform.js';
-import type { ModelRegistry } from './model-registry.js';
+import type { OpenModule } from '../../core/index.js';
+import type { AppealsApi } from './module.js';
 import { importAppeals } from './appeals-import.js';
 
 /** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
@@ -44,7 +44,7 @@ export async function classifyFile(input: string, output: string, modelPath = sh
   return { appeals, invalid, seconds: (performance.now() - started) / 1000 };
 }
 
-export function appealsCommands(program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>, registryFor: (db: Platform['db']) => ModelRegistry): void {
+export function appealsCommands(program: Command, open: () => Promise<OpenModule<Record<string, never>, AppealsApi>>): void {
   const appeals = program.command('appeals').description('Appeals risk screening');
 
   appeals
@@ -62,10 +62,11 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
     .command('import <file>')
     .description('Import appeals from CSV or JSONL (same fields as POST /api/appeals); idempotent on externalId')
     .action(async (file: string) => {
-      const platform = await open();
+      const opened = await open();
+      const { platform } = opened;
       try {
         const started = performance.now();
-        const report = await importAppeals(platform, registryFor(platform.db), file, (done) => process.stderr.write(`\r${done} records…`));
+        const report = await importAppeals(platform, opened.module.api!.registry, file, (done) => process.stderr.write(`\r${done} records…`));
         process.stderr.write('\n');
         for (const item of report.rejected.slice(0, 50)) console.log(`line ${item.line}: rejected: ${item.reason}`);
         if (report.rejected.length > 50) console.log(`… and ${report.rejected.length - 50} more rejected lines`);
@@ -73,7 +74,7 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
         await platform.bus.flush();
         process.exitCode = report.rejected.length > 0 ? 1 : 0;
       } finally {
-        await platform.stop();
+        await opened.stop();
       }
     });
 
@@ -98,18 +99,19 @@ export function appealsCommands(program: Command, open: () => Promise<Platform &
     .option('--model-version <name>', 'version name of the new model')
     .action(async (options: { output: string; store?: boolean; modelVersion?: string }) => {
       const started = performance.now();
-      const platform = options.store ? await open() : undefined;
+      const opened = options.store ? await open() : undefined;
+      const platform = opened?.platform;
       try {
         const corrections = platform ? await correctionExamples(platform.db) : [];
         const { artifact, report } = trainRelease(options.output, options.modelVersion, corrections);
         console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
         console.log(formatEvaluation('held-out evaluation', report.model));
-        if (platform) {
-          await registryFor(platform.db).store(platform.db, artifact);
+        if (platform && opened) {
+          await opened.module.api!.registry.store(platform.db, artifact);
           console.log(`stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`);
         }
       } finally {
-        await platform?.stop();
+        await opened?.stop();
       }
     });
 }

@@ -1,24 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import type { ModuleManifest } from '../../core/modules/manifest.js';
+import { defineModule } from '../../core/index.js';
 import { appealsCommands } from './appeals.cli.js';
 import { appealRoutes } from './appeals.routes.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { ModelRegistry } from './model-registry.js';
-import type { Db } from '../../core/db/db.js';
 import { modelRoutes } from './models.routes.js';
 
-// One registry (and so one cached model) per database: tests and tools may run several platforms in one process.
-const registries = new WeakMap<Db, ModelRegistry>();
-function registryFor(db: Db): ModelRegistry {
-  let registry = registries.get(db);
-  if (!registry) {
-    registry = new ModelRegistry();
-    registries.set(db, registry);
-  }
-  return registry;
+/** What the module's CLI commands and tests use of one platform's appeals screening. */
+export interface AppealsApi {
+  /** The screening models stored on this platform, and the active one, cached. */
+  registry: ModelRegistry;
 }
 
-export const appealsModule: ModuleManifest = {
+export const appealsModule = defineModule<Record<string, never>, AppealsApi>({
   id: 'appeals',
   name: { kk: 'Өтініштердің тәуекелін тексеру', ru: 'Скрининг рисков в обращениях', en: 'Appeals risk screening' },
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
@@ -30,12 +24,18 @@ export const appealsModule: ModuleManifest = {
     { id: 'appeals.models', description: 'Activate a new screening model version', roles: [] },
   ],
   nav: [{ path: '/appeals', label: { kk: 'Өтініштер', ru: 'Обращения', en: 'Appeals' }, permission: 'appeals.read' }],
-  routes: async (app, platform) => {
-    await appealRoutes(app, platform, registryFor(platform.db));
-    await modelRoutes(app, platform, registryFor(platform.db));
+  setup(platform) {
+    const registry = new ModelRegistry();
+    return {
+      api: { registry },
+      async routes(app) {
+        await appealRoutes(app, platform, registry);
+        await modelRoutes(app, platform, registry);
+      },
+      seedDemo: async (rng) => {
+        await seedDemoAppeals(platform, rng, registry);
+      },
+    };
   },
-  cli: (program, open) => appealsCommands(program, open, registryFor),
-  seedDemo: async (platform, rng) => {
-    await seedDemoAppeals(platform, rng, registryFor(platform.db));
-  },
-};
+  cli: (program, open) => appealsCommands(program, open),
+});

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { Db } from '../../core/db/db.js';
-import type { ModuleManifest } from '../../core/modules/manifest.js';
+import { defineModule } from '../../core/index.js';
 import { ForecastCache } from './analysis/slice-forecast.js';
 import { anomalyHandlers } from './anomalies/anomalies.handler.js';
 import { seedDemoOffences } from './demo/demo-offences.js';
@@ -9,16 +8,8 @@ import { forecastingRoutes } from './forecasting.routes.js';
 import { offenceCommands } from './offences/offences.cli.js';
 import { offenceRoutes } from './offences/offences.routes.js';
 
-// One forecast cache per database: tests and tools may run several platforms in one process.
-const caches = new WeakMap<Db, ForecastCache>();
-function cacheFor(db: Db): ForecastCache {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new ForecastCache()));
-  return cache;
-}
-
 /** The Criminal Threat Forecasting Centre: offence dynamics, forecasts reconciled over the hierarchy, anomaly alerts. */
-export const forecastingModule: ModuleManifest = {
+export const forecastingModule = defineModule({
   id: 'forecasting',
   name: { kk: 'Қылмыстық қатерлерді болжау орталығы', ru: 'Центр прогнозирования криминальных угроз', en: 'Forecasting centre' },
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
@@ -28,21 +19,27 @@ export const forecastingModule: ModuleManifest = {
     { id: 'forecasting.decide', description: 'Record what was done about an anomaly', roles: ['prosecutor', 'analyst'] },
   ],
   nav: [{ path: '/forecasting', label: { kk: 'Болжау', ru: 'Прогнозирование', en: 'Forecasting' }, permission: 'forecasting.read' }],
-  routes: async (app, platform) => {
-    const cache = cacheFor(platform.db);
-    // Every instance forgets its forecasts when counts change anywhere (the listener hears all instances' events).
-    platform.bus.listen((event) => {
-      if (event.type === 'offences.counted') cache.invalidate();
-    });
-    await offenceRoutes(app, platform, () => cache.invalidate());
-    await forecastingRoutes(app, platform, cache);
+  setup(platform) {
+    const cache = new ForecastCache();
+    return {
+      async routes(app) {
+        await offenceRoutes(app, platform, () => cache.invalidate());
+        await forecastingRoutes(app, platform, cache);
+      },
+      handlers: anomalyHandlers(),
+      // Every instance forgets its forecasts when counts change anywhere (a listener hears all instances' events).
+      listeners: [
+        (event) => {
+          if (event.type === 'offences.counted') cache.invalidate();
+        },
+      ],
+      seedDemo: async (rng) => {
+        await seedDemoOffences(platform, rng);
+      },
+    };
   },
-  handlers: () => anomalyHandlers(),
-  cli: (program, open) => {
+  cli(program, open) {
     forecastCommands(program);
     offenceCommands(program, open);
   },
-  seedDemo: async (platform, rng) => {
-    await seedDemoOffences(platform, rng);
-  },
-};
+});

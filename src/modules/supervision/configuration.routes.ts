@@ -7,7 +7,7 @@ import { maskName } from '../../core/alerts/mask.js';
 import { auditRequest } from '../../core/audit/index.js';
 import { problems } from '../../core/http/problems.js';
 import { RegionCode, Strict } from '../../core/http/schemas.js';
-import type { Platform } from '../../core/platform.js';
+import type { SupervisionContext } from './supervision.settings.js';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' });
 const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'local time HH:MM (UTC+5)' });
@@ -21,7 +21,7 @@ const PolygonGeometry = Type.Union([
 ]);
 
 /** Probation persons and their conditions, restricted zones, and public-order rules. */
-export async function configurationRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+export async function configurationRoutes(app: FastifyInstance, platform: SupervisionContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
 

@@ -1,6 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import type { ModuleManifest } from '../../core/modules/manifest.js';
-import type { Platform } from '../../core/platform.js';
+import { defineModule } from '../../core/index.js';
 import { supervisionMatchCommand } from './matching/match.cli.js';
 import { seedDemoSupervision } from './demo/demo-supervision.js';
 import { simulationCommands } from './simulation/simulate.cli.js';
@@ -18,26 +17,23 @@ import { silenceJob } from './probation/silence.job.js';
 import { publicOrderRule, zonesRule } from './zones/zones.rule.js';
 import { WatchlistIndex } from './watchlists/watchlist-index.js';
 import { watchlistRule } from './watchlists/watchlist.rule.js';
+import { isolatedSupervision, supervisionSettings, type SupervisionSettings } from './supervision.settings.js';
 
-// One pipeline per platform instance: tests and tools may run several platforms in one process.
-const pipelines = new WeakMap<Platform['db'], ObservationPipeline>();
-function pipelineFor(platform: Platform): ObservationPipeline {
-  let pipeline = pipelines.get(platform.db);
-  if (!pipeline) {
-    const rules = [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()];
-    pipelines.set(platform.db, (pipeline = new ObservationPipeline(platform, rules)));
-  }
-  return pipeline;
+/** What the module's CLI commands and tests use of one platform's supervision. */
+export interface SupervisionApi {
+  pipeline: ObservationPipeline;
 }
 
 /**
  * Digital supervision: observations from cameras, drones, bracelets and state databases, taken in by MQTT and HTTP,
  * judged against wanted lists, probation conditions, restricted zones and public-order rules.
  */
-export const supervisionModule: ModuleManifest = {
+export const supervisionModule = defineModule<SupervisionSettings, SupervisionApi>({
   id: 'supervision',
   name: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Digital supervision' },
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
+  settings: supervisionSettings,
+  isolated: isolatedSupervision,
   permissions: [
     { id: 'observations.ingest', description: 'Send observations of a registered source (camera, drone, bracelet and database connectors)', roles: [], grantableToApiKeys: true },
     { id: 'supervision.read', description: 'See sources, watchlists and supervision measures in one’s regions', roles: ['prosecutor', 'analyst', 'duty_officer'] },
@@ -49,22 +45,26 @@ export const supervisionModule: ModuleManifest = {
     { id: 'supervision.configure', description: 'Register sources, restricted zones and public-order rules', roles: [] },
   ],
   nav: [{ path: '/supervision', label: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Supervision' }, permission: 'supervision.read' }],
-  routes: async (app, platform) => {
-    await supervisionRoutes(app, platform, pipelineFor(platform));
-    await configurationRoutes(app, platform);
-    await flightRoutes(app, platform);
+  setup(platform) {
+    const rules = [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()];
+    const pipeline = new ObservationPipeline(platform, rules);
+    return {
+      api: { pipeline },
+      async routes(app) {
+        await supervisionRoutes(app, platform, pipeline);
+        await configurationRoutes(app, platform);
+        await flightRoutes(app, platform);
+      },
+      services: [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick()), demoFeed(platform)],
+      jobs: [retentionJob(platform), silenceJob(platform)],
+      seedDemo: async (rng) => {
+        await seedDemoSupervision(platform, rng);
+      },
+    };
   },
-  services: (platform) => {
-    const pipeline = pipelineFor(platform);
-    return [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick()), demoFeed(platform)];
-  },
-  jobs: (platform) => [retentionJob(platform), silenceJob(platform)],
-  cli: (program, open) => {
+  cli(program, open) {
     supervisionMatchCommand(program);
     simulationCommands(program, open);
     brokerAccountsCommand(program, open);
   },
-  seedDemo: async (platform, rng) => {
-    await seedDemoSupervision(platform, rng);
-  },
-};
+});

@@ -1,11 +1,11 @@
 import type { Job } from '../../core/modules/manifest.js';
-import type { Platform } from '../../core/platform.js';
+import type { SupervisionContext } from './supervision.settings.js';
 
 /**
  * Keeps only what the purpose needs: observations that matched nothing are deleted once they expire (72 hours by
  * default), and dead letters, which may hold identifiers of people who matched nothing, after the same time.
  */
-export function retentionJob(platform: Platform): Job {
+export function retentionJob(platform: SupervisionContext): Job {
   return {
     name: 'supervision.retention',
     everyMs: 10 * 60_000,
@@ -15,12 +15,12 @@ export function retentionJob(platform: Platform): Job {
   };
 }
 
-export async function purgeExpired(platform: Pick<Platform, 'db' | 'config'>, now = new Date()): Promise<{ observations: number; deadLetters: number }> {
+export async function purgeExpired(platform: Pick<SupervisionContext, 'db' | 'settings'>, now = new Date()): Promise<{ observations: number; deadLetters: number }> {
   return platform.db.tx(async (sql) => {
     const observations = await sql.query('delete from observations where state = $1 and expires_at <= $2 returning id', ['unmatched', now]);
     const deadLetters = await sql.query(
       `delete from observation_dead_letters where received_at <= $1::timestamptz - make_interval(hours => $2) returning id`,
-      [now, platform.config.observationRetentionHours],
+      [now, platform.settings.retentionHours],
     );
     return { observations: observations.length, deadLetters: deadLetters.length };
   });

@@ -8,6 +8,7 @@ import { waitFor } from '../../core/testing/wait-for.js';
 import { observationTopic } from './observations/mqtt-intake.js';
 import { purgeExpired } from './retention.js';
 import { supervisionModule } from './module.js';
+import { supervisionContext } from './testing.js';
 
 const seen = (externalId: string, identifiers: Record<string, string>, extra: Record<string, unknown> = {}) => ({
   externalId, observedAt: new Date().toISOString(), kind: identifiers.plate ? 'vehicle' : 'person', identifiers, location: { lat: 43.2389, lon: 76.8897 }, confidence: 0.93, ...extra,
@@ -110,8 +111,8 @@ describe('digital supervision: intake and watchlist matching', () => {
     // The camera logs in with its own device password (an external broker here lets anyone in, and ignores it).
     const client = await mqtt.connectAsync(broker.url, { clientId: `test-camera-${String(Date.now())}`, username: 'cam-almaty-0002', password: passwords.get('cam-almaty-0002')! });
     try {
-      await client.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-almaty-0002'), JSON.stringify([seen('m-1', { name: 'Kasymov Nurlan Serikuly', birthDate: '1988-04-12' })]), { qos: 1 });
-      await client.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-almaty-0002'), 'not json', { qos: 1 });
+      await client.publishAsync(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-almaty-0002'), JSON.stringify([seen('m-1', { name: 'Kasymov Nurlan Serikuly', birthDate: '1988-04-12' })]), { qos: 1 });
+      await client.publishAsync(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-almaty-0002'), 'not json', { qos: 1 });
     } finally {
       await client.endAsync();
     }
@@ -161,7 +162,7 @@ describe('digital supervision: intake and watchlist matching', () => {
       return row!.n === 0 ? true : undefined;
     }, 5000, 'pipeline drained');
     const later = new Date(Date.now() + 73 * 3600_000);
-    const purged = await purgeExpired(qg, later);
+    const purged = await purgeExpired(supervisionContext(qg), later);
     assert.ok(purged.observations >= 1);
     const left = await qg.db.query<{ state: string }>('select state from observations');
     assert.ok(left.length > 0 && left.every((row) => row.state === 'matched'));

@@ -6,7 +6,7 @@ import { canSeeRegion, regionScope, requireRegion } from '../../core/auth/actor.
 import { auditRequest } from '../../core/audit/index.js';
 import { problems } from '../../core/http/problems.js';
 import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
-import type { Platform } from '../../core/platform.js';
+import type { SupervisionContext } from './supervision.settings.js';
 import { recentAlertLocations, supervisionMeasures } from './measures.js';
 import { acceptObservations, isDataError } from './observations/observations.service.js';
 import { searchObservations } from './observations/observation-search.js';
@@ -18,14 +18,14 @@ import { closeEntry, createEntry, listEntries, presentEntry, recordOutcome, outc
 
 const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$', description: 'e.g. cam-almaty-0042' });
 
-export async function supervisionRoutes(app: FastifyInstance, platform: Platform, pipeline: ObservationPipeline): Promise<void> {
+export async function supervisionRoutes(app: FastifyInstance, platform: SupervisionContext, pipeline: ObservationPipeline): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db, bus } = platform;
 
   // The device's MQTT login, shown once: the platform keeps only its hash.
   const withBroker = (credential: { username: string; password: string; issuedAt: string }) => ({
     ...credential,
-    topic: `${platform.config.mqttTopicPrefix}/${credential.username}`,
+    topic: `${platform.settings.topicPrefix}/${credential.username}`,
   });
 
   api.post('/api/observations', {

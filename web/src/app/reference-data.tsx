@@ -23,12 +23,11 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const { pick, t } = useI18n();
   const regionsRes = useResource('regions', () => api.get<{ regions: Region[] }>('/api/geo/regions'));
   const modulesRes = useResource('modules', () =>
-    api.get<{ modules: ModuleInfo[]; known?: Pick<ModuleInfo, 'id' | 'name'>[] }>('/api/modules'),
+    api.get<{ modules: ModuleInfo[] }>('/api/modules'),
   );
 
   const regions = useMemo(() => regionsRes.data?.regions ?? [], [regionsRes.data]);
   const modules = useMemo(() => modulesRes.data?.modules ?? [], [modulesRes.data]);
-  const known = useMemo(() => modulesRes.data?.known ?? [], [modulesRes.data]);
 
   const regionName = useCallback(
     (code: string | null | undefined) => {
@@ -43,10 +42,10 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const moduleName = useCallback(
     (id: string) => {
       // Installed modules first, then the platform's catalogue: alerts may come from modules not installed here.
-      const mod = modules.find((m) => m.id === id) ?? known.find((m) => m.id === id);
+      const mod = modules.find((m) => m.id === id);
       return mod ? pick(mod.name) : id;
     },
-    [modules, known, pick],
+    [modules, pick],
   );
 
   const scopeLabel = useCallback(

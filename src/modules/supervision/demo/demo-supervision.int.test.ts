@@ -8,6 +8,7 @@ import { startTestPlatform, type TestPlatform } from '../../../core/testing/test
 import { supervisionModule } from '../module.js';
 import { seedDemoSupervision, type DemoSupervisionCounts } from './demo-supervision.js';
 import { demoSupervisionWorld } from './demo-world.js';
+import { supervisionContext } from '../testing.js';
 
 describe('the supervision demo world', () => {
   let qg: TestPlatform;
@@ -17,7 +18,7 @@ describe('the supervision demo world', () => {
   before(async () => {
     qg = await startTestPlatform({ modules: [supervisionModule] });
     const started = performance.now();
-    counts = await seedDemoSupervision(qg, new Rng(42));
+    counts = await seedDemoSupervision(supervisionContext(qg), new Rng(42));
     seconds = (performance.now() - started) / 1000;
   });
   after(() => qg.stop());

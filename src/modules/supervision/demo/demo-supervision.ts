@@ -1,6 +1,6 @@
 import type { Rng } from '../../../core/demo/rng.js';
 import type { Sql } from '../../../core/db/db.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { acceptObservations } from '../observations/observations.service.js';
 import { ObservationPipeline } from '../pipeline/observation-pipeline.js';
 import { probationRule } from '../probation/probation.rule.js';
@@ -36,7 +36,7 @@ const DEMO_OFFICER = 'demo-duty-officer';
  * quarter of wanted persons found, most of them through the system, as the article reports a 24 % fall), and two
  * weeks of observations judged by the real rules with the officers' outcomes. Same rng, same world.
  */
-export async function seedDemoSupervision(platform: Platform, rng: Rng, now = new Date()): Promise<DemoSupervisionCounts> {
+export async function seedDemoSupervision(platform: SupervisionContext, rng: Rng, now = new Date()): Promise<DemoSupervisionCounts> {
   const world = demoSupervisionWorld(rng);
   await platform.db.tx((sql) => insertWorld(sql, world, rng));
   const events = pastEvents(rng, world, now);
@@ -103,7 +103,7 @@ async function insertWorld(sql: Sql, world: DemoSupervisionWorld, rng: Rng): Pro
 }
 
 /** Judges the past observations with the module's own rules, then waits for any running pipeline to finish its share. */
-async function judgeAll(platform: Platform): Promise<void> {
+async function judgeAll(platform: SupervisionContext): Promise<void> {
   const pipeline = new ObservationPipeline(platform, [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()]);
   while ((await platform.bus.tx((sql) => pipeline.judgeBatch(sql))) > 0);
   for (let i = 0; i < 250; i++) {

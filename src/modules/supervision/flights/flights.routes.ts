@@ -5,13 +5,13 @@ import { canSeeRegion, regionScope } from '../../../core/auth/actor.js';
 import { auditRequest } from '../../../core/audit/index.js';
 import { problems } from '../../../core/http/problems.js';
 import { IdParams, Strict } from '../../../core/http/schemas.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { endFlight, insertFlight, listFlights, overlapping, presentFlight } from './flights.repository.js';
 
 const MAX_FLIGHT_HOURS = 24;
 
 /** Drone flights: filed before (or as) the drone goes up, with a stated purpose; ended when it lands. */
-export async function flightRoutes(app: FastifyInstance, platform: Platform): Promise<void> {
+export async function flightRoutes(app: FastifyInstance, platform: SupervisionContext): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
 

@@ -9,14 +9,14 @@ import { supervisionModule } from '../module.js';
 
 const [mode = 'consume', expectedArg = '400'] = process.argv.slice(2);
 const expected = Number(expectedArg);
+const loaded = loadConfig(process.env, {}, [supervisionModule]);
 const config = {
-  ...loadConfig(),
+  ...loaded,
   env: 'test' as const,
   demo: false,
   logLevel: 'silent' as const,
   port: 0,
-  mqttClientId: process.env.CRASH_CLIENT_ID ?? 'qg-crash-intake',
-  mqttCleanSession: false,
+  modules: { supervision: { ...loaded.modules['supervision'], clientId: process.env.CRASH_CLIENT_ID ?? 'qg-crash-intake', cleanSession: false } },
 };
 const platform = await startPlatform({ config, modules: [supervisionModule], serveDashboard: false });
 await platform.db.query(`insert into agencies (id, kind, name_kk, name_ru, name_en) values ('crash-police', 'police', 'Полиция', 'Полиция', 'Police') on conflict do nothing`);

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { ModuleService } from '../../../core/modules/manifest.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { connectorLogin, deviceGuard } from '../sources/device-access.js';
 import { IntakeBatcher } from './intake-batcher.js';
 
@@ -18,15 +18,15 @@ export const observationTopic = (prefix: string, sourceId: string) => `${prefix}
  * - The embedded broker dies with the platform, so it cannot hold anything: the intake stores each message before the
  *   broker acknowledges it to the device, and a device whose message was not acknowledged sends it again.
  */
-export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleService {
+export function mqttIntake(platform: SupervisionContext, onAccepted: () => void): ModuleService {
   const clients: MqttClient[] = [];
-  const prefix = platform.config.mqttTopicPrefix;
-  const clientId = platform.config.mqttClientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
+  const prefix = platform.settings.topicPrefix;
+  const clientId = platform.settings.clientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
   const batcher = new IntakeBatcher(platform.db, 'mqtt', platform.log, onAccepted);
   const sourceOf = (topic: string) => (topic.startsWith(`${prefix}/`) ? topic.slice(prefix.length + 1) : '');
 
   async function subscribe(url: string, id: string, topic: string): Promise<MqttClient> {
-    const connecting = mqtt.connect(url, { clientId: id, clean: platform.config.mqttCleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
+    const connecting = mqtt.connect(url, { clientId: id, clean: platform.settings.cleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
     // mqtt.js sends the PUBACK when this callback is called: after the commit. It must be in place before the
     // connection opens, because a resumed session delivers what the broker queued right after CONNACK.
     connecting.handleMessage = (packet, callback) => {
@@ -61,7 +61,7 @@ export function mqttIntake(platform: Platform, onAccepted: () => void): ModuleSe
       }
       // A client takes its messages one at a time (the next comes after the previous one's acknowledgement), so the
       // feed is shared among several clients of one shared subscription, whose messages are stored together.
-      const count = platform.config.mqttIntakeClients;
+      const count = platform.settings.intakeClients;
       const topic = count > 1 ? `$share/qadagalau-intake/${prefix}/+` : `${prefix}/+`;
       for (let i = 0; i < count; i++) await subscribe(broker.url, count > 1 ? `${clientId}-${String(i + 1)}` : clientId, topic);
       platform.log.info({ broker: new URL(broker.url).host, clients: count }, 'observations: subscribed to device feeds');

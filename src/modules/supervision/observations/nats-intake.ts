@@ -1,6 +1,6 @@
 import { AckPolicy, connect, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
 import type { ModuleService } from '../../../core/modules/manifest.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { IntakeBatcher } from './intake-batcher.js';
 
 /** Sources on NATS publish to `qgobs.<NATS_STREAM>.<source id>`; a JetStream stream keeps them until taken in. */
@@ -14,7 +14,7 @@ const MAX_IN_FLIGHT = 256;
  * each message acknowledged only after its observations (or dead letter) are committed, and retried with backoff when
  * the database refuses. Messages waiting at the same time are stored together. Like MQTT, redeliveries are harmless.
  */
-export function natsIntake(platform: Platform, onAccepted: () => void): ModuleService {
+export function natsIntake(platform: SupervisionContext, onAccepted: () => void): ModuleService {
   let connection: NatsConnection | undefined;
   let messages: ConsumerMessages | undefined;
   const url = platform.config.natsUrl;

@@ -3,7 +3,7 @@ import { raiseAlerts } from '../../../core/alerts/alerts.service.js';
 import { systemActor } from '../../../core/auth/actor.js';
 import type { Sql } from '../../../core/db/db.js';
 import type { ModuleService } from '../../../core/modules/manifest.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { attachFlights } from '../flights/flight-evidence.js';
 import type { Hit, Rule, StoredObservation } from './rule.js';
 
@@ -44,7 +44,7 @@ export class ObservationPipeline implements ModuleService {
   private again = false;
   private stopped = true;
 
-  constructor(private readonly platform: Platform, private readonly rules: readonly Rule[]) {}
+  constructor(private readonly platform: SupervisionContext, private readonly rules: readonly Rule[]) {}
 
   start(): Promise<void> {
     this.stopped = false;
@@ -111,7 +111,7 @@ export class ObservationPipeline implements ModuleService {
       `update observations set state = case when id = any($2::uuid[]) then 'matched' else 'unmatched' end,
          expires_at = case when id = any($2::uuid[]) then null else received_at + make_interval(hours => $3) end
        where id = any($1::uuid[])`,
-      [observations.map((item) => item.id), [...matched], this.platform.config.observationRetentionHours],
+      [observations.map((item) => item.id), [...matched], this.platform.settings.retentionHours],
     );
     return rows.length;
   }
@@ -139,7 +139,7 @@ export class ObservationPipeline implements ModuleService {
     const older = new Set((await sql.query<{ dedupe_key: string }>(
       `select distinct dedupe_key from alerts where dedupe_key = any($1::text[]) and status not in ('resolved', 'false_positive')
          and created_at > now() - make_interval(mins => $2)`,
-      [[...new Set(hits.filter((hit) => !throttled.has(pairOf(hit))).map(placeKey))], this.platform.config.supervisionDedupeMinutes],
+      [[...new Set(hits.filter((hit) => !throttled.has(pairOf(hit))).map(placeKey))], this.platform.settings.dedupeMinutes],
     )).map((row) => row.dedupe_key));
     const raised = await raiseAlerts(sql, systemActor, hits.map((hit) => {
       const { observation } = hit;
@@ -161,7 +161,7 @@ export class ObservationPipeline implements ModuleService {
         },
         topics: [`rule:${hit.rule}`],
         dedupeKey,
-        dedupeWindowMinutes: this.platform.config.supervisionDedupeMinutes,
+        dedupeWindowMinutes: this.platform.settings.dedupeMinutes,
       };
     }));
     const alertIds = raised.map(({ alert }) => alert.id);

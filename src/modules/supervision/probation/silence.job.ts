@@ -2,7 +2,7 @@ import { raiseAlert } from '../../../core/alerts/alerts.service.js';
 import { maskName } from '../../../core/alerts/mask.js';
 import { systemActor } from '../../../core/auth/actor.js';
 import type { Job } from '../../../core/modules/manifest.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { endOverdueFlights } from '../flights/flights.repository.js';
 
 /**
@@ -10,7 +10,7 @@ import { endOverdueFlights } from '../flights/flights.repository.js';
  * (a drone only during a flight; flights whose planned end passed are ended here too).
  * Each raises one alert per silence; the next ping or message ends it.
  */
-export function silenceJob(platform: Pick<Platform, 'bus'>): Job {
+export function silenceJob(platform: Pick<SupervisionContext, 'bus'>): Job {
   return {
     name: 'supervision.silence',
     everyMs: 60_000,
@@ -20,7 +20,7 @@ export function silenceJob(platform: Pick<Platform, 'bus'>): Job {
   };
 }
 
-export async function checkSilences(platform: Pick<Platform, 'bus'>, now = new Date()): Promise<number> {
+export async function checkSilences(platform: Pick<SupervisionContext, 'bus'>, now = new Date()): Promise<number> {
   return platform.bus.tx(async (sql) => {
     let raised = 0;
     const bracelets = await sql.query<{ id: string; full_name: string; iin: string | null; region: string; bracelet_id: string; last_ping_at: Date | null; silence_minutes: number }>(

@@ -8,12 +8,13 @@ import { demoSupervisionWorld } from '../demo/demo-world.js';
 import { checkSilences } from '../probation/silence.job.js';
 import { supervisionModule } from '../module.js';
 import { Traffic } from './traffic.js';
+import { supervisionContext } from '../testing.js';
 
 test('a demo platform’s devices keep sending through the broker, so none of its sources falls silent', { timeout: 60_000 }, async () => {
-  const qg = await startTestPlatform({ modules: [supervisionModule], config: { demo: true, demoSeed: 42, demoFeedRate: 20 } });
+  const qg = await startTestPlatform({ modules: [supervisionModule], config: { demo: true, demoSeed: 42 }, settings: { supervision: { demoFeedRate: 20 } } });
   try {
     const since = new Date();
-    await seedDemoSupervision(qg, new Rng(42));
+    await seedDemoSupervision(supervisionContext(qg), new Rng(42));
     const world = demoSupervisionWorld(new Rng(42));
     const probe = new Traffic(world, new Rng(1), { plantedShare: 0, runId: 'probe', startedAt: since });
     const talking = [...world.cameras, ...world.otherSources].filter((source) => probe.ordinary(source.id) !== undefined).map((source) => source.id);

@@ -1,6 +1,6 @@
 import { Rng } from '../../../core/demo/rng.js';
 import type { ModuleService } from '../../../core/modules/manifest.js';
-import type { Platform } from '../../../core/platform.js';
+import type { SupervisionContext } from '../supervision.settings.js';
 import { demoFlight } from '../demo/demo-flights.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
 import { insertFlight, overlapping } from '../flights/flights.repository.js';
@@ -20,8 +20,8 @@ const FLIGHT_HOURS = 3;
  * minutes after start and their silence alarms would fill the inbox. Off in production; it waits until the database
  * holds the demo world (seeded after the platform starts, on first start).
  */
-export function demoFeed(platform: Platform): ModuleService {
-  const { config } = platform;
+export function demoFeed(platform: SupervisionContext): ModuleService {
+  const { config, settings } = platform;
   const world = demoSupervisionWorld(new Rng(config.demoSeed));
   const sources = [...world.cameras, ...world.otherSources];
   // Each source is heard from at least every third of its expected interval; once the feed begins, all at once.
@@ -56,13 +56,13 @@ export function demoFeed(platform: Platform): ModuleService {
       const startedAt = new Date();
       // The demo devices are the platform's own feed: on the embedded broker they connect with its service login.
       const broker = await platform.devices();
-      sink = await mqttSink(broker.url, config.mqttTopicPrefix, { closeWithinMs: 2000, login: broker.serviceLogin });
+      sink = await mqttSink(broker.url, settings.topicPrefix, { closeWithinMs: 2000, login: broker.serviceLogin });
       traffic = new Traffic(world, new Rng(config.demoSeed ^ (startedAt.getTime() % 2 ** 31)), { plantedShare: PLANTED_SHARE, runId: `demo${startedAt.getTime().toString(36)}`, startedAt });
-      platform.log.info({ rate: config.demoFeedRate }, 'demo feed: the demo world’s devices are sending observations');
+      platform.log.info({ rate: settings.demoFeedRate }, 'demo feed: the demo world’s devices are sending observations');
     }
     const now = new Date();
     await fileFlights(now);
-    owed += (config.demoFeedRate * TICK_MS) / 1000;
+    owed += (settings.demoFeedRate * TICK_MS) / 1000;
     const messages: Message[] = [];
     for (; owed >= 1; owed--) messages.push(traffic.next(now));
     for (const message of messages) lastHeard.set(message.source, now.getTime());
@@ -78,7 +78,7 @@ export function demoFeed(platform: Platform): ModuleService {
   return {
     name: 'supervision.demo-feed',
     start() {
-      if (!config.demo || config.env === 'production' || config.demoFeedRate === 0) return Promise.resolve();
+      if (!config.demo || config.env === 'production' || settings.demoFeedRate === 0) return Promise.resolve();
       timer = setInterval(() => {
         busy ??= tick().catch((error: unknown) => platform.log.warn({ err: error }, 'demo feed: publishing failed')).finally(() => (busy = undefined));
       }, TICK_MS);

@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { Command } from 'commander';
 import { loadConfig } from '../../../core/config/config.js';
-import type { Platform } from '../../../core/platform.js';
+import type { OpenModule } from '../../../core/index.js';
+import type { SupervisionApi } from '../module.js';
+import { supervisionSettings, type SupervisionSettings } from '../supervision.settings.js';
 import { evaluateSimulation, formatQuality, parseTruth } from './evaluate.js';
 import { fetchPoster, httpSink, mqttSink, simulate } from './simulate.js';
 
@@ -37,7 +39,7 @@ interface SimulateOptions {
  * it needs no database, so it can run beside a server on embedded storage. `supervision evaluate` reads the alerts
  * from the database, so with embedded storage run it after stopping the server (or point both at DATABASE_URL).
  */
-export function simulationCommands(program: Command, open: () => Promise<Platform & { stop(): Promise<void> }>): void {
+export function simulationCommands(program: Command, open: () => Promise<OpenModule<SupervisionSettings, SupervisionApi>>): void {
   const simulateCommand = program.commands.find((command) => command.name() === 'simulate') ?? program.command('simulate').description('Publish simulated device traffic with planted ground truth');
   simulateCommand
     .command('supervision')
@@ -52,7 +54,8 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
     .option('--api-key <key>', 'an API key holding observations.ingest [QADAGALAU_API_KEY]: the simulator is a connector publishing for many sources')
     .option('--mqtt-url <url>', 'the broker [MQTT_URL, or the embedded one at mqtt://127.0.0.1:MQTT_PORT]')
     .action(async (options: SimulateOptions) => {
-      const config = loadConfig(process.env);
+      const config = loadConfig(process.env, {}, [{ id: 'supervision', settings: supervisionSettings }]);
+      const settings = config.modules['supervision'] as unknown as SupervisionSettings;
       const seconds = parseDuration(options.duration);
       let sink;
       const apiKey = options.apiKey ?? process.env.QADAGALAU_API_KEY;
@@ -62,7 +65,7 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
       } else if (options.via === 'mqtt') {
         // On MQTT the API key is the password; the user name only names the connector in the broker's log.
         const login = apiKey ? { username: 'qadagalau-simulator', password: apiKey } : undefined;
-        sink = await mqttSink(options.mqttUrl ?? config.mqttUrl ?? `mqtt://127.0.0.1:${String(config.mqttPort)}`, config.mqttTopicPrefix, { login });
+        sink = await mqttSink(options.mqttUrl ?? config.mqttUrl ?? `mqtt://127.0.0.1:${String(config.mqttPort)}`, settings.topicPrefix, { login });
       } else throw new Error('--via must be mqtt or http');
       const truth = options.truth ? createWriteStream(options.truth) : undefined;
       const result = await simulate({ rate: options.rate, durationSeconds: seconds, seed: options.seed ?? config.demoSeed, plantedShare: options.planted, onTruth: (event) => truth?.write(`${JSON.stringify(event)}\n`) }, sink);
@@ -84,7 +87,8 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
       const truth = parseTruth(await readFile(options.truth, 'utf8'));
       const since = new Date(options.since ?? truth.map((event) => event.startedAt).sort()[0] ?? new Date(0).toISOString());
       if (Number.isNaN(since.getTime())) throw new Error('--since must be an ISO date-time');
-      const platform = await open();
+      const opened = await open();
+      const { platform } = opened;
       try {
         const deadline = Date.now() + Number(options.wait) * 1000;
         while (Date.now() < deadline && ((await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`))[0]?.n ?? 0) > 0) {
@@ -94,7 +98,7 @@ export function simulationCommands(program: Command, open: () => Promise<Platfor
         if (pending?.n) console.warn(`warning: ${String(pending.n)} observations are still waiting to be judged (is the server running?); the figures below leave them out`);
         console.log(formatQuality(await evaluateSimulation(platform.db, truth, since)));
       } finally {
-        await platform.stop();
+        await opened.stop();
       }
     });
 }

@@ -8,6 +8,7 @@ import { supervisionModule } from '../module.js';
 import { evaluateSimulation, formatQuality } from './evaluate.js';
 import type { TruthEvent } from './planted.js';
 import { httpSink, mqttSink, simulate, type Poster } from './simulate.js';
+import { supervisionContext } from '../testing.js';
 
 const SEED = 42;
 
@@ -18,7 +19,7 @@ describe('simulated traffic over the demo world, evaluated against its planted t
 
   before(async () => {
     qg = await startTestPlatform({ modules: [supervisionModule] });
-    await seedDemoSupervision(qg, new Rng(SEED));
+    await seedDemoSupervision(supervisionContext(qg), new Rng(SEED));
     const key = await qg.apiKey(['observations.ingest']);
     poster = async (body) => {
       const response = await qg.app.inject({ method: 'POST', url: '/api/observations', headers: { authorization: `Bearer ${key}` }, payload: body });
@@ -47,7 +48,7 @@ describe('simulated traffic over the demo world, evaluated against its planted t
     const before = (await qg.db.query<{ n: number }>('select count(*)::int as n from observations'))[0]!.n;
     // The simulator is a connector publishing for many sources: its API key is its password.
     const login = { username: 'simulator', password: await qg.apiKey(['observations.ingest']) };
-    const result = await simulate({ rate: 1000, durationSeconds: 0.2, seed: SEED + 1, plantedShare: 0.1, runId: 'mqtt' }, await mqttSink(broker.url, qg.config.mqttTopicPrefix, { login }));
+    const result = await simulate({ rate: 1000, durationSeconds: 0.2, seed: SEED + 1, plantedShare: 0.1, runId: 'mqtt' }, await mqttSink(broker.url, supervisionContext(qg).settings.topicPrefix, { login }));
     // An external broker hands the messages over at its own pace: wait until the count stops growing and all is judged.
     let last = -1;
     let steady = 0;

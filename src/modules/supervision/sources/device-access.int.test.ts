@@ -5,6 +5,7 @@ import { startTestPlatform, type TestPlatform } from '../../../core/testing/test
 import { waitFor } from '../../../core/testing/wait-for.js';
 import { supervisionModule } from '../module.js';
 import { observationTopic } from '../observations/mqtt-intake.js';
+import { supervisionContext } from '../testing.js';
 
 interface Credential { username: string; password: string; topic: string }
 
@@ -41,7 +42,7 @@ describe('the embedded device broker lets in registered sources and connectors, 
   test('registering a source gives its device password once, and the registry keeps only when it was issued', async () => {
     const credential = credentials.get('cam-auth-almaty')!;
     assert.equal(credential.username, 'cam-auth-almaty');
-    assert.equal(credential.topic, observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-almaty'));
+    assert.equal(credential.topic, observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-auth-almaty'));
     assert.ok(credential.password.length >= 40);
     const listed = await qg.request('admin', { method: 'GET', url: '/api/supervision/sources' });
     assert.ok(!listed.body.includes(credential.password));
@@ -63,9 +64,9 @@ describe('the embedded device broker lets in registered sources and connectors, 
   test('a device publishing as another source is cut off and nothing of it is stored; it may not subscribe to the feeds', async () => {
     const credential = credentials.get('cam-auth-almaty')!;
     const camera = await mqtt.connectAsync(url, { username: credential.username, password: credential.password, reconnectPeriod: 0, protocolVersion: 4 });
-    await assert.rejects(camera.subscribeAsync(`${qg.config.mqttTopicPrefix}/#`, { qos: 1 }), (error: { packet?: { granted?: number[] } }) => error.packet?.granted?.[0] === 128);
+    await assert.rejects(camera.subscribeAsync(`${supervisionContext(qg).settings.topicPrefix}/#`, { qos: 1 }), (error: { packet?: { granted?: number[] } }) => error.packet?.granted?.[0] === 128);
     const closed = new Promise<void>((resolve) => camera.once('close', () => resolve()));
-    camera.publish(observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-other'), sighting('auth-2'), { qos: 1 });
+    camera.publish(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-auth-other'), sighting('auth-2'), { qos: 1 });
     await closed;
     await camera.endAsync(true);
     assert.equal(await stored('cam-auth-other', 'auth-2'), 0);
@@ -98,9 +99,9 @@ describe('the embedded device broker lets in registered sources and connectors, 
   test('a connector with an API key publishes for the sources of its regions only', async () => {
     const key = await qg.apiKey(['observations.ingest'], ['KZ-75']);
     const connector = await mqtt.connectAsync(url, { username: 'vendor-vms', password: key, reconnectPeriod: 0, protocolVersion: 4 });
-    await connector.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-almaty'), sighting('auth-3'), { qos: 1 });
+    await connector.publishAsync(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-auth-almaty'), sighting('auth-3'), { qos: 1 });
     const closed = new Promise<void>((resolve) => connector.once('close', () => resolve()));
-    connector.publish(observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-astana'), sighting('auth-4'), { qos: 1 });
+    connector.publish(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-auth-astana'), sighting('auth-4'), { qos: 1 });
     await closed;
     await connector.endAsync(true);
     await waitFor(async () => ((await stored('cam-auth-almaty', 'auth-3')) ? true : undefined), 5000, 'the connector’s observation');
@@ -113,7 +114,7 @@ describe('the embedded device broker lets in registered sources and connectors, 
     const key = await qg.apiKey(['observations.ingest'], ['KZ-75']);
     const [row] = await qg.db.query<{ id: string }>('select id from api_keys order by created_at desc limit 1');
     const connector = await mqtt.connectAsync(url, { username: 'vendor-vms', password: key, reconnectPeriod: 0, protocolVersion: 4 });
-    await connector.publishAsync(observationTopic(qg.config.mqttTopicPrefix, 'cam-auth-almaty'), sighting('auth-revoke-1'), { qos: 1 });
+    await connector.publishAsync(observationTopic(supervisionContext(qg).settings.topicPrefix, 'cam-auth-almaty'), sighting('auth-revoke-1'), { qos: 1 });
     const closed = new Promise<number>((resolve) => connector.once('close', () => resolve(Date.now())));
     const revokedAt = Date.now();
     const revoked = await qg.request('admin', { method: 'DELETE', url: `/api/api-keys/${row!.id}` });

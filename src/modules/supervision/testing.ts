@@ -1,0 +1,8 @@
+import type { TestPlatform } from '../../core/testing/index.js';
+import type { SupervisionApi } from './module.js';
+import type { SupervisionContext, SupervisionSettings } from './supervision.settings.js';
+
+/** The supervision module's context on a test platform: what its parts receive, with its settings. */
+export const supervisionContext = (qg: TestPlatform): SupervisionContext => qg.contextOf<SupervisionSettings>('supervision');
+
+export const supervisionApi = (qg: TestPlatform): SupervisionApi => qg.instanceOf<SupervisionApi>('supervision').api!;
