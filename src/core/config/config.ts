@@ -83,7 +83,7 @@ function stringOrUndefined(value: unknown): string | undefined {
 function shown(value: unknown): string {
   if (value === undefined) return '(unset)';
   if (Array.isArray(value)) return value.join(',') || '(none)';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value as string | number | boolean);
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
 /** Settings as a table for `--help` and the README, without values (which may hold secrets). */
