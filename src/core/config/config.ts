@@ -83,7 +83,8 @@ function stringOrUndefined(value: unknown): string | undefined {
 function shown(value: unknown): string {
   if (value === undefined) return '(unset)';
   if (Array.isArray(value)) return value.join(',') || '(none)';
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 /** Settings as a table for `--help` and the README, without values (which may hold secrets). */
