@@ -7,7 +7,7 @@
 // Modules and the platform they run on.
 export { defineModule, type AnyModule, type Job, type ModuleContext, type ModuleInstance, type ModuleManifest, type ModuleService, type NavItem, type OpenModule, type SettingsSpec } from './modules/manifest.js';
 export type { Platform } from './platform.js';
-export type { Config } from './config/config.js';
+export { loadConfig, type Config } from './config/config.js';
 export { boolean, integer, list, oneOf, text, url, type SettingSpec } from './config/settings.js';
 
 // Storage.

@@ -1,14 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve } from '../../main.js';
 import { seedDemoWorld } from './seed-demo.js';
 import { loadConfig } from '../config/config.js';
 import { openTestDb } from '../db/test-db.js';
 import { startPlatform } from '../bootstrap.js';
-import { countUsers } from '../auth/users.repository.js';
 import { roles } from '../auth/permissions.js';
 import { regionCodes } from '../geo/regions.js';
 import { sampleModule } from '../modules/fixtures/sample-module.js';
@@ -47,32 +42,4 @@ test('the demo world has every role, national and regional users, and alerts in 
   for (const code of regionCodes) assert.ok(world.users.some((user) => user.regions.includes(code)), `no demo user in ${code}`);
   assert.ok(new Set(world.alerts.map((alert) => alert.region)).size >= 12);
   assert.ok(new Set(world.alerts.map((alert) => alert.status)).size >= 4);
-});
-
-async function firstStart(env: Record<string, string>) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'qg-first-start-'));
-  const scratch = await openTestDb();
-  // Any free port for the embedded device broker: the default one may be taken by a platform running beside the tests.
-  const config = { ...loadConfig({ ...env, DATA_DIR: dataDir }), port: 0, mqttPort: 0, logLevel: 'silent' as const, natsUrl: undefined, databaseUrl: scratch.url };
-  const { platform, demoPassword } = await serve(config, { buildDashboard: false, quiet: true });
-  try {
-    return { demoPassword, users: await countUsers(platform.db), alerts: (await platform.db.query('select id from alerts')).length };
-  } finally {
-    await platform.stop();
-    await scratch.close();
-  }
-}
-
-test('the first start in development seeds the demo world and hands out one password', { timeout: 300_000 }, async () => {
-  const started = await firstStart({ NODE_ENV: 'development' });
-  assert.match(started.demoPassword ?? '', /^[\w]{4}-[\w]{4}-[\w]{4}-[\w]{4}$/);
-  assert.ok(started.users > 20);
-  assert.ok(started.alerts > 100);
-});
-
-test('production never seeds the demo world', { timeout: 120_000 }, async () => {
-  const started = await firstStart({ NODE_ENV: 'production', DEMO: 'true' });
-  assert.equal(started.demoPassword, null);
-  assert.equal(started.users, 0);
-  assert.equal(started.alerts, 0);
 });

@@ -6,3 +6,4 @@ export { bypassSpellings } from './bypass-spellings.js';
 export { openTestDb } from '../db/test-db.js';
 export { insertAgencies } from '../demo/demo-agencies.js';
 export { insertSubscription } from '../webhooks/webhooks.repository.js';
+export { startPlatform } from '../bootstrap.js';

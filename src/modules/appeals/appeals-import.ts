@@ -1,13 +1,11 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { randomUUID } from 'node:crypto';
-import { itemChecker } from '../../core/http/batch-items.js';
+import { itemChecker, operatorActor, type Platform } from '../../core/index.js';
 import { parseCsv } from './model/corpus.js';
 import { AppealRecord } from './appeals.schema.js';
 import { ingestAppeal } from './appeals.service.js';
 import type { ModelRegistry } from './model-registry.js';
-import type { Platform } from '../../core/platform.js';
-import { operatorActor } from '../../core/auth/actor.js';
 
 const check = itemChecker(AppealRecord);
 const BATCH = 500;

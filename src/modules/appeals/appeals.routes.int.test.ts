@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../core/testing/test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../../core/testing/index.js';
 import { appealsModule } from './module.js';
 
 const threat = {

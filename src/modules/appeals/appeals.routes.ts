@@ -1,12 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { itemChecker } from '../../core/http/batch-items.js';
-import { regionScope, requireRegion } from '../../core/auth/actor.js';
-import { auditRequest } from '../../core/audit/index.js';
-import { problems } from '../../core/http/problems.js';
-import { IdParams, RegionCode, Strict } from '../../core/http/schemas.js';
-import type { Platform } from '../../core/platform.js';
+import { auditRequest, IdParams, itemChecker, type Platform, problems, RegionCode, regionScope, requireRegion, Strict } from '../../core/index.js';
 import { AppealRecord, RiskLabelSchema, appealStatuses } from './appeals.schema.js';
 import { appealHistory, appealStats, findAppeal, listQueue, presentAppeal, presentQueueItem } from './appeals.repository.js';
 import { actOnAppeal, ingestAppeal, type IntakeResult } from './appeals.service.js';

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { RegionCode } from '../../core/http/schemas.js';
+import { RegionCode } from '../../core/index.js';
 import { riskLabels } from './model/labels.js';
 
 export const appealChannels = ['eotinish', 'egov', 'email', 'post', 'reception', 'phone', 'other'] as const;

@@ -1,13 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import './appeals.events.js';
-import { actorRef, appendAudit } from '../../core/audit/index.js';
-import { regionScope, requireRegion, type Actor } from '../../core/auth/actor.js';
-import { maskIin, maskName } from '../../core/alerts/mask.js';
-import { raiseAlert } from '../../core/alerts/alerts.service.js';
-import type { Sql } from '../../core/db/db.js';
-import { recordMentions } from '../../core/entities/entity-index.js';
-import { emitEvent } from '../../core/events/index.js';
-import { problems } from '../../core/http/problems.js';
+import { type Actor, actorRef, appendAudit, emitEvent, maskIin, maskName, problems, raiseAlert, recordMentions, regionScope, requireRegion, type Sql } from '../../core/index.js';
 import type { AppealRecord, AppealStatus } from './appeals.schema.js';
 import { appealHistory, findAppeal, presentAppeal } from './appeals.repository.js';
 import type { AppealClassifier, Screening } from './model/classifier.js';

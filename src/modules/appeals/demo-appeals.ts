@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemActor } from '../../core/auth/actor.js';
-import { demoPerson } from '../../core/demo/people.js';
-import type { Rng } from '../../core/demo/rng.js';
-import { regions } from '../../core/geo/regions.js';
-import type { Platform } from '../../core/platform.js';
+import { demoPerson, type Platform, regions, type Rng, systemActor } from '../../core/index.js';
 import { actOnAppeal, ingestAppeal, type AppealAction } from './appeals.service.js';
 import { slaHours } from './sla.js';
 import type { ModelRegistry } from './model-registry.js';

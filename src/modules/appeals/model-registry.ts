@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Sql } from '../../core/db/db.js';
+import type { Sql } from '../../core/index.js';
 import type { ModelArtifact } from './model/artifact.js';
 import { AppealClassifier } from './model/classifier.js';
 import { shippedModelPath } from './model/pipeline.js';

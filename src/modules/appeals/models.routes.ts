@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { auditRequest } from '../../core/audit/index.js';
-import { problems } from '../../core/http/problems.js';
-import { Strict } from '../../core/http/schemas.js';
-import type { Platform } from '../../core/platform.js';
+import { auditRequest, type Platform, problems, Strict } from '../../core/index.js';
 import type { ModelRegistry } from './model-registry.js';
 
 const VersionParams = Strict({ version: Type.String({ pattern: '^[\\w.-]{1,80}$' }) });

@@ -1,7 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Command } from 'commander';
-import { csvField } from '../../core/files/csv.js';
+import { csvField } from '../../core/index.js';
 import { candidateNames, candidatesFor, forecastSeries } from './engine/forecast.js';
 import { coverage, intervalScore, mase, rmse, smape } from './engine/metrics.js';
 import { nextPeriod } from './engine/periods.js';

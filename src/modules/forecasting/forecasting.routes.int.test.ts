@@ -1,9 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { startTestPlatform, type TestPlatform } from '../../core/testing/test-platform.js';
-import { waitFor } from '../../core/testing/wait-for.js';
-import { insertSubscription } from '../../core/webhooks/webhooks.repository.js';
+import { insertSubscription, startTestPlatform, type TestPlatform, waitFor } from '../../core/testing/index.js';
 import { nextPeriod, periodOf } from './engine/periods.js';
 import { forecastingModule } from './module.js';
 

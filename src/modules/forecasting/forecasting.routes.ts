@@ -1,13 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { canSeeRegion, regionScope, type Actor } from '../../core/auth/actor.js';
-import { auditRequest } from '../../core/audit/index.js';
-import { csvField } from '../../core/files/csv.js';
-import { regions } from '../../core/geo/regions.js';
-import { problems } from '../../core/http/problems.js';
-import { IdParams, Period, RegionCode, Strict } from '../../core/http/schemas.js';
-import type { Platform } from '../../core/platform.js';
+import { type Actor, auditRequest, canSeeRegion, csvField, IdParams, Period, type Platform, problems, RegionCode, regions, regionScope, Strict } from '../../core/index.js';
 import { dynamicsOf } from './analysis/dynamics.js';
 import { forecastSlice, type ForecastCache } from './analysis/slice-forecast.js';
 import { decisionActions, findAnomaly, listAnomalies, listDecisions, presentAnomaly, recordDecision, type DecisionAction } from './anomalies/decisions.js';

@@ -2,11 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { canSeeRegion, regionScope, requireRegion } from '../../core/auth/actor.js';
-import { maskName } from '../../core/alerts/mask.js';
-import { auditRequest } from '../../core/audit/index.js';
-import { problems } from '../../core/http/problems.js';
-import { RegionCode, Strict } from '../../core/http/schemas.js';
+import { auditRequest, canSeeRegion, maskName, problems, RegionCode, regionScope, requireRegion, Strict } from '../../core/index.js';
 import type { SupervisionContext } from './supervision.settings.js';
 
 const Id = Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' });

@@ -1,5 +1,4 @@
-import type { RegionScope } from '../../core/auth/actor.js';
-import type { Sql } from '../../core/db/db.js';
+import type { RegionScope, Sql } from '../../core/index.js';
 
 const inScope = (column: string, index: number) => `($${String(index)}::text[] is null or ${column} = any($${String(index)}))`;
 

@@ -1,4 +1,4 @@
-import type { Job } from '../../core/modules/manifest.js';
+import type { Job } from '../../core/index.js';
 import type { SupervisionContext } from './supervision.settings.js';
 
 /**

@@ -1,7 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../core/testing/test-platform.js';
-import { waitFor } from '../../core/testing/wait-for.js';
+import { startTestPlatform, type TestPlatform, waitFor } from '../../core/testing/index.js';
 import { checkSilences } from './probation/silence.job.js';
 import { supervisionModule } from './module.js';
 

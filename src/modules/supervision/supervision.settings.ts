@@ -1,4 +1,4 @@
-import { boolean, integer, text, type ModuleContext, type SettingsSpec } from '../../core/index.js';
+import { boolean, integer, type ModuleContext, type SettingsSpec, text } from '../../core/index.js';
 
 /** Settings of the supervision module (environment variables or configuration-file keys, documented in its README). */
 export interface SupervisionSettings {

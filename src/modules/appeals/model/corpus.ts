@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRiskLabel, type RiskLabel } from './labels.js';
-import { parseCsv } from '../../../core/files/csv.js';
+import { parseCsv } from '../../../core/index.js';
 
-export { parseCsv } from '../../../core/files/csv.js';
+export { parseCsv } from '../../../core/index.js';
 
 export interface Example {
   id: string;

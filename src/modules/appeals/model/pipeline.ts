@@ -8,7 +8,7 @@ import { evaluatePredictions, type Evaluation } from './evaluate.js';
 import { isHeldOut } from './split.js';
 import { trainModel, type TrainOptions } from './train.js';
 import { tokenize } from '../text/normalize.js';
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { isRiskLabel } from './labels.js';
 
 export const shippedModelPath = fileURLToPath(new URL('./shipped-model.json', import.meta.url));

@@ -1,5 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
-import type { LocalizedText } from '../../../core/i18n/i18n.js';
+import type { LocalizedText, Sql } from '../../../core/index.js';
 import { populationOf } from '../catalogue/catalogue.js';
 import { isComplete, nextPeriod, seasonLength } from '../engine/periods.js';
 import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type ChildDimension, type History } from '../series/counts.repository.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { forecastSeries, type SeriesForecast } from '../engine/forecast.js';
 import { nextPeriod, seasonLength } from '../engine/periods.js';
 import { reconcileTotal } from '../engine/reconcile.js';

@@ -1,4 +1,4 @@
-import type { EventHandler } from '../../../core/events/index.js';
+import type { EventHandler } from '../../../core/index.js';
 import type { Frequency } from '../engine/periods.js';
 import { detectAnomalies, recentPeriods } from './anomalies.service.js';
 import type { ChangedCell } from './series-loader.js';

@@ -1,9 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { systemActor } from '../../../core/auth/actor.js';
-import type { Sql } from '../../../core/db/db.js';
-import { emitEvent } from '../../../core/events/index.js';
-import { raiseAlert } from '../../../core/alerts/alerts.service.js';
-import type { Severity } from '../../../core/alerts/alerts.types.js';
+import { emitEvent, raiseAlert, type Severity, type Sql, systemActor } from '../../../core/index.js';
 import { forecastPanel } from '../engine/panel.js';
 import { nextPeriod, periodOf, seasonLength, type Frequency } from '../engine/periods.js';
 import { dataRange } from '../series/counts.repository.js';

@@ -1,7 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, RegionScope } from '../../../core/auth/actor.js';
-import type { Sql } from '../../../core/db/db.js';
-import { problems } from '../../../core/http/problems.js';
+import { type Actor, problems, type RegionScope, type Sql } from '../../../core/index.js';
 import { forecastSeries } from '../engine/forecast.js';
 import { isComplete, nextPeriod, seasonLength, type Frequency } from '../engine/periods.js';
 import { dataRange, sliceHistory } from '../series/counts.repository.js';

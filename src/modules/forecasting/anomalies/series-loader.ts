@@ -1,5 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
-import { regionCodes } from '../../../core/geo/regions.js';
+import { regionCodes, type Sql } from '../../../core/index.js';
 import { nextPeriod, type Frequency } from '../engine/periods.js';
 import { fillRange, type ChildDimension, type DataRange, type History } from '../series/counts.repository.js';
 import type { Slice } from '../series/slice.js';

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { findRegion, regions } from '../../../core/geo/regions.js';
-import type { LocalizedText } from '../../../core/i18n/i18n.js';
+import { findRegion, type LocalizedText, regions } from '../../../core/index.js';
 import { districtsOf, findDistrict } from './districts.js';
 import { articleNames, chapterNames } from './names.js';
 

@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { regions } from '../../../core/geo/regions.js';
-import { locales } from '../../../core/i18n/i18n.js';
+import { locales, regions } from '../../../core/index.js';
 import { districts, districtsOf, findDistrict } from './districts.js';
 import { articleNames, chapterNames } from './names.js';
 

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../../../core/i18n/i18n.js';
+import type { LocalizedText } from '../../../core/index.js';
 
 /**
  * A second-level administrative unit: a district (аудан / район) of a city or an oblast, or a city of regional

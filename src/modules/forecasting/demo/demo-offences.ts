@@ -1,14 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Rng } from '../../../core/demo/rng.js';
-import { regions } from '../../../core/geo/regions.js';
-import type { Platform } from '../../../core/platform.js';
+import { operatorActor, type Platform, regions, type Rng } from '../../../core/index.js';
 import { detectAnomalies } from '../anomalies/anomalies.service.js';
 import { recordDecision } from '../anomalies/decisions.js';
 import { findArticle, districtsOf } from '../catalogue/catalogue.js';
 import { nextPeriod, periodOf, periodsBetween } from '../engine/periods.js';
 import { replaceSourceCounts, type CountCell } from '../series/counts.repository.js';
 import { elapsedShare } from '../anomalies/detector.js';
-import { operatorActor } from '../../../core/auth/actor.js';
 
 /** Registered offences by region and article in 2022, from the official form 1-M. */
 const registered2022 = (JSON.parse(readFileSync(new URL('../catalogue/kz-1m-2022.json', import.meta.url), 'utf8')) as { registered: Record<string, Record<string, number>> }).registered;

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../../core/files/csv.js';
+import { parseCsv } from '../../../core/index.js';
 
 export interface NamedSeries {
   id: string;

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../../core/files/csv.js';
+import { parseCsv } from '../../../core/index.js';
 import { frequencyOf, nextPeriod, periodsBetween, seasonLength, type Frequency } from './periods.js';
 
 export interface Series {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../../../core/testing/index.js';
 import { forecastingModule } from '../module.js';
 import { importOffences } from './offences-import.js';
 

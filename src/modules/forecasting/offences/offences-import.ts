@@ -1,9 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { itemChecker, type ItemChecker } from '../../../core/http/batch-items.js';
-import { parseCsv } from '../../../core/files/csv.js';
-import type { Platform } from '../../../core/platform.js';
+import { itemChecker, type ItemChecker, parseCsv, type Platform } from '../../../core/index.js';
 import { AggregateCount, OffenceRecord } from './offences.schema.js';
 import { countProblems, ingestCounts, ingestRecords, recordProblems } from './offences.service.js';
 

@@ -1,11 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { itemChecker, type ItemChecker } from '../../../core/http/batch-items.js';
-import { canSeeRegion } from '../../../core/auth/actor.js';
-import { auditRequest } from '../../../core/audit/index.js';
-import { Strict } from '../../../core/http/schemas.js';
-import type { Platform } from '../../../core/platform.js';
+import { auditRequest, canSeeRegion, itemChecker, type ItemChecker, type Platform, Strict } from '../../../core/index.js';
 import { AggregateCount, OffenceRecord } from './offences.schema.js';
 import { countProblems, ingestCounts, ingestRecords, recordProblems, type FieldError } from './offences.service.js';
 

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CalendarDate, Period, RegionCode } from '../../../core/http/schemas.js';
+import { CalendarDate, Period, RegionCode } from '../../../core/index.js';
 
 export const severities = ['misdemeanour', 'minor', 'medium', 'grave', 'especially_grave'] as const;
 

@@ -1,5 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
-import { emitEvent } from '../../../core/events/index.js';
+import { emitEvent, type Sql } from '../../../core/index.js';
 import { findArticle, findChapter, findDistrict } from '../catalogue/catalogue.js';
 import { frequencyOf } from '../engine/periods.js';
 import { addRecordCounts, replaceSourceCounts, type CountCell } from '../series/counts.repository.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { nextPeriod, periodsBetween, type Frequency } from '../engine/periods.js';
 import type { Slice } from './slice.js';
 

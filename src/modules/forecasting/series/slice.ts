@@ -1,6 +1,4 @@
-import { findRegion } from '../../../core/geo/regions.js';
-import type { LocalizedText } from '../../../core/i18n/i18n.js';
-import { problems } from '../../../core/http/problems.js';
+import { findRegion, type LocalizedText, problems } from '../../../core/index.js';
 import type { Frequency } from '../engine/periods.js';
 import { allOffencesName, countryName, districtNotStated, findArticle, findChapter, findDistrict, otherArticles } from '../catalogue/catalogue.js';
 

@@ -1,6 +1,4 @@
-import { Rng } from '../../../core/demo/rng.js';
-import type { Sql } from '../../../core/db/db.js';
-import { findRegion } from '../../../core/geo/regions.js';
+import { findRegion, Rng, type Sql } from '../../../core/index.js';
 import { endFlight, insertFlight, type NewFlight } from '../flights/flights.repository.js';
 import type { DemoZone } from './demo-places.js';
 import type { PastEvent } from './demo-history.js';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../../core/demo/rng.js';
+import type { Rng } from '../../../core/index.js';
 import type { Observation } from '../observations/observation.schema.js';
 import type { Outcome } from '../watchlists/watchlist.service.js';
 import { harmlessActivities } from './demo-places.js';

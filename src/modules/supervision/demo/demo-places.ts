@@ -1,4 +1,4 @@
-import type { PolygonGeometry } from '../../../core/geo/geometry.js';
+import type { PolygonGeometry } from '../../../core/index.js';
 
 /** Demo cities with their centres, the region code and the number plates' region code (Kazakhstan since 2012). */
 export interface DemoCity {

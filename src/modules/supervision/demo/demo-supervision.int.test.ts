@@ -1,10 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../../core/demo/rng.js';
-import { isValidIin } from '../../../core/demo/people.js';
-import { insideGeometry } from '../../../core/geo/geometry.js';
-import { regionAt } from '../../../core/geo/point-in-region.js';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
+import { insideGeometry, isValidIin, regionAt, Rng } from '../../../core/index.js';
+import { startTestPlatform, type TestPlatform } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 import { seedDemoSupervision, type DemoSupervisionCounts } from './demo-supervision.js';
 import { demoSupervisionWorld } from './demo-world.js';

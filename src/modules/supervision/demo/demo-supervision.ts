@@ -1,5 +1,4 @@
-import type { Rng } from '../../../core/demo/rng.js';
-import type { Sql } from '../../../core/db/db.js';
+import type { Rng, Sql } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { acceptObservations } from '../observations/observations.service.js';
 import { ObservationPipeline } from '../pipeline/observation-pipeline.js';

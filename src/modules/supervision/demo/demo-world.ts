@@ -3,8 +3,7 @@
  * and the simulator rebuilds it from the same seed (DEMO_SEED) to know whom and what to plant, without reading the
  * database of a server that may be running on embedded storage.
  */
-import { demoPerson, type DemoPerson } from '../../../core/demo/people.js';
-import type { Rng } from '../../../core/demo/rng.js';
+import { demoPerson, type DemoPerson, type Rng } from '../../../core/index.js';
 import type { NewSource } from '../sources/sources.repository.js';
 import type { NewEntry } from '../watchlists/watchlist.service.js';
 import { demoCities, demoOrderRules, demoZones, type DemoCity, type DemoOrderRule, type DemoZone } from './demo-places.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import type { Hit } from '../pipeline/rule.js';
 import { flightsAt } from './flights.repository.js';
 

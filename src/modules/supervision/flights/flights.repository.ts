@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 
 export const endReasons = ['landed', 'cancelled', 'lost', 'planned_end'] as const;
 export type EndReason = (typeof endReasons)[number];

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { canSeeRegion, regionScope } from '../../../core/auth/actor.js';
-import { auditRequest } from '../../../core/audit/index.js';
-import { problems } from '../../../core/http/problems.js';
-import { IdParams, Strict } from '../../../core/http/schemas.js';
+import { auditRequest, canSeeRegion, IdParams, problems, regionScope, Strict } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { endFlight, insertFlight, listFlights, overlapping, presentFlight } from './flights.repository.js';
 

@@ -1,4 +1,4 @@
-import { iinCheckDigit } from '../../../core/demo/people.js';
+import { iinCheckDigit } from '../../../core/index.js';
 
 /** A calendar date kept as its eight digits (YYYYMMDD), which is what typo comparisons work on. */
 export interface BirthDate {

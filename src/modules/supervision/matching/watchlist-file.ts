@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../../core/files/csv.js';
+import { parseCsv } from '../../../core/index.js';
 import { parseBirthDate, parseIin } from './identity.js';
 import type { WatchlistEntry } from './matcher.js';
 import { canonicalPlate } from './plates.js';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform } from '../../../core/testing/test-platform.js';
+import { startTestPlatform } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 import { IntakeBatcher } from './intake-batcher.js';
 

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { IntakeBatcher } from './intake-batcher.js';
 
 const silent = { error: () => undefined } as unknown as FastifyBaseLogger;

@@ -1,5 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { acceptFeedMessages, deadLetter, isDataError, type Channel, type FeedMessage } from './observations.service.js';
 
 /** Enough for one statement to stay quick; a busier feed is taken in several sets one after another. */

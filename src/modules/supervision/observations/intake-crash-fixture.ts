@@ -2,9 +2,8 @@
  * The platform's feed intake in a process the crash test kills with SIGKILL while observations stream in, then runs
  * again to take the rest. Prints "stored <n>" as observations land, and on "drain" the final counts as JSON.
  */
-import { loadConfig } from '../../../core/config/config.js';
-import { startPlatform } from '../../../core/bootstrap.js';
-import { hashDeviceSecret } from '../../../core/mqtt/device-secrets.js';
+import { hashDeviceSecret, loadConfig } from '../../../core/index.js';
+import { startPlatform } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 
 const [mode = 'consume', expectedArg = '400'] = process.argv.slice(2);

@@ -7,8 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
-import { freePort } from '../../../core/testing/free-port.js';
-import { openTestDb } from '../../../core/db/test-db.js';
+import { freePort, openTestDb } from '../../../core/testing/index.js';
 import { observationTopic } from './mqtt-intake.js';
 
 const fixture = fileURLToPath(new URL('./intake-crash-fixture.ts', import.meta.url));

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import mqtt, { type MqttClient } from 'mqtt';
-import type { ModuleService } from '../../../core/modules/manifest.js';
+import type { ModuleService } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { connectorLogin, deviceGuard } from '../sources/device-access.js';
 import { IntakeBatcher } from './intake-batcher.js';

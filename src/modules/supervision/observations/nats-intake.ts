@@ -1,5 +1,5 @@
 import { AckPolicy, connect, DeliverPolicy, type ConsumerMessages, type NatsConnection } from 'nats';
-import type { ModuleService } from '../../../core/modules/manifest.js';
+import type { ModuleService } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { IntakeBatcher } from './intake-batcher.js';
 

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { itemChecker } from '../../../core/http/batch-items.js';
-import type { Sql } from '../../../core/db/db.js';
+import { itemChecker, type Sql } from '../../../core/index.js';
 import { Observation } from './observation.schema.js';
 
 const check = itemChecker(Observation);

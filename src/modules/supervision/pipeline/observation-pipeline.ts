@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { raiseAlerts } from '../../../core/alerts/alerts.service.js';
-import { systemActor } from '../../../core/auth/actor.js';
-import type { Sql } from '../../../core/db/db.js';
-import type { ModuleService } from '../../../core/modules/manifest.js';
+import { type ModuleService, raiseAlerts, type Sql, systemActor } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { attachFlights } from '../flights/flight-evidence.js';
 import type { Hit, Rule, StoredObservation } from './rule.js';

@@ -1,5 +1,4 @@
-import type { Severity } from '../../../core/alerts/alerts.types.js';
-import type { Sql } from '../../../core/db/db.js';
+import type { Severity, Sql } from '../../../core/index.js';
 import type { ObservationKind } from '../observations/observation.schema.js';
 
 /** An observation as the pipeline reads it, with its source's region. */

@@ -1,5 +1,4 @@
-import { distanceMetres } from '../../../core/geo/geometry.js';
-import { regionAt } from '../../../core/geo/point-in-region.js';
+import { distanceMetres, regionAt } from '../../../core/index.js';
 import { localClock, withinWindow } from '../pipeline/local-time.js';
 
 /** A place a person on probation must keep away from (a victim's address, a school), as a circle. */

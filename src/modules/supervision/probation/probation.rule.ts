@@ -1,5 +1,4 @@
-import { maskName } from '../../../core/alerts/mask.js';
-import type { Sql } from '../../../core/db/db.js';
+import { maskName, type Sql } from '../../../core/index.js';
 import { breachesOf, ProbationRoster, type ProbationPerson } from './conditions.js';
 import type { Hit, Rule, StoredObservation } from '../pipeline/rule.js';
 

@@ -1,7 +1,4 @@
-import { raiseAlert } from '../../../core/alerts/alerts.service.js';
-import { maskName } from '../../../core/alerts/mask.js';
-import { systemActor } from '../../../core/auth/actor.js';
-import type { Job } from '../../../core/modules/manifest.js';
+import { type Job, maskName, raiseAlert, systemActor } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { endOverdueFlights } from '../flights/flights.repository.js';
 

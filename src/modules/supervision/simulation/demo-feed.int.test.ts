@@ -1,8 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../../core/demo/rng.js';
-import { startTestPlatform } from '../../../core/testing/test-platform.js';
-import { waitFor } from '../../../core/testing/wait-for.js';
+import { Rng } from '../../../core/index.js';
+import { startTestPlatform, waitFor } from '../../../core/testing/index.js';
 import { seedDemoSupervision } from '../demo/demo-supervision.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
 import { checkSilences } from '../probation/silence.job.js';

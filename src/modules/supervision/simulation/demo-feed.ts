@@ -1,5 +1,4 @@
-import { Rng } from '../../../core/demo/rng.js';
-import type { ModuleService } from '../../../core/modules/manifest.js';
+import { type ModuleService, Rng } from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { demoFlight } from '../demo/demo-flights.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';

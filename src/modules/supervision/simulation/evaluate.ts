@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { plantedKinds, type TruthEvent } from './planted.js';
 
 export interface KindQuality {

@@ -2,10 +2,7 @@
  * Ground truth the simulator plants among ordinary traffic: each event is one observation that a rule must catch,
  * about a known subject. Rendered with the matcher's synthetic spellings and plate misreads.
  */
-import type { DemoPerson } from '../../../core/demo/people.js';
-import type { Rng } from '../../../core/demo/rng.js';
-import { distanceMetres, insideGeometry } from '../../../core/geo/geometry.js';
-import { regionAt } from '../../../core/geo/point-in-region.js';
+import { type DemoPerson, distanceMetres, insideGeometry, regionAt, type Rng } from '../../../core/index.js';
 import type { NameParts } from '../matching/synthetic/dataset.js';
 import { plateVariant } from '../matching/synthetic/plates.js';
 import { withinWindow } from '../pipeline/local-time.js';

@@ -1,8 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Rng } from '../../../core/demo/rng.js';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
-import { waitFor } from '../../../core/testing/wait-for.js';
+import { Rng } from '../../../core/index.js';
+import { startTestPlatform, type TestPlatform, waitFor } from '../../../core/testing/index.js';
 import { seedDemoSupervision } from '../demo/demo-supervision.js';
 import { supervisionModule } from '../module.js';
 import { evaluateSimulation, formatQuality } from './evaluate.js';

@@ -1,6 +1,5 @@
 import mqtt from 'mqtt';
-import type { DeviceLogin } from '../../../core/mqtt/device-broker.js';
-import { Rng } from '../../../core/demo/rng.js';
+import { type DeviceLogin, Rng } from '../../../core/index.js';
 import { observationTopic } from '../observations/mqtt-intake.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
 import type { TruthEvent } from './planted.js';

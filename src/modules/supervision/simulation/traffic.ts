@@ -1,6 +1,4 @@
-import { demoPerson } from '../../../core/demo/people.js';
-import type { Rng } from '../../../core/demo/rng.js';
-import { distanceMetres } from '../../../core/geo/geometry.js';
+import { demoPerson, distanceMetres, type Rng } from '../../../core/index.js';
 import { personName } from '../matching/synthetic/dataset.js';
 import { randomPlate } from '../matching/synthetic/plates.js';
 import { withinWindow } from '../pipeline/local-time.js';

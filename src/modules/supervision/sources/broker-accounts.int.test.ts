@@ -5,9 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import mqtt, { type MqttClient } from 'mqtt';
-import { freePort } from '../../../core/testing/free-port.js';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
-import { waitFor } from '../../../core/testing/wait-for.js';
+import { freePort, startTestPlatform, type TestPlatform, waitFor } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 import { brokerAccounts, intakeLogin } from './broker-accounts.js';
 

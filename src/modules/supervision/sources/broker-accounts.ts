@@ -1,5 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
-import { hashDeviceSecret } from '../../../core/mqtt/device-secrets.js';
+import { hashDeviceSecret, type Sql } from '../../../core/index.js';
 
 export interface BrokerAccounts {
   /** Mosquitto's password_file: `user:$7$…` lines. */

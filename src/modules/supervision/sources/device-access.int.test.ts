@@ -1,8 +1,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mqtt from 'mqtt';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
-import { waitFor } from '../../../core/testing/wait-for.js';
+import { startTestPlatform, type TestPlatform, waitFor } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 import { observationTopic } from '../observations/mqtt-intake.js';
 import { supervisionContext } from '../testing.js';

@@ -1,8 +1,4 @@
-import { actorFromApiKey } from '../../../core/auth/authenticate.js';
-import { canSeeRegion, hasPermission, type Actor } from '../../../core/auth/actor.js';
-import type { Db, Sql } from '../../../core/db/db.js';
-import { hashDeviceSecret, newDeviceSecret, verifyDeviceSecret } from '../../../core/mqtt/device-secrets.js';
-import type { DeviceGuard, DevicePrincipal } from '../../../core/mqtt/device-broker.js';
+import { type Actor, actorFromApiKey, canSeeRegion, type Db, type DeviceGuard, type DevicePrincipal, hashDeviceSecret, hasPermission, newDeviceSecret, type Sql, verifyDeviceSecret } from '../../../core/index.js';
 
 /** What is known of a source for a publish check, or null when no such source is registered. */
 type SourceAccess = { region: string; active: boolean } | null;

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 
 export const sourceKinds = ['camera', 'drone', 'bracelet', 'state_db', 'patrol_app'] as const;
 export type SourceKind = (typeof sourceKinds)[number];

@@ -1,6 +1,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startTestPlatform, type TestPlatform } from '../../../core/testing/test-platform.js';
+import { startTestPlatform, type TestPlatform } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
 import { closeEntry, createEntry, type NewEntry } from './watchlist.service.js';
 import { WatchlistIndex } from './watchlist-index.js';

@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/db/db.js';
+import type { Sql } from '../../../core/index.js';
 import { Matcher, type WatchlistEntry } from '../matching/matcher.js';
 import type { EntryRow } from './watchlist.service.js';
 

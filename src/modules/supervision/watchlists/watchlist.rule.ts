@@ -1,5 +1,4 @@
-import { maskIin, maskName } from '../../../core/alerts/mask.js';
-import type { Severity } from '../../../core/alerts/alerts.types.js';
+import { maskIin, maskName, type Severity } from '../../../core/index.js';
 import type { Hit, Rule, StoredObservation } from '../pipeline/rule.js';
 import type { ListedEntry, WatchlistIndex } from './watchlist-index.js';
 

@@ -1,6 +1,4 @@
-import type { RegionScope } from '../../../core/auth/actor.js';
-import type { Sql } from '../../../core/db/db.js';
-import { maskIin, maskName } from '../../../core/alerts/mask.js';
+import { maskIin, maskName, type RegionScope, type Sql } from '../../../core/index.js';
 
 export const outcomes = ['detained', 'not_found', 'false_match'] as const;
 export type Outcome = (typeof outcomes)[number];

@@ -1,4 +1,4 @@
-import { distanceMetres, insideGeometry, type PolygonGeometry } from '../../../core/geo/geometry.js';
+import { distanceMetres, insideGeometry, type PolygonGeometry } from '../../../core/index.js';
 import { localClock, withinWindow } from '../pipeline/local-time.js';
 import type { Hit, Rule, StoredObservation } from '../pipeline/rule.js';
 

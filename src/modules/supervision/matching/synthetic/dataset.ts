@@ -4,8 +4,7 @@
  * Kazakh spellings with a -ұлы/-қызы patronymic. Observations of listed people vary as real feeds do (see
  * personName); the rest are unlisted people, namesakes and relatives of listed ones, and unlisted plates.
  */
-import { demoPerson, type DemoPerson } from '../../../../core/demo/people.js';
-import { Rng } from '../../../../core/demo/rng.js';
+import { demoPerson, type DemoPerson, Rng } from '../../../../core/index.js';
 import type { Identifiers, WatchlistEntry } from '../matcher.js';
 import { plateVariant, randomPlate } from './plates.js';
 import { widePerson } from './wide-names.js';

@@ -1,5 +1,5 @@
 /** Plates of the three layouts plates.ts knows, and the ways recognisers and people write them back. */
-import type { Rng } from '../../../../core/demo/rng.js';
+import type { Rng } from '../../../../core/index.js';
 
 const latin = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 // ГОСТ Р 50577-2018: Russian plates use only the Cyrillic letters that look Latin.

@@ -3,7 +3,7 @@
  * Russian and Kazakh Cyrillic forms, the Latin of passports (ICAO 9303, with the Soviet-era KASSYMOV and YERLAN
  * habits), the 2021 and 2017 Kazakh Latin alphabets, and typing slips.
  */
-import type { Rng } from '../../../../core/demo/rng.js';
+import type { Rng } from '../../../../core/index.js';
 import { femaleNames, kazakhSurnames, maleNames, otherSurnames } from './wide-names.js';
 
 /** Kazakh spellings of the Russian forms in src/core/demo/people.ts and wide-names.ts (Russian names have none). */

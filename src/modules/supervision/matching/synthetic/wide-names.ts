@@ -3,8 +3,7 @@
  * 60,000 listed people share each full name with ~15 others). Here ~90 surnames × ~60 given names per sex × ~55
  * fathers, closer to the variety a national watchlist meets. Pairs are [Russian form, Kazakh spelling].
  */
-import { demoPerson, type DemoPerson } from '../../../../core/demo/people.js';
-import type { Rng } from '../../../../core/demo/rng.js';
+import { demoPerson, type DemoPerson, type Rng } from '../../../../core/index.js';
 
 const pairs = (text: string): [string, string][] =>
   text
