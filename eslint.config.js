@@ -67,7 +67,7 @@ const tsRules = {
     },
   ],
   // With verbatimModuleSyntax, `import { type A } from './a.js'` still loads ./a.js at runtime (`import {} from`):
-  // write `import type { A }` instead (auto-fixable). scripts/check-cycles.mjs counts such imports as edges.
+  // write `import type { A }` instead (auto-fixable). dependency-cruiser counts such imports as runtime edges.
   '@typescript-eslint/no-import-type-side-effects': 'error',
 };
 
@@ -102,6 +102,12 @@ export default defineConfig([
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_' },
       ],
     },
+  },
+
+  {
+    name: 'qadagalau/cjs',
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, module: 'writable', require: 'readonly' } },
   },
 
   {
