@@ -31,7 +31,7 @@ export { isSafeText } from './http/input-guard.js';
 export { actorRef, appendAudit, appendAuditEntries, auditRequest, type AuditEntryInput, type AuditOutcome } from './audit/index.js';
 
 // Events.
-export { emitEvent, emitEvents, type DomainEvent, type DomainEvents, type EventHandler, type EventInput, type EventListener, type EventType } from './events/index.js';
+export { defineHandler, emitEvent, emitEvents, type DomainEvent, type DomainEvents, type EventHandler, type EventInput, type EventListener, type EventType } from './events/index.js';
 
 // The alert inbox.
 export { raiseAlert, raiseAlerts } from './alerts/alerts.service.js';

@@ -1,7 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { canSeeRegion, hasPermission, type Actor } from '../auth/actor.js';
 import type { DomainEvent } from '../events/index.js';
-import type { AlertView } from './alerts.types.js';
 
 interface Client {
   actor: Actor;
@@ -50,7 +49,7 @@ export class AlertStream {
 
   publish(event: DomainEvent): void {
     if (event.type !== 'alerts.raised' && event.type !== 'alerts.updated') return;
-    const alert = (event.payload as { alert: AlertView }).alert;
+    const { alert } = event.payload;
     const name = event.type === 'alerts.raised' ? 'alert.created' : 'alert.updated';
     const frame = `id: ${event.id}\nevent: ${name}\ndata: ${JSON.stringify(alert)}\n\n`;
     for (const client of this.clients) {

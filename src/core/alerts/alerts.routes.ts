@@ -4,7 +4,8 @@ import { Type } from 'typebox';
 import { regionScope, requireRegion, systemActor } from '../auth/actor.js';
 import { actorOf } from '../http/access.js';
 import { problems } from '../http/problems.js';
-import { IdParams, RegionCode, Strict } from '../http/schemas.js';
+import { IdParams, RegionCode, Strict, withProblems } from '../http/schemas.js';
+import { AlertDetailSchema, AlertPageSchema, AlertSummarySchema, AlertViewSchema, RaiseResultSchema, RevealedSubjectSchema } from './alerts.contract.js';
 import type { Platform } from '../platform.js';
 import type { AlertStream } from './alert-stream.js';
 import { alertActions, type AlertAction } from './alert-lifecycle.js';
@@ -66,7 +67,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.get('/api/alerts', {
     config: { permission: 'alerts.read' },
-    schema: { tags: ['alerts'], summary: 'The alert inbox, newest first, within your regions', querystring: ListQuery },
+    schema: { tags: ['alerts'], summary: 'The alert inbox, newest first, within your regions', querystring: ListQuery, response: withProblems({ 200: AlertPageSchema }) },
   }, async (request) => {
     const { query } = request;
     const actor = request.actor!;
@@ -88,7 +89,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.get('/api/alerts/summary', {
     config: { permission: 'alerts.read' },
-    schema: { tags: ['alerts'], summary: 'Open alerts counted by region, severity, module and status' },
+    schema: { tags: ['alerts'], summary: 'Open alerts counted by region, severity, module and status', response: withProblems({ 200: AlertSummarySchema }) },
   }, (request) => summarizeOpenAlerts(db, regionScope(request.actor!)));
 
   api.get('/api/alerts/stream', {
@@ -102,7 +103,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.get('/api/alerts/:id', {
     config: { permission: 'alerts.read' },
-    schema: { tags: ['alerts'], summary: 'One alert with its history and comments', params: IdParams },
+    schema: { tags: ['alerts'], summary: 'One alert with its history and comments', params: IdParams, response: withProblems({ 200: AlertDetailSchema }) },
   }, async (request) => {
     const alert = await findAlert(db, regionScope(request.actor!), request.params.id);
     if (!alert) throw problems.notFound(`alert ${request.params.id}`);
@@ -111,7 +112,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.post('/api/alerts', {
     config: { permission: 'alerts.create' },
-    schema: { tags: ['alerts'], summary: 'Raise an alert (integrations); deduplicated by dedupeKey', body: RaiseBody },
+    schema: { tags: ['alerts'], summary: 'Raise an alert (integrations); deduplicated by dedupeKey', body: RaiseBody, response: withProblems({ 200: RaiseResultSchema, 201: RaiseResultSchema }) },
   }, async (request, reply) => {
     const result = await bus.tx((sql) => raiseAlert(sql, request.actor ?? systemActor, request.body, request.id));
     return reply.code(result.deduplicated ? 200 : 201).send(result);
@@ -121,7 +122,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     const { path, body, note } = actionBodies[action];
     api.post(`/api/alerts/:id/${path}`, {
       config: { permission: 'alerts.act' },
-      schema: { tags: ['alerts'], summary: `Alert lifecycle: ${action.replace('_', ' ')}`, params: IdParams, body },
+      schema: { tags: ['alerts'], summary: `Alert lifecycle: ${action.replace('_', ' ')}`, params: IdParams, body, response: withProblems({ 200: AlertViewSchema }) },
     }, async (request) => {
       const fields = request.body as Record<string, string | undefined>;
       return bus.tx((sql) =>
@@ -132,7 +133,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.post('/api/alerts/:id/comments', {
     config: { permission: 'alerts.act' },
-    schema: { tags: ['alerts'], summary: 'Comment on an alert', params: IdParams, body: Strict({ body: Type.String({ minLength: 1, maxLength: 4000 }) }) },
+    schema: { tags: ['alerts'], summary: 'Comment on an alert', params: IdParams, body: Strict({ body: Type.String({ minLength: 1, maxLength: 4000 }) }), response: withProblems({ 201: AlertViewSchema }) },
   }, async (request, reply) => {
     const alert = await bus.tx((sql) => commentOnAlert(sql, request.actor!, request.params.id, request.body.body, request.id));
     return reply.code(201).send(alert);
@@ -145,6 +146,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
       summary: 'Reveal the personal data behind an alert’s subject; the stated purpose is audited',
       params: IdParams,
       body: Strict({ purpose: Type.String({ minLength: 10, maxLength: 500 }) }),
+      response: withProblems({ 200: RevealedSubjectSchema }),
     },
   }, async (request) => {
     const subject = await db.tx((sql) => revealSubject(sql, request.actor!, request.params.id, request.body.purpose.trim(), request.id));

@@ -1,17 +1,8 @@
-export const severities = ['critical', 'high', 'medium', 'low'] as const;
-export type Severity = (typeof severities)[number];
+import type { AlertSubject, Severity } from './alerts.contract.js';
 
-export const alertStatuses = ['new', 'acknowledged', 'assigned', 'resolved', 'false_positive', 'escalated'] as const;
-export type AlertStatus = (typeof alertStatuses)[number];
+export { alertStatuses, severities, type AlertStatus, type AlertSubject, type AlertView, type Severity } from './alerts.contract.js';
 
 export const severityRank: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
-
-export interface AlertSubject {
-  type: string;
-  id: string;
-  /** Shown in lists: masked where it names a person. */
-  label: string;
-}
 
 export interface RaiseAlertInput {
   module: string;
@@ -31,22 +22,4 @@ export interface RaiseAlertInput {
   /** Narrower than the module, for subscriptions (e.g. `chapter:06`). */
   topics?: string[] | undefined;
   dedupeWindowMinutes?: number | undefined;
-}
-
-export interface AlertView {
-  id: string;
-  module: string;
-  kind: string;
-  severity: Severity;
-  status: AlertStatus;
-  region: string;
-  subject: AlertSubject;
-  title: string;
-  summary: string;
-  evidence: Record<string, unknown>;
-  assignee: { id: string; displayName: string } | null;
-  outcome: string | null;
-  createdAt: string;
-  updatedAt: string;
-  commentsCount: number;
 }

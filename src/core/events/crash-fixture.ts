@@ -6,7 +6,7 @@
 import { openDb } from '../db/db.js';
 import { migrate } from '../db/migrate.js';
 import { coreMigrations } from '../bootstrap.js';
-import { emitEvent, openEventBus } from './index.js';
+import { defineHandler, emitEvent, openEventBus } from './index.js';
 
 declare module './events.types.js' {
   interface DomainEvents {
@@ -28,14 +28,14 @@ const bus = await openEventBus({
   pollMs: 20,
   onError: () => undefined,
 });
-bus.register({
+bus.register(defineHandler({
   name: 'crash-counter',
   types: ['crashtest.itemCreated'],
   // No unique key on purpose: only the processed_events claim stands between a redelivery and a double count.
   handle: async (event, sql) => {
-    await sql.query('insert into crash_effects (event_id, n) values ($1, $2)', [event.id, (event.payload as { n: number }).n]);
+    await sql.query('insert into crash_effects (event_id, n) values ($1, $2)', [event.id, event.payload.n]);
   },
-});
+}));
 const [atRestart] = await db.query<{ unpublished: number; unhandled: number }>(
   `select (select count(*) from outbox where published_at is null)::int as unpublished,
           ((select count(*) from crash_items) - (select count(*) from crash_effects))::int as unhandled`,

@@ -8,7 +8,7 @@ type Deliver = (consumer: string, event: DomainEvent) => Promise<void>;
  * so a crash in between means a redelivery (which consumers skip), never a loss.
  */
 export function inProcessTransport(onError: (error: unknown, consumer: string, event: DomainEvent) => void): EventTransport {
-  let consumers: { name: string; types: string[] }[] = [];
+  let consumers: { name: string; types: readonly string[] }[] = [];
   let deliver: Deliver | undefined;
   const listeners: EventListener[] = [];
   // Listeners hear events after the durable consumers, and a failing one affects neither them nor the others.

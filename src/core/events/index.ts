@@ -5,7 +5,7 @@ import { natsTransport } from './nats.transport.js';
 
 export { EventBus } from './event-bus.js';
 export { emitEvent, emitEvents, type EventInput } from './outbox.js';
-export type { DomainEvent, DomainEvents, EventHandler, EventListener, EventType } from './events.types.js';
+export { defineHandler, type DomainEvent, type DomainEvents, type EventHandler, type EventListener, type EventType } from './events.types.js';
 
 export interface OpenBusOptions {
   db: Db;

@@ -1,24 +1,23 @@
 import '../alerts/alerts.events.js';
 import type { Db } from '../db/db.js';
-import type { EventHandler } from '../events/index.js';
-import type { AlertView } from '../alerts/alerts.types.js';
+import { defineHandler, type EventHandler } from '../events/index.js';
 import { enqueueDeliveries, leaseDueDeliveries, type DueDelivery } from './webhooks.repository.js';
 import { sendDelivery, type SenderOptions } from './webhook-sender.js';
 
 /** State bodies hear of new alerts and of escalations; other lifecycle steps stay inside the prosecutor's office. */
 export function webhookFanout(onQueued: () => void): EventHandler {
-  return {
+  return defineHandler({
     name: 'webhooks-fanout',
     types: ['alerts.raised', 'alerts.updated'],
     async handle(event, sql) {
-      const { alert, action } = event.payload as { alert: AlertView; action?: string };
-      if (event.type === 'alerts.updated' && action !== 'escalate') return;
+      const { alert } = event.payload;
+      if (event.type === 'alerts.updated' && event.payload.action !== 'escalate') return;
       const eventType = event.type === 'alerts.raised' ? 'alert.raised' : 'alert.escalated';
       // Masked view only: a state body follows the link and reveals personal data with a purpose, like anyone else.
       const payload = { event: eventType, eventId: event.id, occurredAt: event.occurredAt, alert };
       if ((await enqueueDeliveries(sql, alert, eventType, payload)) > 0) onQueued();
     },
-  };
+  });
 }
 
 const MAX_IN_FLIGHT = 64;

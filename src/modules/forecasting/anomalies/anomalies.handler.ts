@@ -1,7 +1,5 @@
-import type { EventHandler } from '../../../core/index.js';
-import type { Frequency } from '../engine/periods.js';
+import { defineHandler, type EventHandler } from '../../../core/index.js';
 import { detectAnomalies, recentPeriods } from './anomalies.service.js';
-import type { ChangedCell } from './series-loader.js';
 import '../forecasting.events.js';
 
 /**
@@ -10,12 +8,11 @@ import '../forecasting.events.js';
  * as handled, so an anomaly is raised once even when the event is delivered twice.
  */
 export function anomalyHandlers(): EventHandler[] {
-  return [{
+  return [defineHandler({
     name: 'forecasting.detect',
     types: ['offences.counted'],
     handle: async (event, sql) => {
-      if (event.type !== 'offences.counted') return;
-      const { cells } = event.payload as { cells: (ChangedCell & { frequency: Frequency; period: string })[] };
+      const { cells } = event.payload;
       for (const frequency of ['monthly', 'weekly'] as const) {
         const recent = recentPeriods(frequency);
         const touched = cells.filter((cell) => cell.frequency === frequency && recent.includes(cell.period));
@@ -24,5 +21,5 @@ export function anomalyHandlers(): EventHandler[] {
         await detectAnomalies(sql, frequency, touched.map(({ region, district, chapter }) => ({ region, district, chapter })), periods);
       }
     },
-  }];
+  })];
 }

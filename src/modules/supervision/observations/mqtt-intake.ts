@@ -53,7 +53,7 @@ export function mqttIntake(platform: SupervisionContext, onAccepted: () => void)
       if (broker.storeBeforeAck) {
         broker.guard?.(deviceGuard(platform.db, prefix));
         platform.bus.listen((event) => {
-          if (event.type === 'apikeys.revoked') broker.disconnect?.(connectorLogin((event.payload as { apiKeyId: string }).apiKeyId));
+          if (event.type === 'apikeys.revoked') broker.disconnect?.(connectorLogin(event.payload.apiKeyId));
         });
         broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }));
         platform.log.info({ broker: `embedded at ${broker.url}` }, 'observations: taking device feeds in');
