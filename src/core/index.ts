@@ -18,7 +18,8 @@ export { inRegionScope } from './db/region-scope.js';
 export { canSeeRegion, hasPermission, isNational, NATIONAL, operatorActor, regionScope, requireRegion, systemActor, type Actor, type RegionScope } from './auth/actor.js';
 export { actorFromApiKey } from './auth/authenticate.js';
 export type { PermissionDef, Role } from './auth/permissions.js';
-export { displayNames, agencyExists } from './auth/users.repository.js';
+export { displayNames } from './auth/users.repository.js';
+export { agencyExists } from './agencies/agencies.repository.js';
 
 // HTTP: access, problems, schemas, batches.
 export { actorOf } from './http/access.js';
@@ -40,7 +41,7 @@ export { maskCard, maskIin, maskName, maskPhone } from './alerts/mask.js';
 export type { AlertStatus, AlertView, RaiseAlertInput, Severity } from './alerts/alerts.types.js';
 
 // Identifiers seen anywhere, shared by every module.
-export { findMentions, recordMentions } from './entities/entity-index.js';
+export { findMentions, recordMentions } from './entities/entities.repository.js';
 
 // Geography.
 export { findRegion, regionCodes, regions, type Region } from './geo/regions.js';
@@ -50,6 +51,9 @@ export { distanceMetres, insideGeometry, type PolygonGeometry } from './geo/geom
 // Device feeds (MQTT): the broker, and the secrets devices log in with.
 export type { DeviceBroker, DeviceGuard, DeviceLogin, DevicePrincipal } from './mqtt/device-broker.js';
 export { hashDeviceSecret, newDeviceSecret, verifyDeviceSecret } from './mqtt/device-secrets.js';
+
+// Small things of the language.
+export { present } from './lang/present.js';
 
 // Files, languages, the demo world.
 export { csvField, parseCsv } from './files/csv.js';

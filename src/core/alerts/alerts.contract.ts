@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { Nullable, oneOf } from '../http/builders.contract.js';
 
 /**
  * What the alert inbox's routes answer: the schemas that serialise each response and document it in the OpenAPI
@@ -8,9 +9,6 @@ import { Type, type Static } from 'typebox';
 export const severities = ['critical', 'high', 'medium', 'low'] as const;
 export const alertStatuses = ['new', 'acknowledged', 'assigned', 'resolved', 'false_positive', 'escalated'] as const;
 
-/** One of these strings (an enum: one clear error, and a union type). */
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const SeveritySchema = oneOf(severities);
 export const AlertStatusSchema = oneOf(alertStatuses);
@@ -51,8 +49,8 @@ export const AlertHistoryEntrySchema = Type.Object({
   at: Type.String({ format: 'date-time' }),
   actor: Type.String(),
   action: Type.String(),
-  fromStatus: Nullable(Type.String()),
-  toStatus: Nullable(Type.String()),
+  fromStatus: Nullable(AlertStatusSchema),
+  toStatus: Nullable(AlertStatusSchema),
   note: Nullable(Type.String()),
 });
 export type AlertHistoryEntry = Static<typeof AlertHistoryEntrySchema>;

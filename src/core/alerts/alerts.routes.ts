@@ -70,7 +70,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     schema: { tags: ['alerts'], summary: 'The alert inbox, newest first, within your regions', querystring: ListQuery, response: withProblems({ 200: AlertPageSchema }) },
   }, async (request) => {
     const { query } = request;
-    const actor = request.actor!;
+    const actor = actorOf(request);
     if (query.region) requireRegion(actor, query.region);
     const limit = query.limit ?? 50;
     const items = await listAlerts(db, regionScope(actor), {
@@ -90,7 +90,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
   api.get('/api/alerts/summary', {
     config: { permission: 'alerts.read' },
     schema: { tags: ['alerts'], summary: 'Open alerts counted by region, severity, module and status', response: withProblems({ 200: AlertSummarySchema }) },
-  }, (request) => summarizeOpenAlerts(db, regionScope(request.actor!)));
+  }, (request) => summarizeOpenAlerts(db, regionScope(actorOf(request))));
 
   api.get('/api/alerts/stream', {
     config: { permission: 'alerts.read', stream: true },
@@ -105,7 +105,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     config: { permission: 'alerts.read' },
     schema: { tags: ['alerts'], summary: 'One alert with its history and comments', params: IdParams, response: withProblems({ 200: AlertDetailSchema }) },
   }, async (request) => {
-    const alert = await findAlert(db, regionScope(request.actor!), request.params.id);
+    const alert = await findAlert(db, regionScope(actorOf(request)), request.params.id);
     if (!alert) throw problems.notFound(`alert ${request.params.id}`);
     return { ...alert, history: await alertHistory(db, alert.id), comments: await alertComments(db, alert.id) };
   });
@@ -126,7 +126,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     }, async (request) => {
       const fields = request.body as Record<string, string | undefined>;
       return bus.tx((sql) =>
-        transitionAlert(sql, request.actor!, request.params.id, { action, assigneeId: fields['assigneeId'], note: note ? fields[note] : undefined }, request.id),
+        transitionAlert(sql, actorOf(request), request.params.id, { action, assigneeId: fields['assigneeId'], note: note ? fields[note] : undefined }, request.id),
       );
     });
   }
@@ -135,7 +135,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     config: { permission: 'alerts.act' },
     schema: { tags: ['alerts'], summary: 'Comment on an alert', params: IdParams, body: Strict({ body: Type.String({ minLength: 1, maxLength: 4000 }) }), response: withProblems({ 201: AlertViewSchema }) },
   }, async (request, reply) => {
-    const alert = await bus.tx((sql) => commentOnAlert(sql, request.actor!, request.params.id, request.body.body, request.id));
+    const alert = await bus.tx((sql) => commentOnAlert(sql, actorOf(request), request.params.id, request.body.body, request.id));
     return reply.code(201).send(alert);
   });
 
@@ -149,7 +149,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
       response: withProblems({ 200: RevealedSubjectSchema }),
     },
   }, async (request) => {
-    const subject = await db.tx((sql) => revealSubject(sql, request.actor!, request.params.id, request.body.purpose.trim(), request.id));
+    const subject = await db.tx((sql) => revealSubject(sql, actorOf(request), request.params.id, request.body.purpose.trim(), request.id));
     return { subject };
   });
 

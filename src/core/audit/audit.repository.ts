@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/db.js';
 import { entryHash, GENESIS_HASH } from './audit-chain.js';
 import type { AuditEntryInput, AuditRow } from './audit.types.js';
+import { present } from '../lang/present.js';
 
 // Appends are serialised so each entry links to the one before it, even with several server instances.
 const AUDIT_CHAIN_LOCK = 7_246_002;
 
 /** Appends one entry. Call it inside the transaction of the change it records, so both commit or neither. */
 export async function appendAudit(sql: Sql, entry: AuditEntryInput): Promise<AuditRow> {
-  return (await appendAuditEntries(sql, [entry]))[0]!;
+  return present((await appendAuditEntries(sql, [entry]))[0], 'the audit entry');
 }
 
 /**

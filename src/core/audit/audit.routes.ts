@@ -7,6 +7,8 @@ import { listAudit } from './audit.repository.js';
 import { verifyAuditLog } from './audit.service.js';
 import type { AuditKeys } from './checkpoint-key.js';
 import type { AuditRow } from './audit.types.js';
+import { AuditPageSchema, PublicKeySchema, VerifyResultSchema } from './audit.contract.js';
+import { withProblems } from '../http/schemas.js';
 
 const present = (row: AuditRow) => ({
   seq: Number(row.seq),
@@ -38,6 +40,7 @@ export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform,
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         cursor: Type.Optional(Type.Integer({ minimum: 1 })),
       }),
+      response: withProblems({ 200: AuditPageSchema }),
     },
   }, async (request) => {
     const limit = request.query.limit ?? 100;
@@ -49,11 +52,11 @@ export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform,
 
   api.get('/api/audit/verify', {
     config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Re-checks the hash chain and the signed checkpoints; lists any edited, deleted, reordered, truncated or re-hashed entry' },
+    schema: { tags: ['audit'], summary: 'Re-checks the hash chain and the signed checkpoints; lists any edited, deleted, reordered, truncated or re-hashed entry', response: withProblems({ 200: VerifyResultSchema }) },
   }, () => verifyAuditLog(db, keys.verifiers));
 
   api.get('/api/audit/public-key', {
     config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'The public key that verifies the audit log’s signed checkpoints (Ed25519, base64)' },
+    schema: { tags: ['audit'], summary: 'The public key that verifies the audit log’s signed checkpoints (Ed25519, base64)', response: withProblems({ 200: PublicKeySchema }) },
   }, () => ({ keyId: keys.signer?.keyId ?? null, publicKey: keys.signer?.publicKey ?? null }));
 }

@@ -1,4 +1,5 @@
 import type { Sql } from '../db/db.js';
+import { present } from '../lang/present.js';
 
 export interface ApiKeyRow {
   id: string;
@@ -49,7 +50,7 @@ export async function insertApiKey(sql: Sql, key: Omit<ApiKeyRow, 'created_at' |
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
     [key.id, key.name, key.client, key.prefix, key.secret_hash, key.permissions, key.regions, key.created_by],
   );
-  return row!;
+  return present(row, 'the inserted API key');
 }
 
 export async function revokeApiKey(sql: Sql, id: string): Promise<ApiKeyRow | undefined> {

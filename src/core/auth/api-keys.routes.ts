@@ -6,12 +6,13 @@ import { auditRequest } from '../audit/index.js';
 import { emitEvent } from '../events/index.js';
 import './auth.events.js';
 import { problems } from '../http/problems.js';
-import { IdParams, RegionScopeItem, Strict } from '../http/schemas.js';
+import { IdParams, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import { insertApiKey, listApiKeys, presentApiKey, revokeApiKey } from './api-keys.repository.js';
 import { newApiKeySecret, sha256 } from './tokens.js';
+import { apiKeyClients, ApiKeyIssuedSchema, ApiKeyRevokedSchema, ApiKeysSchema } from './auth.contract.js';
 
-export const apiKeyClients = ['eotinish', 'telecom_switch', 'camera_gateway', 'bank', 'register', 'other'] as const;
+export { apiKeyClients };
 
 export async function apiKeyRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -19,7 +20,7 @@ export async function apiKeyRoutes(app: FastifyInstance, platform: Omit<Platform
 
   api.get('/api/api-keys', {
     config: { permission: 'apikeys.manage' },
-    schema: { tags: ['api-keys'], summary: 'Machine clients’ API keys (secrets are never shown again)' },
+    schema: { tags: ['api-keys'], summary: 'Machine clients’ API keys (secrets are never shown again)', response: withProblems({ 200: ApiKeysSchema }) },
   }, async () => ({ apiKeys: (await listApiKeys(db)).map(presentApiKey) }));
 
   api.post('/api/api-keys', {
@@ -29,10 +30,11 @@ export async function apiKeyRoutes(app: FastifyInstance, platform: Omit<Platform
       summary: 'Issue an API key scoped to permissions and regions; the secret is returned once',
       body: Strict({
         name: Type.String({ minLength: 2, maxLength: 80 }),
-        client: Type.Union(apiKeyClients.map((client) => Type.Literal(client))),
+        client: Type.Unsafe<(typeof apiKeyClients)[number]>({ type: 'string', enum: [...apiKeyClients] }),
         permissions: Type.Array(Type.String({ maxLength: 64 }), { minItems: 1, maxItems: 32, uniqueItems: true }),
         regions: Type.Array(RegionScopeItem, { minItems: 1, maxItems: 20, uniqueItems: true }),
       }),
+      response: withProblems({ 201: ApiKeyIssuedSchema }),
     },
   }, async (request, reply) => {
     const grantable = new Set(platform.permissions.grantableToApiKeys().map((def) => def.id));
@@ -60,7 +62,7 @@ export async function apiKeyRoutes(app: FastifyInstance, platform: Omit<Platform
 
   api.delete('/api/api-keys/:id', {
     config: { permission: 'apikeys.manage' },
-    schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: IdParams },
+    schema: { tags: ['api-keys'], summary: 'Revoke an API key at once', params: IdParams, response: withProblems({ 200: ApiKeyRevokedSchema }) },
   }, async (request) => {
     const key = await platform.bus.tx(async (sql) => {
       const row = await revokeApiKey(sql, request.params.id);

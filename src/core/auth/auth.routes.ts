@@ -6,9 +6,11 @@ import { problems } from '../http/problems.js';
 import { Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import { SESSION_COOKIE } from './authenticate.js';
+import { actorOf } from '../http/access.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, deleteSession } from './sessions.repository.js';
-import { findUserByUsername, presentUser } from './users.repository.js';
+import { findUserById, findUserByUsername, presentUser } from './users.repository.js';
+import { MeSchema, PermissionsSchema, SignedInSchema } from './auth.contract.js';
 
 // A real hash to compare against when the user does not exist, so timing does not reveal which usernames exist.
 const DECOY_HASH = 'scrypt$131072$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
@@ -23,7 +25,7 @@ export async function authRoutes(app: FastifyInstance, platform: Omit<Platform, 
       tags: ['auth'],
       summary: 'Sign in to the dashboard (sets the session cookie)',
       body: Strict({ username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 256 }) }),
-      response: withProblems({ 200: Type.Object({ user: Type.Any(), csrfToken: Type.String() }) }),
+      response: withProblems({ 200: SignedInSchema }),
     },
   }, async (request, reply) => {
     const { username, password } = request.body;
@@ -72,18 +74,18 @@ export async function authRoutes(app: FastifyInstance, platform: Omit<Platform, 
 
   api.get('/api/auth/me', {
     config: { signedIn: true },
-    schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and CSRF token' },
+    schema: { tags: ['auth'], summary: 'The signed-in user, their permissions and CSRF token', response: withProblems({ 200: MeSchema }) },
   }, async (request) => {
-    const actor = request.actor!;
+    const actor = actorOf(request);
     const permissions = [...actor.permissions].sort();
     if (actor.type !== 'user') return { user: null, client: { id: actor.id, name: actor.name, regions: actor.regions }, permissions, csrfToken: null };
-    const [row] = await db.query<Parameters<typeof presentUser>[0]>('select * from users where id = $1', [actor.id]);
+    const row = await findUserById(db, actor.id);
     return { user: row ? presentUser(row) : null, permissions, csrfToken: request.csrfToken ?? null };
   });
 
   api.get('/api/auth/permissions', {
     config: { signedIn: true },
-    schema: { tags: ['auth'], summary: 'Every permission, and which may be granted to API keys' },
+    schema: { tags: ['auth'], summary: 'Every permission, and which may be granted to API keys', response: withProblems({ 200: PermissionsSchema }) },
   }, () => ({
     permissions: platform.permissions.all().map((def) => ({
       id: def.id,

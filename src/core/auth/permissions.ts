@@ -1,6 +1,7 @@
 /** Roles of people. Machine clients hold API keys with explicit permissions instead. */
-export const roles = ['admin', 'prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'] as const;
-export type Role = (typeof roles)[number];
+import type { Role } from './auth.contract.js';
+
+export { roles, type Role } from './auth.contract.js';
 
 export interface PermissionDef {
   id: string;

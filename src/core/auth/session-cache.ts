@@ -27,7 +27,8 @@ export class SessionCache {
   }
 
   set(tokenHash: string, user: UserRow, csrfToken: string, now = Date.now()): void {
-    if (this.entries.size >= SessionCache.MAX) this.entries.delete(this.entries.keys().next().value!);
+    const oldest = this.entries.keys().next();
+    if (this.entries.size >= SessionCache.MAX && !oldest.done) this.entries.delete(oldest.value);
     this.entries.set(tokenHash, { user, csrfToken, cachedAt: now });
   }
 

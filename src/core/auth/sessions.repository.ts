@@ -46,3 +46,8 @@ export async function deleteSession(sql: Sql, token: string): Promise<void> {
 export async function deleteExpiredSessions(sql: Sql): Promise<void> {
   await sql.query('delete from sessions where expires_at < now()');
 }
+
+/** Ends every session of a user at once (disabled, or a new password set). */
+export async function deleteSessionsOf(sql: Sql, userId: string): Promise<void> {
+  await sql.query('delete from sessions where user_id = $1', [userId]);
+}

@@ -12,5 +12,6 @@ export function newApiKeySecret(): { prefix: string; secret: string; token: stri
 
 export function parseApiKey(token: string): { prefix: string; secret: string } | null {
   const match = /^qg_([0-9a-f]{12})_([\w-]{20,})$/.exec(token);
-  return match ? { prefix: match[1]!, secret: match[2]! } : null;
+  const [, prefix, secret] = match ?? [];
+  return prefix && secret ? { prefix, secret } : null;
 }

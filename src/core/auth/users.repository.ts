@@ -2,7 +2,9 @@ import type { Sql } from '../db/db.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { RegionScope } from './actor.js';
 import type { Role } from './permissions.js';
+import type { User } from './auth.contract.js';
 import { sessionCache } from './session-cache.js';
+import { present } from '../lang/present.js';
 
 export interface UserRow {
   id: string;
@@ -17,17 +19,7 @@ export interface UserRow {
   created_at: Date;
 }
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  regions: string[];
-  locale: Locale;
-  agencyId: string | null;
-  disabled: boolean;
-  createdAt: string;
-}
+export type { User } from './auth.contract.js';
 
 export const presentUser = (row: UserRow): User => ({
   id: row.id,
@@ -85,7 +77,7 @@ export async function insertUser(sql: Sql, user: NewUser): Promise<UserRow> {
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
     [user.id, user.username, user.displayName, user.role, user.regions, user.locale, user.agencyId, user.passwordHash],
   );
-  return row!;
+  return present(row, 'the inserted user');
 }
 
 export async function updateUser(
@@ -119,8 +111,4 @@ export async function displayNames(sql: Sql, ids: readonly string[]): Promise<Ma
   if (ids.length === 0) return new Map();
   const rows = await sql.query<{ id: string; display_name: string }>('select id, display_name from users where id = any($1::uuid[])', [ids]);
   return new Map(rows.map((row) => [row.id, row.display_name]));
-}
-
-export async function agencyExists(sql: Sql, id: string): Promise<boolean> {
-  return (await sql.query('select 1 from agencies where id = $1', [id])).length > 0;
 }

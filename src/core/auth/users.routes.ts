@@ -4,7 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { auditRequest } from '../audit/index.js';
 import { problems } from '../http/problems.js';
-import { IdParams, LocaleSchema, RegionCode, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
+import { IdParams, LocaleSchema, ProblemSchema, RegionCode, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import { regionScope, requireRegion } from './actor.js';
 import { actorOf } from '../http/access.js';
@@ -12,6 +12,9 @@ import { generatePassword, hashPassword } from './passwords.js';
 import { roles } from './permissions.js';
 import { sessionCache } from './session-cache.js';
 import { findUserById, findUserByUsername, insertUser, listAssignable, listUsers, presentUser, setPasswordHash, updateUser } from './users.repository.js';
+import { agencyExists } from '../agencies/agencies.repository.js';
+import { deleteSessionsOf } from './sessions.repository.js';
+import { AssignableSchema, NewPasswordSchema, UserChangedSchema, UsersSchema, UserWithPasswordSchema } from './auth.contract.js';
 
 const RoleSchema = Type.Union(roles.map((role) => Type.Literal(role)));
 const Regions = Type.Array(RegionScopeItem, { minItems: 1, maxItems: 20, uniqueItems: true });
@@ -22,12 +25,12 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
 
   api.get('/api/users', {
     config: { permission: 'users.manage' },
-    schema: { tags: ['users'], summary: 'All users', response: withProblems({}) },
+    schema: { tags: ['users'], summary: 'All users', response: withProblems({ 200: UsersSchema }) },
   }, async () => ({ users: (await listUsers(db)).map(presentUser) }));
 
   api.get('/api/users/assignable', {
     config: { permission: 'users.list' },
-    schema: { tags: ['users'], summary: 'People who can take an alert in a region (colleagues who share one of your regions)', querystring: Strict({ region: Type.Optional(RegionCode) }) },
+    schema: { tags: ['users'], summary: 'People who can take an alert in a region (colleagues who share one of your regions)', querystring: Strict({ region: Type.Optional(RegionCode) }), response: withProblems({ 200: AssignableSchema }) },
   }, async (request) => {
     const actor = actorOf(request);
     if (request.query.region) requireRegion(actor, request.query.region);
@@ -48,12 +51,12 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
         locale: Type.Optional(LocaleSchema),
         agencyId: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 64 }), Type.Null()])),
       }),
-      response: withProblems({ 201: Type.Object({ user: Type.Any(), password: Type.String() }), 409: Type.Any() }),
+      response: withProblems({ 201: UserWithPasswordSchema, 409: ProblemSchema }),
     },
   }, async (request, reply) => {
     const body = request.body;
     if (await findUserByUsername(db, body.username)) throw problems.conflict(`username ${body.username} is taken`);
-    if (body.agencyId && (await db.query('select 1 from agencies where id = $1', [body.agencyId])).length === 0) {
+    if (body.agencyId && !(await agencyExists(db, body.agencyId))) {
       throw problems.validation(`unknown agency ${body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
     }
     const password = generatePassword();
@@ -91,7 +94,8 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
         regions: Type.Optional(Regions),
         locale: Type.Optional(LocaleSchema),
         disabled: Type.Optional(Type.Boolean()),
-      }, ),
+      }),
+      response: withProblems({ 200: UserChangedSchema, 409: ProblemSchema }),
     },
   }, async (request) => {
     const { id } = request.params;
@@ -101,7 +105,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
     const user = await db.tx(async (sql) => {
       const row = await updateUser(sql, id, request.body);
       if (!row) throw problems.notFound(`user ${id}`);
-      if (request.body.disabled === true) await sql.query('delete from sessions where user_id = $1', [id]);
+      if (request.body.disabled === true) await deleteSessionsOf(sql, id);
       await auditRequest(sql, request, { action: 'users.updated', subjectType: 'user', subjectId: id, outcome: 'success', details: { changed: Object.keys(request.body) } });
       return row;
     });
@@ -112,7 +116,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
 
   api.post('/api/users/:id/reset-password', {
     config: { permission: 'users.manage' },
-    schema: { tags: ['users'], summary: 'Set a new generated password (shown once) and end the user’s sessions', params: IdParams },
+    schema: { tags: ['users'], summary: 'Set a new generated password (shown once) and end the user’s sessions', params: IdParams, response: withProblems({ 200: NewPasswordSchema }) },
   }, async (request) => {
     const { id } = request.params;
     if (!(await findUserById(db, id))) throw problems.notFound(`user ${id}`);

@@ -65,7 +65,8 @@ function readConfigFile(path: string | undefined, modules: readonly SettingsOwne
   }
   const known = new Set(allSpecs(modules).map((spec) => spec.env));
   const unknown = Object.keys(parsed).filter((key) => !known.has(key));
-  if (unknown.length > 0) throw new ConfigError(unknown[0]!, `unknown setting in ${path}`);
+  const [first] = unknown;
+  if (first !== undefined) throw new ConfigError(first, `unknown setting in ${path}`);
   return parsed as Record<string, unknown>;
 }
 

@@ -24,6 +24,11 @@ export interface DbOptions {
   dataDir: string;
 }
 
+/** Throws when the database does not answer (the readiness probe). */
+export async function isReachable(db: Sql): Promise<void> {
+  await db.query('select 1');
+}
+
 export async function openDb(options: DbOptions): Promise<Db> {
   return options.databaseUrl ? openServerDb(options.databaseUrl) : openEmbeddedDb(options.dataDir);
 }

@@ -1,5 +1,6 @@
 import type { Sql } from '../db/db.js';
 import { regions } from '../geo/regions.js';
+import { insertAgency } from '../agencies/agencies.repository.js';
 
 interface AgencySeed {
   id: string;
@@ -28,11 +29,6 @@ export function demoAgencies(): AgencySeed[] {
 
 export async function insertAgencies(sql: Sql): Promise<number> {
   const agencies = demoAgencies();
-  for (const agency of agencies) {
-    await sql.query(
-      'insert into agencies (id, kind, region, name_kk, name_ru, name_en) values ($1, $2, $3, $4, $5, $6) on conflict (id) do nothing',
-      [agency.id, agency.kind, agency.region, agency.name.kk, agency.name.ru, agency.name.en],
-    );
-  }
+  for (const agency of agencies) await insertAgency(sql, { id: agency.id, kind: agency.kind, region: agency.region, name_kk: agency.name.kk, name_ru: agency.name.ru, name_en: agency.name.en });
   return agencies.length;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../db/db.js';
 import { SIGNATURE_HEADER, verifySignature } from '../webhooks/signature.js';
+import { subscriptionSecretsOf } from '../webhooks/webhooks.repository.js';
 
 /**
  * Stands in for the state bodies' servers in the demo world, so deliveries succeed and can be watched in the
@@ -16,8 +17,8 @@ export async function demoReceiverRoutes(app: FastifyInstance, db: Db): Promise<
     const { agencyId } = request.params as { agencyId: string };
     const body = request.body as string;
     const header = request.headers[SIGNATURE_HEADER];
-    const secrets = await db.query<{ secret: string }>('select secret from webhook_subscriptions where agency_id = $1', [agencyId]);
-    const valid = typeof header === 'string' && secrets.some(({ secret }) => verifySignature(secret, body, header));
+    const secrets = await subscriptionSecretsOf(db, agencyId);
+    const valid = typeof header === 'string' && secrets.some((secret) => verifySignature(secret, body, header));
     return reply.code(valid ? 204 : 401).send();
   });
 }

@@ -15,7 +15,7 @@ export interface DemoPerson {
 /** IIN check digit (Order of the Ministry of Justice on the national register of individual identification numbers). */
 export function iinCheckDigit(first11: string): number | null {
   const digits = Array.from(first11, Number);
-  const weighted = (weights: number[]) => digits.reduce((sum, digit, index) => sum + digit * weights[index]!, 0) % 11;
+  const weighted = (weights: number[]) => digits.reduce((sum, digit, index) => sum + digit * (weights[index] ?? 0), 0) % 11;
   const first = weighted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   if (first !== 10) return first;
   const second = weighted([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);

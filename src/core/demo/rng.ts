@@ -1,3 +1,4 @@
+import { present } from '../lang/present.js';
 /** Deterministic pseudo-random numbers (mulberry32), so `seed --demo --seed N` builds the same world every time. */
 export class Rng {
   private state: number;
@@ -20,7 +21,7 @@ export class Rng {
 
   pick<T>(items: readonly T[]): T {
     if (items.length === 0) throw new Error('pick from an empty list');
-    return items[Math.floor(this.next() * items.length)]!;
+    return present(items[Math.floor(this.next() * items.length)], 'a pick from an empty list');
   }
 
   /** Picks by weight: [[item, weight], ...]. */
@@ -31,7 +32,7 @@ export class Rng {
       roll -= weight;
       if (roll <= 0) return item;
     }
-    return items[items.length - 1]![0];
+    return present(items[items.length - 1], 'a weighted pick from an empty list')[0];
   }
 
   chance(probability: number): boolean {

@@ -62,7 +62,7 @@ if (mode === 'produce') {
               (select count(*) from crash_effects)::int as effects,
               (select count(distinct event_id) from crash_effects)::int as distinct_effects`,
     );
-    if ((counts!.unpublished === 0 && counts!.effects >= counts!.items) || Date.now() > deadline) {
+    if ((counts && counts.unpublished === 0 && counts.effects >= counts.items) || Date.now() > deadline) {
       // Let redeliveries that are still in flight arrive, so a duplicate would show up in the count.
       await new Promise((resolve) => setTimeout(resolve, 1500));
       const [final] = await db.query(

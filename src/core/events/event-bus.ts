@@ -1,6 +1,6 @@
 import type { Db, Sql } from '../db/db.js';
 import type { DomainEvent, EventHandler, EventListener } from './events.types.js';
-import { claimEvent, markPublished, readUnpublished } from './outbox.js';
+import { claimEvent, markPublished, readUnpublished } from './outbox.repository.js';
 import type { EventTransport } from './transport.js';
 
 export interface EventBusOptions {

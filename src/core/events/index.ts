@@ -4,7 +4,7 @@ import { inProcessTransport } from './in-process.transport.js';
 import { natsTransport } from './nats.transport.js';
 
 export { EventBus } from './event-bus.js';
-export { emitEvent, emitEvents, type EventInput } from './outbox.js';
+export { emitEvent, emitEvents, type EventInput } from './outbox.repository.js';
 export { defineHandler, type DomainEvent, type DomainEvents, type EventHandler, type EventListener, type EventType } from './events.types.js';
 
 export interface OpenBusOptions {

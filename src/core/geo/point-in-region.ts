@@ -105,8 +105,8 @@ function crossedCells(): Set<number> {
   for (const shape of regionShapes()) {
     for (const ring of shape.polygons.flat()) {
       for (let i = 1; i < ring.length; i++) {
-        const [lon0, lat0] = ring[i - 1]!;
-        const [lon1, lat1] = ring[i]!;
+        const [lon0 = 0, lat0 = 0] = ring[i - 1] ?? [];
+        const [lon1 = 0, lat1 = 0] = ring[i] ?? [];
         const steps = Math.max(1, Math.ceil(Math.hypot(lon1 - lon0, lat1 - lat0) / (CELL / 2)));
         for (let step = 0; step <= steps; step++) {
           const lon = lon0 + ((lon1 - lon0) * step) / steps;

@@ -21,7 +21,7 @@ export function isCalendarDate(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   if (year < 1 || month < 1 || month > 12 || day < 1) return false;
-  return day <= (month === 2 && !isLeap(year) ? 28 : DAYS[month - 1]!);
+  return day <= (month === 2 && !isLeap(year) ? 28 : (DAYS[month - 1] ?? 0));
 }
 
 /** A real month written YYYY-MM. */

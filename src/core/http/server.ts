@@ -14,6 +14,7 @@ import { problemFromError, sendProblem } from './errors.js';
 import { platformFormats } from './formats.js';
 import { boundIntegers, installJsonParser, refuseNonFiniteNumbers, refuseUnsafeText } from './input-guard.js';
 import { isProblemId, Problem, problems } from './problems.js';
+import { isReachable } from '../db/db.js';
 import { isDatabaseError, loggerOptions } from './logger.js';
 
 const REQUEST_ID = /^[\w-]{8,64}$/;
@@ -141,7 +142,7 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   app.get('/health', { config: { public: true } }, () => ({ status: 'ok' }));
   app.get('/ready', { config: { public: true } }, async (request, reply) => {
     try {
-      await deps.db.query('select 1');
+      await isReachable(deps.db);
     } catch {
       return sendProblem(request, reply, problems.notReady('database unreachable'));
     }

@@ -32,9 +32,9 @@ export async function hashDeviceSecret(secret: string): Promise<string> {
 export async function verifyDeviceSecret(secret: string, stored: string): Promise<boolean> {
   const match = /^\$7\$(\d{1,7})\$([A-Za-z0-9+/=]+)\$([A-Za-z0-9+/=]+)$/.exec(stored);
   if (!match) return false;
-  const expected = Buffer.from(match[3]!, 'base64');
+  const expected = Buffer.from(match[3] ?? '', 'base64');
   const iterations = Number(match[1]);
   if (expected.length !== HASH_BYTES || iterations < 1) return false;
-  const actual = await pbkdf2(secret, Buffer.from(match[2]!, 'base64'), iterations);
+  const actual = await pbkdf2(secret, Buffer.from(match[2] ?? '', 'base64'), iterations);
   return timingSafeEqual(actual, expected);
 }

@@ -12,6 +12,7 @@ import type { Role } from '../auth/permissions.js';
 import { newApiKeySecret, sha256 } from '../auth/tokens.js';
 import { insertApiKey } from '../auth/api-keys.repository.js';
 import { newSigningKey } from '../audit/checkpoint-key.js';
+import { present } from '../lang/present.js';
 
 export const TEST_PASSWORD = 'correct-horse-battery-staple';
 /** One signing key for the run's audit checkpoints, so no test writes a key file. */
@@ -106,8 +107,8 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   const login = async (username: string): Promise<Session> => {
     const response = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
     if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
-    const cookie = response.cookies.find((item) => item.name === 'qg_session')!;
-    const session = { cookie: `qg_session=${cookie.value}`, csrf: response.json<{ csrfToken: string }>().csrfToken, userId: userIds[username]! };
+    const cookie = present(response.cookies.find((item) => item.name === 'qg_session'), `the session cookie of ${username}`);
+    const session = { cookie: `qg_session=${cookie.value}`, csrf: response.json<{ csrfToken: string }>().csrfToken, userId: present(userIds[username], `test user ${username}`) };
     sessions.set(username, session);
     return session;
   };

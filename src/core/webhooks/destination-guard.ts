@@ -26,7 +26,7 @@ function embeddedIpv4(address: string): string | undefined {
   if (isIP(tail) === 4) return tail;
   const hex = /^([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(tail);
   if (!hex) return undefined;
-  const [high, low] = [Number.parseInt(hex[1]!, 16), Number.parseInt(hex[2]!, 16)];
+  const [high, low] = [Number.parseInt(hex[1] ?? '', 16), Number.parseInt(hex[2] ?? '', 16)];
   return [high >> 8, high & 255, low >> 8, low & 255].join('.');
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/db.js';
 import type { AlertView } from '../alerts/alerts.types.js';
 import type { RegionScope } from '../auth/actor.js';
+import { present } from '../lang/present.js';
 
 export interface SubscriptionRow {
   id: string;
@@ -22,7 +23,7 @@ export async function insertSubscription(sql: Sql, row: Omit<SubscriptionRow, 'c
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
     [row.id, row.agency_id, row.url, row.secret, row.regions, row.modules, row.min_severity, row.createdBy, row.topics],
   );
-  return created!;
+  return present(created, 'the inserted subscription');
 }
 
 /**
@@ -147,4 +148,10 @@ export async function listAttempts(sql: Sql, subscriptionId: string, limit: numb
     durationMs: row.duration_ms,
     deliveryStatus: row.status,
   }));
+}
+
+/** The signing secrets of an agency's subscriptions (the demo world's receiver checks signatures with them). */
+export async function subscriptionSecretsOf(sql: Sql, agencyId: string): Promise<string[]> {
+  const rows = await sql.query<{ secret: string }>('select secret from webhook_subscriptions where agency_id = $1', [agencyId]);
+  return rows.map((row) => row.secret);
 }

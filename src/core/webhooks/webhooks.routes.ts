@@ -7,11 +7,13 @@ import { actorOf } from '../http/access.js';
 import { auditRequest } from '../audit/index.js';
 import { randomToken } from '../auth/tokens.js';
 import { problems } from '../http/problems.js';
-import { IdParams, RegionScopeItem, Strict } from '../http/schemas.js';
+import { IdParams, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import type { DestinationGuard } from './destination-guard.js';
+import { agencyExists, listAgencies } from '../agencies/agencies.repository.js';
 import { severities } from '../alerts/alerts.types.js';
 import { deleteSubscription, findSubscription, insertSubscription, listAttempts, listSubscriptions, type SubscriptionRow, type SubscriptionScope } from './webhooks.repository.js';
+import { AgenciesSchema, DeliveriesSchema, SubscriptionCreatedSchema, SubscriptionsSchema } from './webhooks.contract.js';
 
 /** Liaisons of a state body see and manage their own agency's subscriptions only. */
 const agencyFilter = (actor: Actor): string | null => (actor.role === 'agency_liaison' ? (actor.agencyId ?? '-') : null);
@@ -37,15 +39,15 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
 
   api.get('/api/agencies', {
     config: { signedIn: true },
-    schema: { tags: ['webhooks'], summary: 'State bodies that can subscribe to alerts' },
+    schema: { tags: ['webhooks'], summary: 'State bodies that can subscribe to alerts', response: withProblems({ 200: AgenciesSchema }) },
   }, async () => {
-    const rows = await db.query<{ id: string; kind: string; region: string | null; name_kk: string; name_ru: string; name_en: string }>('select * from agencies order by id');
+    const rows = await listAgencies(db);
     return { agencies: rows.map((row) => ({ id: row.id, kind: row.kind, region: row.region, name: { kk: row.name_kk, ru: row.name_ru, en: row.name_en } })) };
   });
 
   api.get('/api/subscriptions', {
     config: { permission: 'subscriptions.read' },
-    schema: { tags: ['webhooks'], summary: 'Webhook subscriptions within your regions (and your agency, for a liaison) with their last delivery' },
+    schema: { tags: ['webhooks'], summary: 'Webhook subscriptions within your regions (and your agency, for a liaison) with their last delivery', response: withProblems({ 200: SubscriptionsSchema }) },
   }, async (request) => ({ subscriptions: (await listSubscriptions(db, scopeOf(actorOf(request)))).map(present) }));
 
   api.post('/api/subscriptions', {
@@ -61,9 +63,10 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
         minSeverity: Type.Union(severities.map((severity) => Type.Literal(severity))),
         topics: Type.Optional(Type.Array(Type.String({ pattern: '^[a-z][a-z0-9_-]{0,31}:[A-Za-z0-9_.-]{1,32}$' }), { maxItems: 50, uniqueItems: true, description: 'Only alerts sharing one of these topics (e.g. chapter:06); none means all' })),
       }),
+      response: withProblems({ 201: SubscriptionCreatedSchema }),
     },
   }, async (request, reply) => {
-    const actor = request.actor!;
+    const actor = actorOf(request);
     const body = request.body;
     const ownAgency = agencyFilter(actor);
     if (ownAgency && body.agencyId !== ownAgency) throw problems.forbidden('liaisons subscribe their own agency only');
@@ -73,7 +76,7 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
       const outside = body.regions.find((region) => !actor.regions.includes(region));
       if (outside) throw problems.regionForbidden(outside);
     }
-    if ((await db.query('select 1 from agencies where id = $1', [body.agencyId])).length === 0) {
+    if (!(await agencyExists(db, body.agencyId))) {
       throw problems.validation(`unknown agency ${body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
     }
     const secret = randomToken(32);
@@ -103,7 +106,7 @@ export async function webhookRoutes(app: FastifyInstance, platform: Omit<Platfor
 
   api.get('/api/subscriptions/:id/deliveries', {
     config: { permission: 'subscriptions.read' },
-    schema: { tags: ['webhooks'], summary: 'Every delivery attempt of a subscription, newest first', params: IdParams, querystring: Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) },
+    schema: { tags: ['webhooks'], summary: 'Every delivery attempt of a subscription, newest first', params: IdParams, querystring: Strict({ limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }), response: withProblems({ 200: DeliveriesSchema }) },
   }, async (request) => {
     const row = await findSubscription(db, request.params.id, scopeOf(actorOf(request)));
     if (!row) throw problems.notFound(`subscription ${request.params.id}`);

@@ -6,7 +6,9 @@ import { formatEvaluation } from './model/evaluate.js';
 import { correctionExamples, evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
 import type { OpenModule } from '../../core/index.js';
 import type { AppealsApi } from './module.js';
-import { importAppeals } from './appeals-import.js';
+import { importAppeals } from './appeals.import.js';
+import { correctedAppeals } from './appeals.repository.js';
+import type { ModelRegistry } from './models/models.service.js';
 
 /** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
 export async function classifyFile(input: string, output: string, modelPath = shippedModelPath): Promise<{ appeals: number; invalid: number; seconds: number }> {
@@ -44,6 +46,12 @@ export async function classifyFile(input: string, output: string, modelPath = sh
   return { appeals, invalid, seconds: (performance.now() - started) / 1000 };
 }
 
+function registryOf(opened: OpenModule<Record<string, never>, AppealsApi>): ModelRegistry {
+  const api = opened.module.api;
+  if (!api) throw new Error('the appeals module was opened without its api');
+  return api.registry;
+}
+
 export function appealsCommands(program: Command, open: () => Promise<OpenModule<Record<string, never>, AppealsApi>>): void {
   const appeals = program.command('appeals').description('Appeals risk screening');
 
@@ -66,7 +74,7 @@ export function appealsCommands(program: Command, open: () => Promise<OpenModule
       const { platform } = opened;
       try {
         const started = performance.now();
-        const report = await importAppeals(platform, opened.module.api!.registry, file, (done) => process.stderr.write(`\r${done} records…`));
+        const report = await importAppeals(platform, registryOf(opened), file, (done) => process.stderr.write(`\r${done} records…`));
         process.stderr.write('\n');
         for (const item of report.rejected.slice(0, 50)) console.log(`line ${item.line}: rejected: ${item.reason}`);
         if (report.rejected.length > 50) console.log(`… and ${report.rejected.length - 50} more rejected lines`);
@@ -102,12 +110,12 @@ export function appealsCommands(program: Command, open: () => Promise<OpenModule
       const opened = options.store ? await open() : undefined;
       const platform = opened?.platform;
       try {
-        const corrections = platform ? await correctionExamples(platform.db) : [];
+        const corrections = platform ? correctionExamples(await correctedAppeals(platform.db)) : [];
         const { artifact, report } = trainRelease(options.output, options.modelVersion, corrections);
         console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
         console.log(formatEvaluation('held-out evaluation', report.model));
         if (platform && opened) {
-          await opened.module.api!.registry.store(platform.db, artifact);
+          await registryOf(opened).store(platform.db, artifact);
           console.log(`stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`);
         }
       } finally {

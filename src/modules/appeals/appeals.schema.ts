@@ -1,6 +1,10 @@
 import { Type, type Static } from 'typebox';
-import { RegionCode } from '../../core/index.js';
-import { riskLabels } from './model/labels.js';
+import { RegionCode, Strict } from '../../core/index.js';
+import type { Aggravating as EngineAggravating, RiskLevel as EngineRiskLevel } from './model/risk-level.js';
+import { riskLabels, type RiskLabel as EngineRiskLabel } from './model/labels.js';
+import type { EntityKind as EngineEntityKind } from './text/entities.js';
+import type { Language } from './text/language.js';
+import { appealLanguages, appealStatuses, riskLevels, type Aggravating, type AppealLanguage, type EntityKind, type RiskLabel, type RiskLevel } from './appeals.contract.js';
 
 export const appealChannels = ['eotinish', 'egov', 'email', 'post', 'reception', 'phone', 'other'] as const;
 
@@ -33,5 +37,46 @@ export const AppealRecord = Type.Object(
 export type AppealRecord = Static<typeof AppealRecord>;
 
 export const RiskLabelSchema = Type.Union(riskLabels.map((label) => Type.Literal(label)));
-export const appealStatuses = ['new', 'confirmed', 'escalated', 'routed', 'closed'] as const;
-export type AppealStatus = (typeof appealStatuses)[number];
+
+export const BATCH_LIMIT = 1000;
+
+export const BatchBody = Strict({ appeals: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }) });
+
+const literals = (values: readonly string[]) => Type.Union(values.map((value) => Type.Literal(value)));
+
+export const QueueQuery = Strict({
+  region: Type.Optional(RegionCode),
+  label: Type.Optional(RiskLabelSchema),
+  risk: Type.Optional(Type.Array(literals(riskLevels))),
+  language: Type.Optional(literals(appealLanguages)),
+  status: Type.Optional(Type.Array(literals(appealStatuses))),
+  sla: Type.Optional(literals(['overdue', 'due_soon'])),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+});
+
+export const RevealBody = Strict({ purpose: Type.String({ minLength: 10, maxLength: 500 }) });
+
+const Note = Type.Optional(Type.String({ maxLength: 2000 }));
+
+/** The body of each analyst action, by the action it is posted to. */
+export const ActionBodies = {
+  confirm: Strict({ note: Note }),
+  correct: Strict({ labels: Type.Array(RiskLabelSchema, { maxItems: 7, uniqueItems: true }), note: Note }),
+  escalate: Strict({ reason: Type.String({ minLength: 3, maxLength: 2000 }) }),
+  route: Strict({ agency: Type.String({ minLength: 1, maxLength: 64 }), note: Note }),
+  close: Strict({ outcome: Type.String({ minLength: 3, maxLength: 2000 }) }),
+};
+
+/**
+ * The contract spells out the engine's vocabularies for the dashboard, which cannot import the engine; this stops
+ * compiling when one of them gains or loses a word the other lacks.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const contractSpeaksTheEngine: [
+  Same<RiskLabel, EngineRiskLabel>,
+  Same<RiskLevel, EngineRiskLevel>,
+  Same<AppealLanguage, Language>,
+  Same<EntityKind, EngineEntityKind>,
+  Same<Aggravating['kind'], EngineAggravating['kind']>,
+] = [true, true, true, true, true];

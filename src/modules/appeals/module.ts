@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { defineModule } from '../../core/index.js';
 import { appealsCommands } from './appeals.cli.js';
 import { appealRoutes } from './appeals.routes.js';
-import { seedDemoAppeals } from './demo-appeals.js';
-import { ModelRegistry } from './model-registry.js';
-import { modelRoutes } from './models.routes.js';
+import { seedDemoAppeals } from './appeals.demo.js';
+import { modelRoutes } from './models/models.routes.js';
+import { ModelRegistry } from './models/models.service.js';
 
 /** What the module's CLI commands and tests use of one platform's appeals screening. */
 export interface AppealsApi {

@@ -3,7 +3,7 @@ import { defineModule } from '../../core/index.js';
 import { ForecastCache } from './analysis/slice-forecast.js';
 import { anomalyHandlers } from './anomalies/anomalies.handler.js';
 import { seedDemoOffences } from './demo/demo-offences.js';
-import { forecastCommands } from './forecast.cli.js';
+import { forecastCommands } from './forecasting.cli.js';
 import { forecastingRoutes } from './forecasting.routes.js';
 import { offenceCommands } from './offences/offences.cli.js';
 import { offenceRoutes } from './offences/offences.routes.js';

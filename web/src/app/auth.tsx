@@ -10,7 +10,7 @@ import {
 } from 'react';
 import { ApiError, createApiClient, type ApiClient } from './api-client';
 import { useI18n } from './i18n';
-import type { Session, User } from './types';
+import type { Me, Session, User } from './types';
 
 export type AuthState =
   | { status: 'loading' }
@@ -51,10 +51,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   const loadSession = useCallback(async () => {
     try {
-      const me = await api.get<Session>('/api/auth/me');
+      const me = await api.get<Me>('/api/auth/me');
+      if (!me.user || !me.csrfToken) {
+        // Only people sign in to the dashboard; a machine client's answer is no session here.
+        setState({ status: 'anonymous' });
+        return;
+      }
       csrfRef.current = me.csrfToken;
       adoptProfileLocale(me.user.locale);
-      setState({ status: 'signed-in', session: { ...me, permissions: me.permissions ?? [] } });
+      setState({ status: 'signed-in', session: { ...me, user: me.user, csrfToken: me.csrfToken } });
     } catch (err) {
       if (err instanceof ApiError && err.status === 401) setState({ status: 'anonymous' });
       else if (err instanceof ApiError) setState({ status: 'unavailable', error: err });

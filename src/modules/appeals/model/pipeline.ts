@@ -8,7 +8,6 @@ import { evaluatePredictions, type Evaluation } from './evaluate.js';
 import { isHeldOut } from './split.js';
 import { trainModel, type TrainOptions } from './train.js';
 import { tokenize } from '../text/normalize.js';
-import type { Sql } from '../../../core/index.js';
 import { isRiskLabel } from './labels.js';
 
 export const shippedModelPath = fileURLToPath(new URL('./shipped-model.json', import.meta.url));
@@ -74,10 +73,7 @@ function describeData(examples: readonly Example[]) {
   };
 }
 
-/** Appeals whose labels an analyst corrected or confirmed: the next training run learns from them. */
-export async function correctionExamples(sql: Sql): Promise<Example[]> {
-  const rows = await sql.query<{ id: string; text: string; analyst_labels: string[]; language: string }>(
-    'select id, text, analyst_labels, language from appeals where analyst_labels is not null',
-  );
-  return rows.map((row) => ({ id: `correction-${row.id}`, text: row.text, labels: row.analyst_labels.filter(isRiskLabel), topic: null, lang: row.language, source: 'seed' as const }));
+/** Appeals whose labels an analyst corrected or confirmed (appeals.repository.ts), as examples for the next training run. */
+export function correctionExamples(corrected: readonly { id: string; text: string; labels: readonly string[]; language: string }[]): Example[] {
+  return corrected.map((row) => ({ id: `correction-${row.id}`, text: row.text, labels: row.labels.filter(isRiskLabel), topic: null, lang: row.language, source: 'seed' as const }));
 }

@@ -1,39 +1,9 @@
-import type { LocalizedText, Sql } from '../../../core/index.js';
+import type { Sql } from '../../../core/index.js';
+import type { Change, DynamicsView, PeriodFigures } from '../forecasting.contract.js';
 import { populationOf } from '../catalogue/catalogue.js';
 import { isComplete, nextPeriod, seasonLength } from '../engine/periods.js';
-import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type ChildDimension, type History } from '../series/counts.repository.js';
-import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
-
-export interface Change {
-  previous: number;
-  difference: number;
-  /** Relative change in per cent; null when the previous count was 0. */
-  percent: number | null;
-}
-
-export interface PeriodFigures {
-  period: string;
-  count: number;
-  /** Per 10,000 residents of the area; null where the population is not known. */
-  rate: number | null;
-  monthOnMonth: Change | null;
-  yearOnYear: Change | null;
-}
-
-export interface ChildFigures extends PeriodFigures {
-  code: string;
-  label: LocalizedText;
-  /** Share of the parent slice's count in the period. */
-  share: number | null;
-}
-
-export interface DynamicsView {
-  slice: Slice & { key: string; label: SliceLabel; population: number | null };
-  /** The latest complete period (the current one is still filling). */
-  latest: (PeriodFigures & { shareOfArea: number | null; shareOfCategory: number | null }) | null;
-  history: { period: string; count: number; rate: number | null; complete: boolean }[];
-  children: { dimension: ChildDimension; items: ChildFigures[] }[];
-}
+import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type History } from '../series/counts.repository.js';
+import { labelOf, seriesKey, type Slice } from '../series/slice.js';
 
 const rateOf = (count: number, population: number | undefined) => (population ? Math.round((count / population) * 10_000 * 1000) / 1000 : null);
 

@@ -1,33 +1,14 @@
 import type { Sql } from '../../../core/index.js';
+import type { ForecastView } from '../forecasting.contract.js';
 import { forecastSeries, type SeriesForecast } from '../engine/forecast.js';
 import { nextPeriod, seasonLength } from '../engine/periods.js';
 import { reconcileTotal } from '../engine/reconcile.js';
 import { childHistories, dataRange, sliceHistory, type ChildDimension, type DataRange, type History } from '../series/counts.repository.js';
-import { labelOf, seriesKey, type Slice, type SliceLabel } from '../series/slice.js';
+import { labelOf, seriesKey, type Slice } from '../series/slice.js';
 import { lastCompleteIndex } from './dynamics.js';
 
-export interface ForecastPoint {
-  period: string;
-  mean: number;
-  lo80: number;
-  hi80: number;
-  lo95: number;
-  hi95: number;
-}
-
-export interface SliceForecastView {
-  slice: Slice & { key: string; label: SliceLabel };
-  horizon: number;
-  history: { period: string; count: number }[];
-  /** The current period so far, not used for fitting. */
-  partial: { period: string; count: number } | null;
-  forecast: ForecastPoint[];
-  model: string;
-  validation: Record<string, number>;
-  /** `level` names what the slice was reconciled with: the country total, its region, or its chapter. */
-  reconciliation: { level: 'country' | 'regions' | 'region' | 'chapter'; with: string; meanAdjustment: number } | null;
-  explanation: string;
-}
+/** The forecast a slice answers with, before the route adds the anomalies flagged on it (forecasting.contract.ts). */
+export type SliceForecastView = Omit<ForecastView, 'validation' | 'flagged'> & { validation: SeriesForecast['validation'] };
 
 interface Coherent {
   base: SeriesForecast;

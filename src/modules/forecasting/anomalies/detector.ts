@@ -82,15 +82,15 @@ export function elapsedShare(period: string, frequency: Frequency, now: Date): n
  */
 export function evaluatePeriod(data: SeriesData, index: number, now: Date, oneStep: SeriesForecast, shift: SeriesForecast | null): { expectation: Expectation; findings: Finding[] } {
   const { slice, history } = data;
-  const period = history.periods[index]!;
+  const period = at(history.periods, index);
   const complete = isComplete(period, slice.frequency, now);
   const share = complete ? 1 : elapsedShare(period, slice.frequency, now);
-  const observed = history.values[index]!;
-  const mean = oneStep.mean[0]!;
-  const sigma = Math.max(0.5, (oneStep.hi95[0]! - oneStep.lo95[0]!) / (2 * Z95));
+  const observed = at(history.values, index);
+  const mean = at(oneStep.mean, 0);
+  const sigma = Math.max(0.5, (at(oneStep.hi95, 0) - at(oneStep.lo95, 0)) / (2 * Z95));
   const score = (observed - mean * share) / (sigma * Math.sqrt(share));
   const expectation: Expectation = {
-    period, observed, expected: mean, lo80: oneStep.lo80[0]!, hi80: oneStep.hi80[0]!, lo95: oneStep.lo95[0]!, hi95: oneStep.hi95[0]!,
+    period, observed, expected: mean, lo80: at(oneStep.lo80, 0), hi80: at(oneStep.hi80, 0), lo95: at(oneStep.lo95, 0), hi95: at(oneStep.hi95, 0),
     score, model: oneStep.model, complete,
   };
   const findings: Finding[] = [];
@@ -122,30 +122,30 @@ function shiftFinding(data: SeriesData, index: number, forecast: SeriesForecast,
   let down = 0;
   const path: { period: string; observed: number; expected: number; z: number; up: number; down: number }[] = [];
   for (let j = 0; j < SHIFT_WINDOW; j++) {
-    const observed = history.values[start + j]!;
-    const expected = forecast.mean[j]!;
-    const sigma = Math.max(0.5, (forecast.hi80[j]! - forecast.lo80[j]!) / (2 * 1.2816));
+    const observed = at(history.values, start + j);
+    const expected = at(forecast.mean, j);
+    const sigma = Math.max(0.5, (at(forecast.hi80, j) - at(forecast.lo80, j)) / (2 * 1.2816));
     const z = (observed - expected) / sigma;
     up = Math.max(0, up + z - CUSUM_K);
     down = Math.max(0, down - z - CUSUM_K);
-    path.push({ period: history.periods[start + j]!, observed, expected: round(expected), z: round(z), up: round(up), down: round(down) });
+    path.push({ period: at(history.periods, start + j), observed, expected: round(expected), z: round(z), up: round(up), down: round(down) });
   }
   const totalObserved = path.reduce((sum, point) => sum + point.observed, 0);
   const totalExpected = forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, value) => sum + value, 0);
   if (Math.max(totalObserved, totalExpected) < MIN_VOLUME * SHIFT_WINDOW) return null;
   if (Math.abs(totalObserved - totalExpected) < MATERIAL_SHARE * totalExpected) return null;
   const direction = up >= CUSUM_H ? 'up' : down >= CUSUM_H ? 'down' : null;
-  const lastZ = path[path.length - 1]!.z;
+  const lastZ = at(path, path.length - 1).z;
   if (!direction || (direction === 'up' ? lastZ <= 0 : lastZ >= 0)) return null;
   const excess = totalObserved - totalExpected;
   // The run's 95 % range, taking the six steps' errors as independent (they are not quite: it is on the narrow side).
-  const runSpread = Z95 * Math.sqrt(forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, _, j) => sum + ((forecast.hi95[j]! - forecast.lo95[j]!) / (2 * Z95)) ** 2, 0));
+  const runSpread = Z95 * Math.sqrt(forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, _, j) => sum + ((at(forecast.hi95, j) - at(forecast.lo95, j)) / (2 * Z95)) ** 2, 0));
   const drivers = driversOf(data, index, 1, direction);
   const unit = slice.frequency === 'monthly' ? 'months' : 'weeks';
   return {
     kind: 'sustained_shift', direction, observed: totalObserved, expected: totalExpected, lo95: Math.max(0, totalExpected - runSpread), hi95: totalExpected + runSpread,
     score: direction === 'up' ? up : -down,
-    summary: `${describe(slice)}: a sustained ${direction === 'up' ? 'rise' : 'fall'} over the last ${String(SHIFT_WINDOW)} ${unit} to ${history.periods[index]!}: ${String(totalObserved)} registered against ${fmt(totalExpected)} forecast before the run (${excess >= 0 ? '+' : ''}${fmt(excess)}, ${fmt((excess / Math.max(1, totalExpected)) * 100)} %); the cumulative sum of standardised departures reached ${fmt(direction === 'up' ? up : down)} (limit ${String(CUSUM_H)}). ${driverWords(drivers)}`,
+    summary: `${describe(slice)}: a sustained ${direction === 'up' ? 'rise' : 'fall'} over the last ${String(SHIFT_WINDOW)} ${unit} to ${at(history.periods, index)}: ${String(totalObserved)} registered against ${fmt(totalExpected)} forecast before the run (${excess >= 0 ? '+' : ''}${fmt(excess)}, ${fmt((excess / Math.max(1, totalExpected)) * 100)} %); the cumulative sum of standardised departures reached ${fmt(direction === 'up' ? up : down)} (limit ${String(CUSUM_H)}). ${driverWords(drivers)}`,
     evidence: { ...evidenceBase(data, expectation, oneStep), cusum: { k: CUSUM_K, h: CUSUM_H, path }, drivers },
   };
 }
@@ -172,8 +172,8 @@ export function driversOf(data: SeriesData, index: number, share: number, direct
   const drivers = data.children.flatMap(({ dimension, code, history }) => {
     const past = history.values.slice(0, index);
     if (past.every((value) => value === 0) && history.values[index] === 0) return [];
-    const expected = past.length >= m + 2 ? forecastSeries(past, m, 1, ['snaive', 'theta']).mean[0]! * share : (past[past.length - 1] ?? 0) * share;
-    const observed = history.values[index]!;
+    const expected = past.length >= m + 2 ? at(forecastSeries(past, m, 1, ['snaive', 'theta']).mean, 0) * share : (past[past.length - 1] ?? 0) * share;
+    const observed = at(history.values, index);
     return [{ dimension, code, observed, expected: round(expected), excess: round(observed - expected) }];
   });
   const sign = direction === 'up' ? 1 : -1;
@@ -194,4 +194,11 @@ function describeScore(score: number): string {
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
+
+/** The value at an index the caller knows is there (a period of the history, a step of the horizon); a clear error if not. */
+function at<T>(list: readonly T[], index: number): T {
+  const value = list[index];
+  if (value === undefined) throw new RangeError(`index ${String(index)} is outside a list of ${String(list.length)}`);
+  return value;
+}
 const fmt = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1));

@@ -1,6 +1,6 @@
 import { regionCodes, type Sql } from '../../../core/index.js';
 import { nextPeriod, type Frequency } from '../engine/periods.js';
-import { fillRange, type ChildDimension, type DataRange, type History } from '../series/counts.repository.js';
+import { fillRange, watchedCounts, type ChildDimension, type DataRange, type History } from '../series/counts.repository.js';
 import type { Slice } from '../series/slice.js';
 import type { SeriesData } from './detector.js';
 
@@ -30,24 +30,15 @@ export function detectionRange(last: string, first: string, frequency: Frequency
 /**
  * The series the detector watches for a set of changed cells (or all of them): the country and the region, each in
  * total and for the changed chapter, and the district in total; each with the children that can explain a departure
- * (chapters, districts and regions; articles within a region's chapter). Four grouped queries load them all.
+ * (chapters, districts and regions; articles within a region's chapter). Four grouped queries load them all
+ * (watchedCounts).
  */
 export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: DataRange, changed: readonly ChangedCell[] | 'all'): Promise<SeriesData[]> {
   const all = changed === 'all';
   const regions = all ? [...regionCodes] : [...new Set(changed.map((cell) => cell.region))];
   const chapters = all ? null : [...new Set(changed.map((cell) => cell.chapter))];
   const districtFilter = all ? null : [...new Set(changed.map((cell) => cell.district).filter(Boolean))];
-  const window = [frequency, range.first, range.last] as const;
-  const inWindow = 'frequency = $1 and period between $2 and $3';
-
-  const byRegionChapter = await sql.query<{ region: string; chapter: string; period: string; count: number }>(
-    `select region, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} group by region, chapter, period`, [...window]);
-  const byDistrict = await sql.query<{ region: string; district: string; period: string; count: number }>(
-    `select region, district, period, sum(count)::int as count from offence_counts where ${inWindow} and region = any($4) group by region, district, period`, [...window, regions]);
-  const byDistrictChapter = await sql.query<{ district: string; chapter: string; period: string; count: number }>(
-    `select district, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} and district <> '' and ($4::text[] is null or district = any($4)) group by district, chapter, period`, [...window, districtFilter]);
-  const byArticle = await sql.query<{ region: string; chapter: string; article: string; period: string; count: number }>(
-    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and region = any($4) and ($5::text[] is null or chapter = any($5)) group by region, chapter, article, period`, [...window, regions, chapters]);
+  const { byRegionChapter, byDistrict, byDistrictChapter, byArticle } = await watchedCounts(sql, frequency, range, { regions, districts: districtFilter, chapters });
 
   const counts: Counts = new Map();
   for (const row of byRegionChapter) {
@@ -79,7 +70,7 @@ export async function loadWatchedSeries(sql: Sql, frequency: Frequency, range: D
   return [...watched].map(([key, slice]) => {
     const children: { dimension: ChildDimension; code: string; history: History }[] = [];
     const push = (dimension: ChildDimension, keys: string[], codeAt: number) => {
-      for (const childKey of keys) children.push({ dimension, code: childKey.split('|')[codeAt]!, history: history(childKey) });
+      for (const childKey of keys) children.push({ dimension, code: childKey.split('|')[codeAt] ?? '', history: history(childKey) });
     };
     const [region, district, chapter] = key.split('|') as [string, string, string, string];
     if (region === 'KZ' && chapter === '*') {

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { operatorActor, type Platform, regions, type Rng } from '../../../core/index.js';
+import { operatorActor, type Platform, regions, type Rng, type Sql } from '../../../core/index.js';
 import { detectAnomalies } from '../anomalies/anomalies.service.js';
-import { recordDecision } from '../anomalies/decisions.js';
+import { earliestMonthlyAnomalies } from '../anomalies/anomalies.repository.js';
+import { recordDecision } from '../anomalies/decisions.service.js';
+import type { DecisionAction } from '../forecasting.contract.js';
 import { findArticle, districtsOf } from '../catalogue/catalogue.js';
 import { nextPeriod, periodOf, periodsBetween } from '../engine/periods.js';
 import { replaceSourceCounts, type CountCell } from '../series/counts.repository.js';
@@ -141,7 +143,7 @@ export async function seedDemoOffences(platform: Platform, rng: Rng, now = new D
     for (let i = 0; i < months; i++, period = nextPeriod(period, 'monthly')) {
       const offset = i - (months - 1);
       const years = (Number(period.slice(0, 4)) + (Number(period.slice(5, 7)) - 0.5) / 12) - 2022.5;
-      const mean = (cell.yearly / 12) * profile[Number(period.slice(5, 7)) - 1]! * Math.exp(growth(cell.article, cell.chapter) * years) * factorFor(cell, offset);
+      const mean = (cell.yearly / 12) * (profile[Number(period.slice(5, 7)) - 1] ?? 1) * Math.exp(growth(cell.article, cell.chapter) * years) * factorFor(cell, offset);
       const count = draw(rng, offset === 0 ? mean * share : mean);
       if (count > 0) monthly.push({ frequency: 'monthly', period, region: cell.region, district: cell.district, chapter: cell.chapter, article: cell.article, count });
       const key = `${cell.region}|${cell.chapter}|${period}`;
@@ -199,15 +201,17 @@ function weeklyCounts(rng: Rng, monthlyMeans: ReadonlyMap<string, number>, now: 
 }
 
 /** The decision log starts with what an analyst did about the first alarms of the Almaty fraud wave. */
-async function seedDecisions(sql: Parameters<typeof recordDecision>[0], current: string) {
-  const rows = await sql.query<Parameters<typeof recordDecision>[2]>(
-    `select * from forecast_anomalies where frequency = 'monthly' and period < $1 order by period, abs(score) desc limit 2`, [nextPeriod(current, 'monthly', -1)]);
-  const actor = { ...operatorActor('demo'), name: 'Analyst (demo)' };
-  const notes: [Parameters<typeof recordDecision>[3], string][] = [
+async function seedDecisions(sql: Sql, current: string) {
+  const notes: [DecisionAction, string][] = [
     ['information_sent', 'Sent to the regional police department and the AFM with the districts driving the rise; asked for a joint plan against drop-card schemes.'],
     ['preventive_measures', 'Agreed with the akimat: SMS warnings to residents and talks at banks’ branches in the district.'],
   ];
-  for (const [index, row] of rows.entries()) await recordDecision(sql, actor, row, notes[index]![0], notes[index]![1]);
+  const rows = await earliestMonthlyAnomalies(sql, nextPeriod(current, 'monthly', -1), notes.length);
+  const actor = { ...operatorActor('demo'), name: 'Analyst (demo)' };
+  for (const [index, [action, note]] of notes.entries()) {
+    const row = rows[index];
+    if (row) await recordDecision(sql, actor, row, action, note);
+  }
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;

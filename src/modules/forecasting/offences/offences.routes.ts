@@ -1,20 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { auditRequest, canSeeRegion, itemChecker, type ItemChecker, type Platform, Strict } from '../../../core/index.js';
-import { AggregateCount, OffenceRecord } from './offences.schema.js';
-import { countProblems, ingestCounts, ingestRecords, recordProblems, type FieldError } from './offences.service.js';
-
-export const BATCH_LIMIT = 5000;
-
-interface Rejected {
-  index: number;
-  errors: FieldError[];
-}
+import { actorOf, auditRequest, canSeeRegion, itemChecker, type ItemChecker, type Platform, withProblems } from '../../../core/index.js';
+import { CountsIngestedSchema, RecordsIngestedSchema, type CountsIngested, type FieldError, type RecordsIngested, type RejectedItem } from './offences.contract.js';
+import { AggregateCount, BATCH_LIMIT, CountsBatch, OffenceRecord, RecordsBatch } from './offences.schema.js';
+import { countProblems, ingestCounts, ingestRecords, recordProblems } from './offences.service.js';
 
 function validate<T>(items: readonly unknown[], check: ItemChecker<T>, extra: (item: T) => FieldError[], region: (item: T) => string, allowed: (region: string) => boolean) {
   const valid: T[] = [];
-  const rejected: Rejected[] = [];
+  const rejected: RejectedItem[] = [];
   items.forEach((item, index) => {
     if (!check.check(item)) {
       rejected.push({ index, errors: check.errors(item) });
@@ -40,10 +33,11 @@ export async function offenceRoutes(app: FastifyInstance, platform: Platform, on
     schema: {
       tags: ['forecasting'],
       summary: `Take in up to ${String(BATCH_LIMIT)} registered offences; idempotent on recordId; each record is accepted or rejected on its own`,
-      body: Strict({ records: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }) }),
+      body: RecordsBatch,
+      response: withProblems({ 200: RecordsIngestedSchema }),
     },
-  }, async (request) => {
-    const actor = request.actor!;
+  }, async (request): Promise<RecordsIngested> => {
+    const actor = actorOf(request);
     const { valid, rejected } = validate<OffenceRecord>(request.body.records, checkRecord, (record) => recordProblems(record), (record) => record.region, (region) => canSeeRegion(actor, region));
     const summary = valid.length
       ? await bus.tx(async (sql) => {
@@ -61,13 +55,11 @@ export async function offenceRoutes(app: FastifyInstance, platform: Platform, on
     schema: {
       tags: ['forecasting'],
       summary: 'Take in published totals (region, chapter, period, count) from a source that gives no records; a resent total replaces the earlier one',
-      body: Strict({
-        source: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'name of the publishing source, e.g. kpssu-1m' }),
-        counts: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }),
-      }),
+      body: CountsBatch,
+      response: withProblems({ 200: CountsIngestedSchema }),
     },
-  }, async (request) => {
-    const actor = request.actor!;
+  }, async (request): Promise<CountsIngested> => {
+    const actor = actorOf(request);
     const { valid, rejected } = validate<AggregateCount>(request.body.counts, checkCount, (row) => countProblems(row), (row) => row.region, (region) => canSeeRegion(actor, region));
     const stored = valid.length
       ? await bus.tx(async (sql) => {

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { CalendarDate, Period, RegionCode } from '../../../core/index.js';
+import { CalendarDate, Period, RegionCode, Strict } from '../../../core/index.js';
 
 export const severities = ['misdemeanour', 'minor', 'medium', 'grave', 'especially_grave'] as const;
 
@@ -30,3 +30,12 @@ export const AggregateCount = Type.Object({
   count: Type.Integer({ minimum: 0, maximum: 10_000_000 }),
 }, { additionalProperties: false });
 export type AggregateCount = Static<typeof AggregateCount>;
+
+export const BATCH_LIMIT = 5000;
+
+/** Items are checked one by one (itemChecker), so that one bad item is refused alone, with its reasons. */
+export const RecordsBatch = Strict({ records: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }) });
+export const CountsBatch = Strict({
+  source: Type.String({ minLength: 1, maxLength: 64, pattern: '^[a-z0-9][a-z0-9._-]*$', description: 'name of the publishing source, e.g. kpssu-1m' }),
+  counts: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }),
+});

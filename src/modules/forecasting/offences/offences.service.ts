@@ -2,13 +2,10 @@ import { emitEvent, type Sql } from '../../../core/index.js';
 import { findArticle, findChapter, findDistrict } from '../catalogue/catalogue.js';
 import { frequencyOf } from '../engine/periods.js';
 import { addRecordCounts, replaceSourceCounts, type CountCell } from '../series/counts.repository.js';
+import { insertNewRecords } from './offences.repository.js';
+import type { FieldError } from './offences.contract.js';
 import type { AggregateCount, OffenceRecord } from './offences.schema.js';
 import '../forecasting.events.js';
-
-export interface FieldError {
-  field: string;
-  message: string;
-}
 
 /** Checks what the schema cannot: the catalogue, the district's region, dates in the past. */
 export function recordProblems(record: OffenceRecord, today = new Date()): FieldError[] {
@@ -46,6 +43,13 @@ export function weekOf(date: string): string {
   return day.toISOString().slice(0, 10);
 }
 
+/** A record's chapter: given, or implied by its article (records reach here checked by recordProblems). */
+function chapterOf(record: OffenceRecord): string {
+  const chapter = record.chapter ?? findArticle(record.article)?.chapter;
+  if (chapter === undefined) throw new Error(`record ${record.recordId}: article ${record.article} is not in the catalogue; check records with recordProblems first`);
+  return chapter;
+}
+
 export interface IntakeSummary {
   created: number;
   duplicates: number;
@@ -57,19 +61,11 @@ export interface IntakeSummary {
  */
 export async function ingestRecords(sql: Sql, source: string, records: readonly OffenceRecord[]): Promise<IntakeSummary & { createdIds: string[] }> {
   if (records.length === 0) return { created: 0, duplicates: 0, createdIds: [] };
-  const chapterOf = (record: OffenceRecord) => record.chapter ?? findArticle(record.article)!.chapter;
-  const inserted = await sql.query<{ record_id: string }>(
-    `insert into offence_records (record_id, source, registered_on, region, district, chapter, article, severity, lat, lon)
-     select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[])
-     on conflict (record_id) do nothing returning record_id`,
-    [
-      records.map((record) => record.recordId), records.map(() => source), records.map((record) => record.registeredOn),
-      records.map((record) => record.region), records.map((record) => record.district ?? null), records.map(chapterOf),
-      records.map((record) => record.article), records.map((record) => record.severity ?? null),
-      records.map((record) => record.location?.lat ?? null), records.map((record) => record.location?.lon ?? null),
-    ],
-  );
-  const fresh = new Set(inserted.map((row) => row.record_id));
+  const inserted = await insertNewRecords(sql, records.map((record) => ({
+    recordId: record.recordId, source, registeredOn: record.registeredOn, region: record.region, district: record.district ?? null,
+    chapter: chapterOf(record), article: record.article, severity: record.severity ?? null, lat: record.location?.lat ?? null, lon: record.location?.lon ?? null,
+  })));
+  const fresh = new Set(inserted);
   const cells = new Map<string, CountCell & { count: number }>();
   for (const record of records) {
     if (!fresh.has(record.recordId)) continue;
@@ -84,7 +80,7 @@ export async function ingestRecords(sql: Sql, source: string, records: readonly 
   }
   await addRecordCounts(sql, [...cells.values()]);
   await announce(sql, [...cells.values()]);
-  return { created: inserted.length, duplicates: records.length - inserted.length, createdIds: inserted.map((row) => row.record_id) };
+  return { created: inserted.length, duplicates: records.length - inserted.length, createdIds: inserted };
 }
 
 /** Stores a source's published totals (replacing what it sent before for the same cells). */

@@ -88,6 +88,32 @@ export function fillRange(range: DataRange, frequency: Frequency, counts: Readon
   return { periods, values };
 }
 
+/** The four grouped counts the anomaly detector's watched series are summed from (see anomalies/series-loader.ts). */
+export interface WatchedCounts {
+  byRegionChapter: { region: string; chapter: string; period: string; count: number }[];
+  byDistrict: { region: string; district: string; period: string; count: number }[];
+  byDistrictChapter: { district: string; chapter: string; period: string; count: number }[];
+  byArticle: { region: string; chapter: string; article: string; period: string; count: number }[];
+}
+
+/**
+ * Counts in a window grouped four ways: by region and chapter (everywhere), by district (in these regions), by
+ * district and chapter (in these districts, or all), by article (in these regions, for these chapters or all).
+ */
+export async function watchedCounts(sql: Sql, frequency: Frequency, range: DataRange, filter: { regions: string[]; districts: string[] | null; chapters: string[] | null }): Promise<WatchedCounts> {
+  const window = [frequency, range.first, range.last] as const;
+  const inWindow = 'frequency = $1 and period between $2 and $3';
+  const byRegionChapter = await sql.query<WatchedCounts['byRegionChapter'][number]>(
+    `select region, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} group by region, chapter, period`, [...window]);
+  const byDistrict = await sql.query<WatchedCounts['byDistrict'][number]>(
+    `select region, district, period, sum(count)::int as count from offence_counts where ${inWindow} and region = any($4) group by region, district, period`, [...window, filter.regions]);
+  const byDistrictChapter = await sql.query<WatchedCounts['byDistrictChapter'][number]>(
+    `select district, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} and district <> '' and ($4::text[] is null or district = any($4)) group by district, chapter, period`, [...window, filter.districts]);
+  const byArticle = await sql.query<WatchedCounts['byArticle'][number]>(
+    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and region = any($4) and ($5::text[] is null or chapter = any($5)) group by region, chapter, article, period`, [...window, filter.regions, filter.chapters]);
+  return { byRegionChapter, byDistrict, byDistrictChapter, byArticle };
+}
+
 export type ChildDimension = 'region' | 'district' | 'chapter' | 'article';
 
 /** Histories of every child of a slice along one dimension, keyed by the child's code ('' = district not stated). */

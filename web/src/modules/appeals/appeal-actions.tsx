@@ -7,7 +7,7 @@ import { allowedActions, type AppealAction } from './appeal-lifecycle';
 import { CorrectLabelsDialog } from './correct-labels-dialog';
 import { useAppealsI18n } from './i18n';
 import { RouteDialog } from './route-dialog';
-import type { AppealDetail } from './types';
+import type { AppealDetail } from '../../../../src/modules/appeals/appeals.contract.js';
 
 // The server's bounds for a reason and an outcome (appeals.routes.ts).
 const MIN_REASON_LENGTH = 3;

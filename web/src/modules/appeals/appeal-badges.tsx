@@ -1,6 +1,6 @@
 import type { Tone } from '../../components/badge';
 import { useAppealsI18n } from './i18n';
-import type { AppealStatus, RiskLabel } from './types';
+import type { AppealStatus, RiskLabel } from '../../../../src/modules/appeals/appeals.contract.js';
 
 const STATUS_TONE: Record<AppealStatus, Tone> = {
   new: 'info',

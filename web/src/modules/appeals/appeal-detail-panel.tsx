@@ -14,7 +14,7 @@ import { AppealText } from './appeal-text';
 import { useAppealsI18n } from './i18n';
 import { ScoreBars } from './score-bars';
 import { SlaCountdown } from './sla-countdown';
-import type { AppealDetail } from './types';
+import type { AppealDetail } from '../../../../src/modules/appeals/appeals.contract.js';
 
 interface AppealDetailPanelProps {
   appealId: string;
@@ -32,11 +32,10 @@ export function AppealDetailPanel({ appealId, onClose, onAppealChanged }: Appeal
     api.get<AppealDetail>(`/api/appeals/${encodeURIComponent(appealId)}`),
   );
 
+  // The action's answer is the whole appeal, with the history entry it wrote: no second (audited) read.
   function changed(appeal: AppealDetail) {
-    detail.setData((prev) => (prev ? { ...prev, ...appeal, history: appeal.history ?? prev.history } : prev));
+    detail.setData((prev) => (prev ? appeal : prev));
     onAppealChanged(appeal);
-    // The action's answer carries the new status and labels but not the history entry it wrote.
-    if (!appeal.history) detail.reload();
   }
 
   const a = detail.data;
@@ -74,7 +73,7 @@ export function AppealDetailPanel({ appealId, onClose, onAppealChanged }: Appeal
           </section>
           <section className="detail-section">
             <h3>{t('detail.history')}</h3>
-            <AppealHistory entries={a.history ?? []} />
+            <AppealHistory entries={a.history} />
           </section>
         </div>
       )}

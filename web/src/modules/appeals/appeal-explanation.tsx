@@ -1,7 +1,8 @@
 import { LabelChip } from './appeal-badges';
 import { useAppealsI18n } from './i18n';
 import { thresholdOf } from './score-bars';
-import { RISK_LABELS, type AppealDetail } from './types';
+import type { AppealDetail } from '../../../../src/modules/appeals/appeals.contract.js';
+import { RISK_LABELS } from './types';
 
 const PHRASES_SHOWN = 5;
 

@@ -1,14 +1,6 @@
 import type { Query } from '../../app/api-client';
-import type { RiskLevel } from './types';
-import {
-  APPEAL_LANGUAGES,
-  APPEAL_STATUSES,
-  RISK_LABELS,
-  type AppealLanguage,
-  type AppealStatus,
-  type RiskLabel,
-  type SlaFilter,
-} from './types';
+import type { AppealLanguage, AppealStatus, RiskLabel, RiskLevel } from '../../../../src/modules/appeals/appeals.contract.js';
+import { APPEAL_LANGUAGES, APPEAL_STATUSES, RISK_LABELS, type SlaFilter } from './types';
 import { SEVERITIES } from '../../app/types';
 
 // Filters live in the URL (/appeals?risk=critical&risk=high&sla=overdue) so a view can be bookmarked, shared and

@@ -1,7 +1,7 @@
 import { RelativeTime } from '../../components/relative-time';
 import { LabelChip } from './appeal-badges';
 import { isAppealsKey, useAppealsI18n } from './i18n';
-import type { AppealHistoryEntry } from './types';
+import type { AppealHistoryEntry } from '../../../../src/modules/appeals/appeals.contract.js';
 
 export function AppealHistory({ entries }: { entries: AppealHistoryEntry[] }) {
   const { t, tOr } = useAppealsI18n();

@@ -1,4 +1,4 @@
-import type { AppealStatus } from './types';
+import type { AppealStatus } from '../../../../src/modules/appeals/appeals.contract.js';
 
 export type AppealAction = 'confirm' | 'correct' | 'escalate' | 'route' | 'close';
 

@@ -5,7 +5,7 @@ import { DateTime } from '../../components/relative-time';
 import { canRevealApplicant } from './access';
 import { ApplicantReveal } from './applicant-reveal';
 import { useAppealsI18n } from './i18n';
-import type { AppealDetail } from './types';
+import type { AppealDetail } from '../../../../src/modules/appeals/appeals.contract.js';
 
 /** Where the appeal came from, who wrote it (masked, revealed on request), where it should go, what was decided. */
 export function AppealMeta({ appeal: a }: { appeal: AppealDetail }) {

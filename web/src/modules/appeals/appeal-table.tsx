@@ -6,7 +6,7 @@ import { Table, type Column } from '../../components/table';
 import { AppealStatusBadge, LabelChips } from './appeal-badges';
 import { useAppealsI18n } from './i18n';
 import { SlaCountdown } from './sla-countdown';
-import type { AppealQueueItem } from './types';
+import type { AppealQueueItem } from '../../../../src/modules/appeals/appeals.contract.js';
 
 interface AppealTableProps {
   appeals: AppealQueueItem[];

@@ -1,6 +1,7 @@
 import { useAppealsI18n } from './i18n';
 import { HighlightedText } from './highlighted-text';
-import { RISK_LABELS, type AppealDetail } from './types';
+import type { AppealDetail } from '../../../../src/modules/appeals/appeals.contract.js';
+import { RISK_LABELS } from './types';
 
 /** Subject and text with the evidence and entities marked, a legend of the colours in use, and the entity list. */
 export function AppealText({ appeal }: { appeal: AppealDetail }) {

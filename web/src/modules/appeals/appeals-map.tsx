@@ -5,7 +5,7 @@ import { buildMapOption, inScope, type RegionFeatureCollection } from '../../cor
 import { registerMap, type GeoJson, type MapOption } from './charts-setup';
 import { EChart } from '../../components/echart';
 import { useAppealsI18n } from './i18n';
-import type { AppealStats } from './types';
+import type { AppealStats } from '../../../../src/modules/appeals/appeals.contract.js';
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

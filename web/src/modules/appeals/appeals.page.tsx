@@ -16,7 +16,7 @@ import { AppealTable } from './appeal-table';
 import { AppealsTabs } from './appeals-tabs';
 import { useAppealsI18n } from './i18n';
 import { StatsStrip } from './stats-strip';
-import type { AppealQueueItem, AppealStats } from './types';
+import type { AppealQueueItem, AppealStats } from '../../../../src/modules/appeals/appeals.contract.js';
 import { useAppealList } from './use-appeal-list';
 import './appeals.css';
 

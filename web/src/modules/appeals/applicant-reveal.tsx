@@ -1,7 +1,7 @@
 import { useApi } from '../../app/auth';
 import { PurposeReveal } from '../../components/purpose-reveal';
 import { useAppealsI18n, type AppealsKey } from './i18n';
-import type { Applicant } from './types';
+import type { Applicant, RevealedApplicant } from '../../../../src/modules/appeals/appeals.contract.js';
 
 const FIELDS: { key: keyof Applicant; label: AppealsKey }[] = [
   { key: 'name', label: 'reveal.name' },
@@ -16,7 +16,7 @@ export function ApplicantReveal({ appealId }: { appealId: string }) {
   return (
     <PurposeReveal
       request={async (purpose: string) =>
-        (await api.post<{ applicant: Applicant }>(`/api/appeals/${encodeURIComponent(appealId)}/reveal`, { purpose })).applicant
+        (await api.post<RevealedApplicant>(`/api/appeals/${encodeURIComponent(appealId)}/reveal`, { purpose })).applicant
       }
       render={(applicant) => {
         const present = FIELDS.filter((f) => applicant[f.key]);

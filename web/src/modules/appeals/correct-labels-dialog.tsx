@@ -4,7 +4,8 @@ import { ErrorState } from '../../components/error-state';
 import { Checkbox, Field, FieldGroup } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useAppealsI18n } from './i18n';
-import { RISK_LABELS, type RiskLabel } from './types';
+import type { RiskLabel } from '../../../../src/modules/appeals/appeals.contract.js';
+import { RISK_LABELS } from './types';
 import { FormActions } from '../../components/form-actions';
 
 interface CorrectLabelsDialogProps {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { useAppealsI18n } from './i18n';
 import { segment, spansFor, type Segment } from './highlight';
-import type { AppealDetail, TextField } from './types';
+import type { AppealDetail, TextField } from '../../../../src/modules/appeals/appeals.contract.js';
 
 interface HighlightedTextProps {
   appeal: Pick<AppealDetail, 'explanation' | 'entities'>;

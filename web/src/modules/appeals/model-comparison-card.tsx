@@ -5,7 +5,7 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { useAppealsI18n } from './i18n';
 import { ModelComparison } from './model-comparison';
 import { delta, HEADLINE_METRICS, MATERIAL_DROP } from './model-metrics';
-import type { ModelVersion } from './types';
+import type { Activation, ModelVersion } from '../../../../src/modules/appeals/models/models.contract.js';
 
 interface ComparisonCardProps {
   active: ModelVersion;
@@ -24,7 +24,7 @@ export function ComparisonCard({ active, candidate, canActivate, onActivated }: 
   const { t, formatNumber } = useAppealsI18n();
   const [confirming, setConfirming] = useState(false);
   const activate = useAction((version: string, replacing: string) =>
-    api.post<{ active: string; replaced: string | null }>(
+    api.post<Activation>(
       `/api/appeals/models/${encodeURIComponent(version)}/activate`,
       { replacing },
     ),

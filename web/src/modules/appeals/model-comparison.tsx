@@ -1,6 +1,7 @@
 import { useAppealsI18n } from './i18n';
 import { delta, HEADLINE_METRICS, MATERIAL_DROP } from './model-metrics';
-import { RISK_LABELS, type ModelVersion } from './types';
+import type { ModelVersion } from '../../../../src/modules/appeals/models/models.contract.js';
+import { RISK_LABELS } from './types';
 
 function Delta({ value }: { value: number | null }) {
   const { formatNumber } = useAppealsI18n();

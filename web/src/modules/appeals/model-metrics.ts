@@ -1,5 +1,5 @@
 import type { AppealsKey } from './i18n';
-import type { Prf } from './types';
+import type { Prf } from '../../../../src/modules/appeals/models/models.contract.js';
 
 export interface HeadlineMetric {
   id: 'macroF1' | 'anyPrecision' | 'anyRecall' | 'anyF1';

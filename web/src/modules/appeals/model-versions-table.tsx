@@ -4,7 +4,7 @@ import { DateTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 import { useAppealsI18n } from './i18n';
 import { HEADLINE_METRICS } from './model-metrics';
-import type { ModelVersion } from './types';
+import type { ModelVersion } from '../../../../src/modules/appeals/models/models.contract.js';
 
 interface ModelVersionsTableProps {
   models: ModelVersion[];

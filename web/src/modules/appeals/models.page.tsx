@@ -12,7 +12,7 @@ import { AppealsTabs } from './appeals-tabs';
 import { useAppealsI18n } from './i18n';
 import { ComparisonCard } from './model-comparison-card';
 import { ModelVersionsTable } from './model-versions-table';
-import type { ModelVersion } from './types';
+import type { ModelList } from '../../../../src/modules/appeals/models/models.contract.js';
 import './appeals.css';
 
 /** Model versions at /appeals/models: a candidate is compared with the active model before an admin switches. */
@@ -28,7 +28,7 @@ function Models({ canActivate }: { canActivate: boolean }) {
   const { t } = useAppealsI18n();
   const { query } = useLocation();
   const models = useResource('appeal-models', () =>
-    api.get<{ models: ModelVersion[] }>('/api/appeals/models'),
+    api.get<ModelList>('/api/appeals/models'),
   );
   const [activated, setActivated] = useState<string | null>(null);
 

@@ -1,15 +1,17 @@
 import { useAppealsI18n } from './i18n';
-import { RISK_LABELS, type AppealDetail, type RiskLabel } from './types';
+import type { AppealDetail, RiskLabel } from '../../../../src/modules/appeals/appeals.contract.js';
+import { RISK_LABELS } from './types';
 
-// Without per-label thresholds a label is assigned at a calibrated probability of 0.5 or more: the Bayes decision
-// for equal costs (src/modules/appeals/model/risk-level.ts, defaultRiskThresholds).
+// The explanation carries each label's threshold in the model that screened the appeal. Without one a label is
+// assigned at a calibrated probability of 0.5 or more: the Bayes decision for equal costs
+// (src/modules/appeals/model/risk-level.ts, defaultRiskThresholds).
 export const LABEL_THRESHOLD = 0.5;
 
-export const thresholdOf = (appeal: Pick<AppealDetail, 'thresholds'>, label: RiskLabel): number =>
-  appeal.thresholds?.[label] ?? LABEL_THRESHOLD;
+export const thresholdOf = (appeal: Pick<AppealDetail, 'explanation'>, label: RiskLabel): number =>
+  appeal.explanation.thresholds?.[label] ?? LABEL_THRESHOLD;
 
 /** One bar per label, in a fixed order so appeals compare at a glance, with the decision threshold marked. */
-export function ScoreBars({ appeal }: { appeal: Pick<AppealDetail, 'scores' | 'thresholds'> }) {
+export function ScoreBars({ appeal }: { appeal: Pick<AppealDetail, 'scores' | 'explanation'> }) {
   const { t, formatNumber } = useAppealsI18n();
   return (
     <div className="score-bars">
@@ -42,7 +44,7 @@ export function ScoreBars({ appeal }: { appeal: Pick<AppealDetail, 'scores' | 't
         })}
       </ul>
       <p className="muted small">
-        {appeal.thresholds
+        {appeal.explanation.thresholds
           ? t('detail.thresholds')
           : t('detail.threshold', { value: formatNumber(LABEL_THRESHOLD, 1) })}
       </p>

@@ -1,6 +1,6 @@
 import { useNow } from '../../app/use-now';
 import { useAppealsI18n, type AppealsI18n } from './i18n';
-import type { AppealStatus } from './types';
+import type { AppealStatus } from '../../../../src/modules/appeals/appeals.contract.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -8,7 +8,8 @@ import type { RegionFeatureCollection } from '../../core/overview/map-option';
 import { filtersToQuery, type AppealFilters } from './appeal-filters';
 import { AppealsMap } from './appeals-map';
 import { useAppealsI18n } from './i18n';
-import { RISK_LABELS, type AppealStats } from './types';
+import type { AppealStats } from '../../../../src/modules/appeals/appeals.contract.js';
+import { RISK_LABELS } from './types';
 import { WeeklyChart } from './weekly-chart';
 
 interface StatsStripProps {

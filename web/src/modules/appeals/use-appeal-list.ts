@@ -1,11 +1,10 @@
 import { useCallback } from 'react';
 import { buildUrl } from '../../app/api-client';
 import { useApi } from '../../app/auth';
-import type { Page } from '../../app/types';
 import { useAction } from '../../app/use-action';
 import { useResource } from '../../app/use-resource';
 import { filtersToApiQuery, type AppealFilters } from './appeal-filters';
-import type { AppealQueueItem } from './types';
+import type { AppealPage, AppealQueueItem } from '../../../../src/modules/appeals/appeals.contract.js';
 
 const PAGE_SIZE = 50;
 
@@ -15,7 +14,7 @@ export function useAppealList(filters: AppealFilters) {
   const query = filtersToApiQuery(filters);
   const key = buildUrl('/api/appeals', query);
   const list = useResource(key, () =>
-    api.get<Page<AppealQueueItem>>('/api/appeals', { ...query, limit: PAGE_SIZE }),
+    api.get<AppealPage>('/api/appeals', { ...query, limit: PAGE_SIZE }),
   );
 
   /** Replace an appeal where it is in the list; an action never adds a row the filters did not already show. */
@@ -37,7 +36,7 @@ export function useAppealList(filters: AppealFilters) {
   const more = useAction(async () => {
     const cursor = list.data?.nextCursor;
     if (!cursor) return;
-    const page = await api.get<Page<AppealQueueItem>>('/api/appeals', { ...query, limit: PAGE_SIZE, cursor });
+    const page = await api.get<AppealPage>('/api/appeals', { ...query, limit: PAGE_SIZE, cursor });
     list.setData((prev) => {
       const seen = new Set(prev?.items.map((a) => a.id));
       return {

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { TrendOption } from './charts-setup';
 import { EChart } from '../../components/echart';
 import { useAppealsI18n } from './i18n';
-import type { AppealStats } from './types';
+import type { AppealStats } from '../../../../src/modules/appeals/appeals.contract.js';
 
 /** All appeals per week as bars, those with a risk label as a line over them. */
 export function WeeklyChart({ byWeek }: { byWeek: AppealStats['byWeek'] }) {

@@ -14,7 +14,12 @@ import { DecisionLog } from './decision-log';
 import { ForecastingHeader } from './forecasting-header';
 import { useForecastingI18n } from './i18n';
 import { Segmented } from '../../components/segmented';
-import { FREQUENCIES, type Anomaly, type Decision, type Frequency } from './types';
+import { FREQUENCIES } from './types';
+import type {
+  AnomaliesView,
+  DecisionLogView,
+  Frequency,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 import './forecasting.css';
 
 const LIMIT = 100;
@@ -39,10 +44,10 @@ function Anomalies() {
   const openId = query.get('anomaly');
   const listQuery = { frequency, limit: LIMIT };
   const list = useResource(buildUrl('/api/forecasting/anomalies', listQuery), () =>
-    api.get<{ items: Anomaly[] }>('/api/forecasting/anomalies', listQuery),
+    api.get<AnomaliesView>('/api/forecasting/anomalies', listQuery),
   );
   const log = useResource('forecasting-decisions', () =>
-    api.get<{ items: Decision[] }>('/api/forecasting/decisions'),
+    api.get<DecisionLogView>('/api/forecasting/decisions'),
   );
   const hrefFor = useCallback(
     (id: string | null, f: Frequency = frequency) =>

@@ -12,7 +12,7 @@ import { DecisionList } from './decision-list';
 import { forecastingHref, DEFAULT_QUERY } from './forecast-query';
 import { useForecastingI18n } from './i18n';
 import { KindBadge } from './kind-badge';
-import type { Anomaly, Decision } from './types';
+import type { AnomalyDetail } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface AnomalyDetailPanelProps {
   anomalyId: string;
@@ -26,7 +26,7 @@ export function AnomalyDetailPanel({ anomalyId, onClose, onDecided }: AnomalyDet
   const { t } = useForecastingI18n();
   const { sliceName } = useCatalogue();
   const detail = useResource(`forecast-anomaly:${anomalyId}`, () =>
-    api.get<{ anomaly: Anomaly; decisions: Decision[] }>(
+    api.get<AnomalyDetail>(
       `/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}`,
     ),
   );

@@ -1,5 +1,5 @@
 import { useForecastingI18n } from './i18n';
-import type { Anomaly } from './types';
+import type { AnomalyView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface CusumStep {
   period: string;
@@ -15,7 +15,7 @@ function cusumPath(evidence: Record<string, unknown>): CusumStep[] {
 }
 
 /** The anomaly's figures. A sustained shift's counts are totals over its run, its range that of the last period. */
-export function AnomalyFigures({ anomaly: a }: { anomaly: Anomaly }) {
+export function AnomalyFigures({ anomaly: a }: { anomaly: AnomalyView }) {
   const { t, formatNumber, formatDateTime, period } = useForecastingI18n();
   const path = cusumPath(a.evidence);
   const shift = a.kind === 'sustained_shift';

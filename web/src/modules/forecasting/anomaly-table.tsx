@@ -3,12 +3,12 @@ import { Table, type Column } from '../../components/table';
 import { parseSeriesKey, useCatalogue } from './catalogue';
 import { useForecastingI18n } from './i18n';
 import { KindBadge } from './kind-badge';
-import type { Anomaly } from './types';
+import type { AnomalyView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface AnomalyTableProps {
-  items: Anomaly[];
+  items: AnomalyView[];
   selectedId: string | null;
-  hrefFor: (anomaly: Anomaly) => string;
+  hrefFor: (anomaly: AnomalyView) => string;
   /** Beside the detail panel only the columns needed to pick the next anomaly are shown. */
   compact?: boolean;
 }
@@ -18,7 +18,7 @@ const COMPACT_COLUMNS = new Set(['series', 'period', 'kind', 'score']);
 export function AnomalyTable({ items, selectedId, hrefFor, compact = false }: AnomalyTableProps) {
   const { t, formatNumber, period } = useForecastingI18n();
   const { sliceName } = useCatalogue();
-  const columns: Column<Anomaly>[] = [
+  const columns: Column<AnomalyView>[] = [
     {
       id: 'series',
       header: t('anom.col.series'),

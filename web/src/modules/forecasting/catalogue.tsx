@@ -5,7 +5,12 @@ import { useResource } from '../../app/use-resource';
 import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { useForecastingI18n } from './i18n';
-import type { Catalogue, CatalogueChapter, CatalogueRegion, SliceCodes } from './types';
+import type {
+  Catalogue,
+  CatalogueChapter,
+  CatalogueRegion,
+  SliceCodes,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 // Areas and categories change only with a deployment: fetched once per visit to the module and shared by its
 // screens, which name every slice in the reader's language from it (the API's own labels are English text).

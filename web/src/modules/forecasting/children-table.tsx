@@ -3,7 +3,10 @@ import { Table, type Column } from '../../components/table';
 import { ChangeText } from './change-text';
 import { forecastingHref, withArea, withCategory, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
-import type { ChildDimension, ChildFigures } from './types';
+import type {
+  ChildDimension,
+  ChildFigures,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface ChildrenTableProps {
   query: ForecastQuery;

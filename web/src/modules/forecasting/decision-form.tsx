@@ -4,9 +4,13 @@ import { useAction } from '../../app/use-action';
 import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { useForecastingI18n } from './i18n';
-import { DECISION_ACTIONS, type Decision, type DecisionAction } from './types';
+import { DECISION_ACTIONS } from './types';
+import type {
+  DecisionAction,
+  DecisionRecorded,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 
-// The server's bounds for a note (forecasting.routes.ts).
+// The server's bounds for a note (DecisionBody in forecasting.schema.ts).
 const NOTE_MIN = 3;
 const NOTE_MAX = 2000;
 
@@ -18,7 +22,7 @@ export function DecisionForm({ anomalyId, onDecided }: { anomalyId: string; onDe
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const record = useAction((body: { action: DecisionAction; note: string }) =>
-    api.post<{ decision: Decision }>(
+    api.post<DecisionRecorded>(
       `/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}/decisions`,
       body,
     ),

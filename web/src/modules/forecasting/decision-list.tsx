@@ -1,10 +1,10 @@
 import { RelativeTime } from '../../components/relative-time';
 import { EffectText } from './effect-text';
 import { useForecastingI18n } from './i18n';
-import type { Decision } from './types';
+import type { DecisionView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 /** The decisions on one anomaly, newest first, each with its effect so far. */
-export function DecisionList({ decisions }: { decisions: Decision[] }) {
+export function DecisionList({ decisions }: { decisions: DecisionView[] }) {
   const { t } = useForecastingI18n();
   if (decisions.length === 0) return <p className="muted small">{t('dec.noneForAnomaly')}</p>;
   return (

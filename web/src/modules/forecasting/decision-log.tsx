@@ -10,9 +10,12 @@ import { parseSeriesKey, useCatalogue } from './catalogue';
 import { EffectText } from './effect-text';
 import { useForecastingI18n } from './i18n';
 import { KindBadge } from './kind-badge';
-import type { Decision } from './types';
+import type {
+  DecisionLogView,
+  DecisionView,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 
-const anomalyHref = (d: Decision) =>
+const anomalyHref = (d: DecisionView) =>
   buildUrl('/forecasting/anomalies', {
     frequency: d.frequency === 'monthly' ? null : d.frequency,
     anomaly: d.anomalyId,
@@ -23,12 +26,12 @@ export function DecisionLog({
   resource,
   compact = false,
 }: {
-  resource: Resource<{ items: Decision[] }>;
+  resource: Resource<DecisionLogView>;
   compact?: boolean;
 }) {
   const { t, period } = useForecastingI18n();
   const { sliceName } = useCatalogue();
-  const columns: Column<Decision>[] = [
+  const columns: Column<DecisionView>[] = [
     {
       id: 'anomaly',
       header: t('dec.col.anomaly'),

@@ -11,7 +11,7 @@ import { canOpenAlertOf } from './access';
 import { useCatalogue } from './catalogue';
 import { forecastingHref, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
-import type { Departure, DeparturesView } from './types';
+import type { Departure, DeparturesView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 const LIMIT = 20;
 

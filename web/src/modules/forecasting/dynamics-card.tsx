@@ -9,7 +9,7 @@ import { ChangeText } from './change-text';
 import { ChildrenTable } from './children-table';
 import { sliceToApi, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
-import type { Change, DynamicsView } from './types';
+import type { Change, DynamicsView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 function Figure({
   label,

@@ -1,5 +1,10 @@
 import { buildUrl, type Query } from '../../app/api-client';
-import { FREQUENCIES, MAP_MEASURES, type Frequency, type MapMeasure, type SliceCodes } from './types';
+import { FREQUENCIES, MAP_MEASURES } from './types';
+import type {
+  Frequency,
+  MapMeasure,
+  SliceCodes,
+} from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 // The view lives in the URL (/forecasting?region=KZ-75&chapter=06&horizon=12) so it can be linked, and the back
 // button undoes a drill-down.
@@ -10,7 +15,7 @@ export interface ForecastQuery extends SliceCodes {
   measure: MapMeasure;
 }
 
-/** The server's bounds (forecasting.routes.ts): up to 24 months or 26 weeks ahead. */
+/** The server's bounds (forecasting.schema.ts, horizonFor): up to 24 months or 26 weeks ahead. */
 export const MAX_HORIZON: Record<Frequency, number> = { monthly: 24, weekly: 26 };
 const DEFAULT_HORIZON: Record<Frequency, number> = { monthly: 12, weekly: 13 };
 

@@ -3,7 +3,7 @@ import { interpolate, useI18n, type I18n, type Params } from '../../app/i18n';
 import { en, type ForecastingKey } from './i18n/en';
 import { kk } from './i18n/kk';
 import { ru } from './i18n/ru';
-import type { Frequency } from './types';
+import type { Frequency } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 export type { ForecastingKey } from './i18n/en';
 

@@ -1,6 +1,6 @@
 import { Badge } from '../../components/badge';
 import { useForecastingI18n } from './i18n';
-import type { AnomalyKind, Direction } from './types';
+import type { AnomalyKind, Direction } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 /** What kind of departure, and which way: a single period outside its range, or a run of periods drifting. */
 export function KindBadge({ kind, direction }: { kind: AnomalyKind; direction: Direction }) {

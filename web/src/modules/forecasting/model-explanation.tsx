@@ -1,6 +1,6 @@
 import { Badge } from '../../components/badge';
 import { useForecastingI18n, type ForecastingI18n, type ForecastingKey } from './i18n';
-import type { ForecastView } from './types';
+import type { ForecastView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 // The server explains its choice in English (forecast.explanation); the same facts are rebuilt here from the
 // structured fields so that the reader gets them in their language.

@@ -12,7 +12,8 @@ import type { ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
 import { buildRegionMapOption } from './region-map-option';
 import { Segmented } from '../../components/segmented';
-import { MAP_MEASURES, type MapMeasure, type MapView } from './types';
+import { MAP_MEASURES } from './types';
+import type { MapMeasure, MapView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface RegionMapCardProps {
   query: ForecastQuery;

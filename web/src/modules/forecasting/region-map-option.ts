@@ -2,7 +2,7 @@ import type { Region } from '../../app/types';
 import { buildMapOption, type RegionFeatureCollection } from '../../core/overview/map-option';
 import type { MapOption } from './charts-setup';
 import type { ForecastingI18n } from './i18n';
-import type { MapMeasure, MapRegion } from './types';
+import type { MapMeasure, MapRegion } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 interface RegionMapInput {
   geojson: RegionFeatureCollection;

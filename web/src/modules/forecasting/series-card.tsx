@@ -13,7 +13,7 @@ import { sliceToApi, type ForecastQuery } from './forecast-query';
 import { useForecastingI18n } from './i18n';
 import { ModelExplanation } from './model-explanation';
 import { buildSeriesOption } from './series-option';
-import type { ForecastView } from './types';
+import type { ForecastView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 /** The slice's history and forecast with its fans, the flagged periods, and why this model was chosen. */
 export function SeriesCard({ query }: { query: ForecastQuery }) {

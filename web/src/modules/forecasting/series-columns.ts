@@ -1,4 +1,4 @@
-import type { FlaggedPoint, ForecastView } from './types';
+import type { FlaggedPoint, ForecastView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 // How much history to draw: enough to see several seasons, little enough that the forecast's fan stays readable.
 const HISTORY_SHOWN = { monthly: 48, weekly: 104 } as const;

@@ -1,7 +1,7 @@
 import type { SeriesOption } from './charts-setup';
 import type { ForecastingI18n } from './i18n';
 import { seriesColumns, type Cell, type SeriesColumns } from './series-columns';
-import type { ForecastView } from './types';
+import type { ForecastView } from '../../../../src/modules/forecasting/forecasting.contract.js';
 
 const COLOURS = {
   history: '#164e7a',

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { demoPerson, type Platform, regions, type Rng, systemActor } from '../../core/index.js';
 import { actOnAppeal, ingestAppeal, type AppealAction } from './appeals.service.js';
-import { slaHours } from './sla.js';
-import type { ModelRegistry } from './model-registry.js';
+import { backdateAppeal } from './appeals.repository.js';
+import { slaHours } from './appeals.sla.js';
+import type { ModelRegistry } from './models/models.service.js';
 import { loadKzgov, loadSeedCorpus } from './model/corpus.js';
 import { isHeldOut } from './model/split.js';
 
@@ -32,13 +33,9 @@ export async function seedDemoAppeals(platform: Platform, rng: Rng, registry: Mo
         text: example.text,
         applicant: rng.chance(0.9) ? { name: person.fullName, iin: person.iin, phone: `+7 70${rng.int(0, 9)} ${rng.int(100, 999)} ${rng.int(10, 99)} ${rng.int(10, 99)}` } : undefined,
       }, await registry.active(sql), randomUUID());
-      await sql.query(
-        `update appeals set received_at = received_at - make_interval(mins => $2), screened_at = screened_at - make_interval(mins => $2),
-           sla_due_at = sla_due_at - make_interval(mins => $2) where id = $1`,
-        [result.id, ageMinutes],
-      );
+      await backdateAppeal(sql, result.id, ageMinutes);
       // An office at work: most appeals past their first-action term have been dealt with; a few are overdue.
-      const slaMinutes = slaHours[result.riskLevel as keyof typeof slaHours] * 60;
+      const slaMinutes = slaHours[result.riskLevel] * 60;
       if (ageMinutes > slaMinutes && rng.chance(0.85)) {
         const path = demoPath(rng, result.labels.length > 0);
         for (const [action, input] of path) await actOnAppeal(sql, analyst, result.id, action, input, randomUUID());

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { evaluateFile, forecastFile } from './forecast.cli.js';
+import { evaluateFile, forecastFile } from './forecasting.cli.js';
 
 function writeSeries(dir: string): string {
   const lines = ['series_id,period,value'];

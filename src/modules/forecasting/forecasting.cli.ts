@@ -13,6 +13,13 @@ const parseHorizon = (value: string) => {
   return h;
 };
 
+/** The value of a forecast's list (one per period ahead) at step i; a clear error if the forecast fell short. */
+function valueAt(list: readonly number[], i: number): number {
+  const value = list[i];
+  if (value === undefined) throw new Error(`the forecast has ${String(list.length)} values, not ${String(i + 1)}`);
+  return value;
+}
+
 export async function forecastFile(input: string, horizon: number, output: string): Promise<{ series: number; seconds: number }> {
   const started = performance.now();
   const { series, filledGaps } = readSeriesCsv(input);
@@ -21,9 +28,10 @@ export async function forecastFile(input: string, horizon: number, output: strin
   out.write('series_id,period,mean,lo80,hi80,lo95,hi95,model\n');
   for (const item of series) {
     const result = forecastSeries(item.values, seasonOf(item), horizon);
-    const last = item.periods[item.periods.length - 1]!;
+    const last = item.periods.at(-1);
+    if (last === undefined) throw new Error(`series ${item.id} has no values`);
     for (let i = 0; i < horizon; i++) {
-      const row = [item.id, nextPeriod(last, item.frequency, i + 1), ...[result.mean, result.lo80, result.hi80, result.lo95, result.hi95].map((list) => list[i]!.toFixed(3)), result.model];
+      const row = [item.id, nextPeriod(last, item.frequency, i + 1), ...[result.mean, result.lo80, result.hi80, result.lo95, result.hi95].map((list) => valueAt(list, i).toFixed(3)), result.model];
       if (!out.write(`${row.map(csvField).join(',')}\n`)) await once(out, 'drain');
     }
   }
@@ -41,10 +49,9 @@ export function evaluateFile(input: string, holdout: number) {
     if (item.values.length <= holdout + seasonOf(item)) continue;
     const history = item.values.slice(0, -holdout);
     const actual = item.values.slice(-holdout);
-    for (const name of Object.keys(scorers)) {
+    for (const [name, row] of Object.entries(totals)) {
       const started = performance.now();
       const result = forecastSeries(history, seasonOf(item), holdout, name === 'auto' ? candidatesFor(history) : [name as (typeof candidateNames)[number]]);
-      const row = totals[name]!;
       row.seconds += (performance.now() - started) / 1000;
       row.mase += mase(actual, result.mean, history, seasonOf(item));
       row.smape += smape(actual, result.mean);

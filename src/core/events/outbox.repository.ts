@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '../db/db.js';
 import type { DomainEvent, DomainEvents, EventType } from './events.types.js';
+import { present } from '../lang/present.js';
 
 /** Records an event in the same transaction as the state change it describes; the relay publishes it after commit. */
 export async function emitEvent<T extends EventType>(sql: Sql, type: T, payload: DomainEvents[T]): Promise<DomainEvent<T>> {
-  return (await emitEvents(sql, [{ type, payload }]))[0]!;
+  return present((await emitEvents(sql, [{ type, payload }]))[0], 'the emitted event');
 }
 
 export interface EventInput<T extends EventType = EventType> {

@@ -5,7 +5,7 @@ import { itemChecker, operatorActor, type Platform } from '../../core/index.js';
 import { parseCsv } from './model/corpus.js';
 import { AppealRecord } from './appeals.schema.js';
 import { ingestAppeal } from './appeals.service.js';
-import type { ModelRegistry } from './model-registry.js';
+import type { ModelRegistry } from './models/models.service.js';
 
 const check = itemChecker(AppealRecord);
 const BATCH = 500;
