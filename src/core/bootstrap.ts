@@ -50,6 +50,8 @@ export function migrationSources(modules: readonly AnyModule[]): MigrationSource
 
 export function permissionRegistry(modules: readonly AnyModule[]): PermissionRegistry {
   const registry = new PermissionRegistry();
+  // Roles first: a module's permission may be granted to a role another module adds.
+  for (const module of modules) registry.registerRoles(module.roles ?? []);
   for (const module of modules) registry.register(module.permissions ?? []);
   return registry;
 }

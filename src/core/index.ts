@@ -17,7 +17,7 @@ export { inRegionScope } from './db/region-scope.js';
 // Who is acting, and what they may see.
 export { canSeeRegion, hasPermission, isNational, NATIONAL, operatorActor, regionScope, requireRegion, systemActor, type Actor, type RegionScope } from './auth/actor.js';
 export { actorFromApiKey } from './auth/authenticate.js';
-export type { PermissionDef, Role } from './auth/permissions.js';
+export type { PermissionDef, Role, RoleDef } from './auth/permissions.js';
 export { displayNames } from './auth/users.repository.js';
 export { agencyExists } from './agencies/agencies.repository.js';
 

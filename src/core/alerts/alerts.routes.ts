@@ -126,7 +126,7 @@ export async function alertRoutes(app: FastifyInstance, platform: Omit<Platform,
     }, async (request) => {
       const fields = request.body as Record<string, string | undefined>;
       return bus.tx((sql) =>
-        transitionAlert(sql, actorOf(request), request.params.id, { action, assigneeId: fields['assigneeId'], note: note ? fields[note] : undefined }, request.id),
+        transitionAlert(sql, actorOf(request), request.params.id, { action, assigneeId: fields['assigneeId'], note: note ? fields[note] : undefined, assignableRoles: platform.permissions.assignableRoles() }, request.id),
       );
     });
   }

@@ -8,6 +8,7 @@ import { nextStatus, type AlertAction } from './alert-lifecycle.js';
 import { findAlert, findAlertForUpdate, findPersonalData } from './alerts.repository.js';
 import { insertComment, recordHistory, updateAlertStatus } from './alert-writes.repository.js';
 import { findUserById } from '../auth/users.repository.js';
+import { coreRoles } from '../auth/permissions.js';
 import type { AlertView } from './alerts.types.js';
 
 export { raiseAlert, raiseAlerts, type RaiseResult } from './alerts.raise.js';
@@ -24,6 +25,8 @@ export interface TransitionInput {
   assigneeId?: string | undefined;
   /** Outcome for resolve and false_positive, reason for escalate. */
   note?: string | undefined;
+  /** Roles whose people may be assigned (the platform's registry); the core's when not given. */
+  assignableRoles?: readonly string[] | undefined;
 }
 
 export async function transitionAlert(sql: Sql, actor: Actor, id: string, input: TransitionInput, requestId: string): Promise<AlertView> {
@@ -32,7 +35,7 @@ export async function transitionAlert(sql: Sql, actor: Actor, id: string, input:
   if (!current) throw problems.notFound(`alert ${id}`);
   const to = nextStatus(current.status, input.action);
   if (!to) throw problems.invalidTransition(`cannot ${input.action} an alert that is ${current.status}`);
-  if (input.action === 'assign') await checkAssignee(sql, input.assigneeId, current.region);
+  if (input.action === 'assign') await checkAssignee(sql, input.assigneeId, current.region, input.assignableRoles ?? coreAssignableRoles);
   await updateAlertStatus(sql, id, { to, assigneeId: input.assigneeId ?? null, actor, closing: to === 'resolved' || to === 'false_positive', note: input.note ?? null });
   await recordHistory(sql, { alertId: id, actor, action: input.action, from: current.status, to, note: input.note ?? null });
   await appendAudit(sql, {
@@ -50,10 +53,12 @@ export async function transitionAlert(sql: Sql, actor: Actor, id: string, input:
   return alert;
 }
 
-async function checkAssignee(sql: Sql, assigneeId: string | undefined, region: string): Promise<void> {
+const coreAssignableRoles = coreRoles.filter((role) => role.assignable).map((role) => role.id);
+
+async function checkAssignee(sql: Sql, assigneeId: string | undefined, region: string, assignable: readonly string[]): Promise<void> {
   if (!assigneeId) throw problems.validation('assign needs an assignee', [{ field: 'body/assigneeId', message: 'is required' }]);
   const user = await findUserById(sql, assigneeId);
-  const eligible = user && !user.disabled && ['prosecutor', 'analyst', 'duty_officer'].includes(user.role) && (user.regions.includes('*') || user.regions.includes(region));
+  const eligible = user && !user.disabled && assignable.includes(user.role) && (user.regions.includes('*') || user.regions.includes(region));
   if (!eligible) throw problems.validation('the assignee cannot take alerts in this region', [{ field: 'body/assigneeId', message: 'not eligible for this region' }]);
 }
 

@@ -1,5 +1,4 @@
 import type { Locale } from '../i18n/i18n.js';
-import type { Role } from './permissions.js';
 import { problems } from '../http/problems.js';
 
 export const NATIONAL = '*';
@@ -9,7 +8,8 @@ export interface Actor {
   type: 'user' | 'api_key' | 'system';
   id: string;
   name: string;
-  role: Role | null;
+  /** A role of the registry (the core's, or a module's); null for machine clients and the system. */
+  role: string | null;
   /** Region codes the actor may see, or ['*'] for the whole country. */
   regions: string[];
   permissions: ReadonlySet<string>;

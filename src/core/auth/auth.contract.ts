@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Nullable, oneOf, Timestamp } from '../http/builders.contract.js';
+import { LocalizedTextSchema, Nullable, oneOf, Timestamp } from '../http/builders.contract.js';
 
 /** What the sign-in, user and API-key routes answer. */
 export const roles = ['admin', 'prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'] as const;
@@ -15,7 +15,7 @@ export const UserSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   username: Type.String(),
   displayName: Type.String(),
-  role: RoleSchema,
+  role: Type.String({ description: 'one of the core’s roles, or a role a module adds (GET /api/auth/permissions lists them)' }),
   regions: Type.Array(Type.String(), { description: "region codes, or ['*'] for national scope" }),
   locale: oneOf(locales),
   agencyId: Nullable(Type.String()),
@@ -35,16 +35,18 @@ export const MeSchema = Type.Object({
 });
 export type Me = Static<typeof MeSchema>;
 
-export const PermissionInfoSchema = Type.Object({ id: Type.String(), description: Type.String(), roles: Type.Array(RoleSchema), grantableToApiKeys: Type.Boolean() });
+export const PermissionInfoSchema = Type.Object({ id: Type.String(), description: Type.String(), roles: Type.Array(Type.String()), grantableToApiKeys: Type.Boolean() });
 export type PermissionInfo = Static<typeof PermissionInfoSchema>;
-export const PermissionsSchema = Type.Object({ permissions: Type.Array(PermissionInfoSchema) });
+export const RoleInfoSchema = Type.Object({ id: Type.String(), name: LocalizedTextSchema, assignable: Type.Boolean({ description: 'people of this role can be assigned alerts' }) });
+export type RoleInfo = Static<typeof RoleInfoSchema>;
+export const PermissionsSchema = Type.Object({ permissions: Type.Array(PermissionInfoSchema), roles: Type.Array(RoleInfoSchema) });
 
 export const UsersSchema = Type.Object({ users: Type.Array(UserSchema) });
 export const UserWithPasswordSchema = Type.Object({ user: UserSchema, password: Type.String({ description: 'shown once' }) });
 export const UserChangedSchema = Type.Object({ user: UserSchema });
 export const NewPasswordSchema = Type.Object({ password: Type.String({ description: 'shown once' }) });
 
-export const AssignableUserSchema = Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String(), role: RoleSchema });
+export const AssignableUserSchema = Type.Object({ id: Type.String({ format: 'uuid' }), displayName: Type.String(), role: Type.String() });
 export type AssignableUser = Static<typeof AssignableUserSchema>;
 export const AssignableSchema = Type.Object({ users: Type.Array(AssignableUserSchema) });
 

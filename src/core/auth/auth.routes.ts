@@ -85,7 +85,7 @@ export async function authRoutes(app: FastifyInstance, platform: Omit<Platform, 
 
   api.get('/api/auth/permissions', {
     config: { signedIn: true },
-    schema: { tags: ['auth'], summary: 'Every permission, and which may be granted to API keys', response: withProblems({ 200: PermissionsSchema }) },
+    schema: { tags: ['auth'], summary: 'Every permission and role: which roles hold a permission, which may be granted to API keys, which roles take alerts', response: withProblems({ 200: PermissionsSchema }) },
   }, () => ({
     permissions: platform.permissions.all().map((def) => ({
       id: def.id,
@@ -93,5 +93,6 @@ export async function authRoutes(app: FastifyInstance, platform: Omit<Platform, 
       roles: def.roles,
       grantableToApiKeys: def.grantableToApiKeys === true,
     })),
+    roles: platform.permissions.roles(),
   }));
 }

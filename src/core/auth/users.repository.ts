@@ -1,7 +1,6 @@
 import type { Sql } from '../db/db.js';
 import type { Locale } from '../i18n/i18n.js';
 import type { RegionScope } from './actor.js';
-import type { Role } from './permissions.js';
 import type { User } from './auth.contract.js';
 import { sessionCache } from './session-cache.js';
 import { present } from '../lang/present.js';
@@ -10,7 +9,7 @@ export interface UserRow {
   id: string;
   username: string;
   display_name: string;
-  role: Role;
+  role: string;
   regions: string[];
   locale: Locale;
   agency_id: string | null;
@@ -51,12 +50,12 @@ export async function listUsers(sql: Sql): Promise<UserRow[]> {
  * Active people who can take an alert in a region: national users, or users whose scope includes it. A caller of
  * regional scope sees only colleagues who share one of its regions.
  */
-export async function listAssignable(sql: Sql, scope: RegionScope, region: string | null): Promise<UserRow[]> {
+export async function listAssignable(sql: Sql, scope: RegionScope, region: string | null, roles: readonly string[]): Promise<UserRow[]> {
   return sql.query<UserRow>(
-    `select * from users where not disabled and role in ('prosecutor', 'analyst', 'duty_officer')
+    `select * from users where not disabled and role = any($3::text[])
        and ($1::text is null or '*' = any(regions) or $1 = any(regions))
        and ($2::text[] is null or '*' = any(regions) or regions && $2::text[]) order by display_name`,
-    [region, scope],
+    [region, scope, roles],
   );
 }
 
@@ -64,7 +63,7 @@ export interface NewUser {
   id: string;
   username: string;
   displayName: string;
-  role: Role;
+  role: string;
   regions: string[];
   locale: Locale;
   agencyId: string | null;
@@ -83,7 +82,7 @@ export async function insertUser(sql: Sql, user: NewUser): Promise<UserRow> {
 export async function updateUser(
   sql: Sql,
   id: string,
-  changes: { displayName?: string | undefined; role?: Role | undefined; regions?: string[] | undefined; disabled?: boolean | undefined; locale?: Locale | undefined },
+  changes: { displayName?: string | undefined; role?: string | undefined; regions?: string[] | undefined; disabled?: boolean | undefined; locale?: Locale | undefined },
 ): Promise<UserRow | undefined> {
   sessionCache.evictUser(id);
   const [row] = await sql.query<UserRow>(

@@ -7,17 +7,22 @@ import { problems } from '../http/problems.js';
 import { IdParams, LocaleSchema, ProblemSchema, RegionCode, RegionScopeItem, Strict, withProblems } from '../http/schemas.js';
 import type { Platform } from '../platform.js';
 import { regionScope, requireRegion } from './actor.js';
+import type { PermissionRegistry } from './permissions.js';
 import { actorOf } from '../http/access.js';
 import { generatePassword, hashPassword } from './passwords.js';
-import { roles } from './permissions.js';
 import { sessionCache } from './session-cache.js';
 import { findUserById, findUserByUsername, insertUser, listAssignable, listUsers, presentUser, setPasswordHash, updateUser } from './users.repository.js';
 import { agencyExists } from '../agencies/agencies.repository.js';
 import { deleteSessionsOf } from './sessions.repository.js';
 import { AssignableSchema, NewPasswordSchema, UserChangedSchema, UsersSchema, UserWithPasswordSchema } from './auth.contract.js';
 
-const RoleSchema = Type.Union(roles.map((role) => Type.Literal(role)));
+// Any role the platform knows: the core's, and those its modules add (checked against the registry).
+const RoleSchema = Type.String({ pattern: '^[a-z][a-z0-9_]{1,39}$', description: 'a role GET /api/auth/permissions lists' });
 const Regions = Type.Array(RegionScopeItem, { minItems: 1, maxItems: 20, uniqueItems: true });
+
+function requireKnownRole(registry: PermissionRegistry, role: string): void {
+  if (!registry.isRole(role)) throw problems.validation(`unknown role ${role}`, [{ field: 'body/role', message: 'is not a role of this platform' }]);
+}
 
 export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
@@ -34,7 +39,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
   }, async (request) => {
     const actor = actorOf(request);
     if (request.query.region) requireRegion(actor, request.query.region);
-    const rows = await listAssignable(db, regionScope(actor), request.query.region ?? null);
+    const rows = await listAssignable(db, regionScope(actor), request.query.region ?? null, platform.permissions.assignableRoles());
     return { users: rows.map((row) => ({ id: row.id, displayName: row.display_name, role: row.role })) };
   });
 
@@ -55,6 +60,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
     },
   }, async (request, reply) => {
     const body = request.body;
+    requireKnownRole(platform.permissions, body.role);
     if (await findUserByUsername(db, body.username)) throw problems.conflict(`username ${body.username} is taken`);
     if (body.agencyId && !(await agencyExists(db, body.agencyId))) {
       throw problems.validation(`unknown agency ${body.agencyId}`, [{ field: 'body/agencyId', message: 'unknown agency' }]);
@@ -99,6 +105,7 @@ export async function userRoutes(app: FastifyInstance, platform: Omit<Platform, 
     },
   }, async (request) => {
     const { id } = request.params;
+    if (request.body.role) requireKnownRole(platform.permissions, request.body.role);
     if (id === request.actor?.id && (request.body.disabled === true || (request.body.role && request.body.role !== 'admin'))) {
       throw problems.conflict('an administrator cannot disable or demote themselves');
     }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
-import type { PermissionDef } from '../auth/permissions.js';
+import type { PermissionDef, RoleDef } from '../auth/permissions.js';
 import type { SettingSpec } from '../config/settings.js';
 import type { EventHandler, EventListener } from '../events/index.js';
 import type { LocalizedText } from '../i18n/i18n.js';
@@ -66,6 +66,8 @@ export interface ModuleManifest<S = Record<string, never>, Api = unknown> {
   id: string;
   name: LocalizedText;
   permissions?: PermissionDef[];
+  /** Roles the module adds (say which of them can be assigned alerts); users are given them like the core's. */
+  roles?: RoleDef[];
   /** Directory of the module's numbered SQL migrations. */
   migrationsDir?: string;
   /** The module's settings, documented in its README and in the main configuration table. */

@@ -2,15 +2,18 @@ import { createContext, useCallback, useContext, useMemo, type ReactNode } from 
 import { useApi } from './auth';
 import { useI18n } from './i18n';
 import { useResource } from './use-resource';
-import type { ModuleInfo, Region } from './types';
+import type { ModuleInfo, Region, RoleInfo } from './types';
 
-// Regions and modules change only with a deployment, so they are fetched once per session and shared by every
-// screen that needs a region or module name in the current language.
+// Regions, modules and roles change only with a deployment, so they are fetched once per session and shared by every
+// screen that needs a region, module or role name in the current language.
 
 interface ReferenceData {
   regions: Region[];
   modules: ModuleInfo[];
+  /** The platform's roles: the core's and those its modules add. */
+  roles: RoleInfo[];
   regionName: (code: string | null | undefined) => string;
+  roleName: (id: string) => string;
   moduleName: (id: string) => string;
   /** Summarise a region scope: "National", one name, or "N regions". */
   scopeLabel: (codes: string[]) => string;
@@ -24,6 +27,15 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const regionsRes = useResource('regions', () => api.get<{ regions: Region[] }>('/api/geo/regions'));
   const modulesRes = useResource('modules', () =>
     api.get<{ modules: ModuleInfo[] }>('/api/modules'),
+  );
+  const rolesRes = useResource('roles', () => api.get<{ roles: RoleInfo[] }>('/api/auth/permissions'));
+  const roles = useMemo(() => rolesRes.data?.roles ?? [], [rolesRes.data]);
+  const roleName = useCallback(
+    (id: string) => {
+      const role = roles.find((r) => r.id === id);
+      return role ? pick(role.name) : id;
+    },
+    [roles, pick],
   );
 
   const regions = useMemo(() => regionsRes.data?.regions ?? [], [regionsRes.data]);
@@ -58,8 +70,8 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   );
 
   const value = useMemo(
-    () => ({ regions, modules, regionName, moduleName, scopeLabel }),
-    [regions, modules, regionName, moduleName, scopeLabel],
+    () => ({ regions, modules, roles, regionName, roleName, moduleName, scopeLabel }),
+    [regions, modules, roles, regionName, roleName, moduleName, scopeLabel],
   );
   return <ReferenceContext.Provider value={value}>{children}</ReferenceContext.Provider>;
 }

@@ -7,7 +7,7 @@ export function TopBar() {
   const session = useSession();
   const { signOut } = useAuth();
   const { t } = useI18n();
-  const { scopeLabel, regionName } = useReferenceData();
+  const { scopeLabel, regionName, roleName } = useReferenceData();
   const { user } = session;
   const scopeTitle = user.regions.includes('*') ? undefined : user.regions.map(regionName).join(', ');
 
@@ -24,7 +24,7 @@ export function TopBar() {
         </span>
         <span className="user-chip__text">
           <span className="user-chip__name">{user.displayName}</span>
-          <span className="user-chip__role">{t(`role.${user.role}`)}</span>
+          <span className="user-chip__role">{roleName(user.role)}</span>
         </span>
       </div>
       <button type="button" className="btn btn--ghost" onClick={() => void signOut()} data-testid="sign-out">

@@ -2,7 +2,7 @@
 // document each response), so the dashboard and the server cannot drift apart. Type-only imports: no server code
 // reaches the browser. The constants below are the dashboard's own lists for pickers and filters.
 import type { AlertStatus, Severity } from '../../../src/core/alerts/alerts.contract';
-import type { ClientKind, Me, Role, User } from '../../../src/core/auth/auth.contract';
+import type { ClientKind, Me, User } from '../../../src/core/auth/auth.contract';
 
 export type {
   AlertComment,
@@ -14,7 +14,7 @@ export type {
   AlertView as Alert,
   Severity,
 } from '../../../src/core/alerts/alerts.contract';
-export type { ApiKey, AssignableUser, ClientKind, Locale, Me, PermissionInfo, Role, User } from '../../../src/core/auth/auth.contract';
+export type { ApiKey, AssignableUser, ClientKind, Locale, Me, PermissionInfo, Role, RoleInfo, User } from '../../../src/core/auth/auth.contract';
 export type { AuditEntry, VerifyResult as AuditVerifyResult } from '../../../src/core/audit/audit.contract';
 export type { Agency, Delivery, Subscription } from '../../../src/core/webhooks/webhooks.contract';
 export type { MappedRegion as Region } from '../../../src/core/geo/geo.contract';
@@ -25,7 +25,6 @@ export type Localized = Record<'kk' | 'ru' | 'en', string>;
 /** The signed-in person as the dashboard holds them: /api/auth/me answered for a user (an API key never signs in here). */
 export type Session = Omit<Me, 'user' | 'csrfToken'> & { user: User; csrfToken: string };
 
-export const ROLES: readonly Role[] = ['admin', 'prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'];
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
 export const ALERT_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'assigned', 'resolved', 'false_positive', 'escalated'];
 export const CLIENT_KINDS: readonly ClientKind[] = ['eotinish', 'telecom_switch', 'camera_gateway', 'bank', 'register', 'other'];

@@ -71,12 +71,6 @@ export const en = {
   'nav.apiKeys': 'API keys',
   'nav.subscriptions': 'Webhooks',
 
-  'role.admin': 'Administrator',
-  'role.prosecutor': 'Prosecutor',
-  'role.analyst': 'Analyst',
-  'role.duty_officer': 'Duty officer',
-  'role.agency_liaison': 'Agency liaison',
-  'role.auditor': 'Auditor',
 
   'severity.critical': 'Critical',
   'severity.high': 'High',

@@ -70,12 +70,6 @@ export const kk: Messages = {
   'nav.apiKeys': 'API кілттері',
   'nav.subscriptions': 'Вебхуктар',
 
-  'role.admin': 'Әкімші',
-  'role.prosecutor': 'Прокурор',
-  'role.analyst': 'Талдаушы',
-  'role.duty_officer': 'Кезекші',
-  'role.agency_liaison': 'Ведомство өкілі',
-  'role.auditor': 'Аудитор',
 
   'severity.critical': 'Сыни',
   'severity.high': 'Жоғары',

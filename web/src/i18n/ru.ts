@@ -71,12 +71,6 @@ export const ru: Messages = {
   'nav.apiKeys': 'API-ключи',
   'nav.subscriptions': 'Вебхуки',
 
-  'role.admin': 'Администратор',
-  'role.prosecutor': 'Прокурор',
-  'role.analyst': 'Аналитик',
-  'role.duty_officer': 'Дежурный',
-  'role.agency_liaison': 'Представитель ведомства',
-  'role.auditor': 'Аудитор',
 
   'severity.critical': 'Критический',
   'severity.high': 'Высокий',

@@ -9,6 +9,7 @@ import { Field } from '../../components/field';
 import { Loading } from '../../components/loading';
 import { Modal } from '../../components/modal';
 import { FormActions } from '../../components/form-actions';
+import { useReferenceData } from '../../app/reference-data';
 
 interface AssignDialogProps {
   region: string;
@@ -21,6 +22,7 @@ interface AssignDialogProps {
 export function AssignDialog({ region, pending, error, onSubmit, onClose }: AssignDialogProps) {
   const api = useApi();
   const { t } = useI18n();
+  const { roleName } = useReferenceData();
   const [assigneeId, setAssigneeId] = useState('');
   // Only people whose region scope covers the alert's region can be chosen; the server decides who that is.
   const users = useResource(`assignable:${region}`, () =>
@@ -51,7 +53,7 @@ export function AssignDialog({ region, pending, error, onSubmit, onClose }: Assi
             <option value="">{t('alert.pickUser')}</option>
             {users.data?.users.map((u) => (
               <option key={u.id} value={u.id}>
-                {u.displayName} ({t(`role.${u.role}`)})
+                {u.displayName} ({roleName(u.role)})
               </option>
             ))}
           </select>

@@ -1,7 +1,7 @@
 import { useState, type SubmitEvent } from 'react';
 import { useApi } from '../../app/auth';
 import { LOCALES, useI18n } from '../../app/i18n';
-import { ROLES, type Agency, type Locale, type Role, type User } from '../../app/types';
+import type { Agency, Locale, User } from '../../app/types';
 import { useAction } from '../../app/use-action';
 import { useResource } from '../../app/use-resource';
 import { ErrorState } from '../../components/error-state';
@@ -10,6 +10,7 @@ import { Modal } from '../../components/modal';
 import { RegionScopeSelect } from '../../components/region-scope-select';
 import { SecretOnce } from '../../components/secret-once';
 import { FormActions } from '../../components/form-actions';
+import { useReferenceData } from '../../app/reference-data';
 
 const LOCALE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -22,9 +23,10 @@ export function UserCreateDialog({
 }) {
   const api = useApi();
   const { t, pick, locale } = useI18n();
+  const { roles } = useReferenceData();
   const [username, setUsername] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [role, setRole] = useState<Role>('analyst');
+  const [role, setRole] = useState<string>('analyst');
   const [regions, setRegions] = useState<string[]>([]);
   const [userLocale, setUserLocale] = useState<Locale>(locale);
   const [agencyId, setAgencyId] = useState('');
@@ -118,12 +120,12 @@ export function UserCreateDialog({
                 id={id}
                 className="input"
                 value={role}
-                onChange={(e) => setRole(e.target.value as Role)}
+                onChange={(e) => setRole(e.target.value)}
                 data-testid="user-role"
               >
-                {ROLES.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`role.${r}`)}
+                {roles.map((r) => (
+                  <option key={r.id} value={r.id}>
+                    {pick(r.name)}
                   </option>
                 ))}
               </select>

@@ -16,7 +16,7 @@ interface UserTableProps {
 export function UserTable({ users, toggling, onEnable, onDisable, onResetPassword }: UserTableProps) {
   const { user: me } = useSession();
   const { t } = useI18n();
-  const { scopeLabel, regionName } = useReferenceData();
+  const { scopeLabel, regionName, roleName } = useReferenceData();
 
   const columns: Column<User>[] = [
     {
@@ -28,7 +28,7 @@ export function UserTable({ users, toggling, onEnable, onDisable, onResetPasswor
     {
       id: 'role',
       header: t('users.col.role'),
-      cell: (u) => <Badge tone="neutral">{t(`role.${u.role}`)}</Badge>,
+      cell: (u) => <Badge tone="neutral">{roleName(u.role)}</Badge>,
     },
     {
       id: 'regions',
