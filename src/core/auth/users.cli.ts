@@ -27,21 +27,21 @@ export function userCommands(program: Command, open: () => Promise<RunningPlatfo
   users
     .command('create <username>')
     .description('Create a user; prints a generated password once')
-    .requiredOption('--role <role>', roles.join(' | '))
+    .requiredOption('--role <role>', `${roles.join(' | ')}, or a role a module adds`)
     .requiredOption('--name <displayName>', 'name shown to colleagues')
     .option('--regions <codes>', 'comma-separated region codes (KZ-75,...) or * for national', '*')
     .action(async (username: string, options: { role: string; name: string; regions: string }) => {
-      if (!(roles as readonly string[]).includes(options.role)) throw new Error(`unknown role ${options.role}`);
       const regions = options.regions.split(',').map((code) => code.trim());
       const unknown = regions.find((code) => code !== '*' && !isRegionCode(code));
       if (unknown) throw new Error(`unknown region ${unknown}`);
       const platform = await open();
       try {
+        if (!platform.permissions.isRole(options.role)) throw new Error(`unknown role ${options.role}: ${platform.permissions.roles().map((role) => role.id).join(', ')}`);
         if (await findUserByUsername(platform.db, username)) throw new Error(`username ${username} is taken`);
         const password = generatePassword();
         const passwordHash = await hashPassword(password);
         await platform.db.tx(async (sql) => {
-          const row = await insertUser(sql, { id: randomUUID(), username, displayName: options.name, role: options.role as Role, regions, locale: 'ru', agencyId: null, passwordHash });
+          const row = await insertUser(sql, { id: randomUUID(), username, displayName: options.name, role: options.role, regions, locale: 'ru', agencyId: null, passwordHash });
           await appendAudit(sql, { actor: cliActor, action: 'users.created', subjectType: 'user', subjectId: row.id, outcome: 'success', details: { role: row.role, regions } });
         });
         console.log(`created ${username}; password: ${password}`);
