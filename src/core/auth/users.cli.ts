@@ -4,7 +4,7 @@ import type { RunningPlatform } from '../bootstrap.js';
 import { actorRef, appendAudit } from '../audit/index.js';
 import { operatorActor } from './actor.js';
 import { generatePassword, hashPassword } from './passwords.js';
-import { roles, type Role } from './permissions.js';
+import { roles } from './permissions.js';
 import { findUserByUsername, insertUser, listUsers, setPasswordHash } from './users.repository.js';
 import { isRegionCode } from '../geo/regions.js';
 
