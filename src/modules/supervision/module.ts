@@ -1,23 +1,25 @@
 import { fileURLToPath } from 'node:url';
 import { defineModule } from '../../core/index.js';
-import { supervisionMatchCommand } from './matching/match.cli.js';
 import { seedDemoSupervision } from './demo/demo-supervision.js';
-import { simulationCommands } from './simulation/simulate.cli.js';
-import { brokerAccountsCommand } from './sources/broker-accounts.cli.js';
-import { demoFeed } from './simulation/demo-feed.js';
+import { flightRoutes } from './flights/flights.routes.js';
 import { mqttIntake } from './observations/mqtt-intake.js';
 import { natsIntake } from './observations/nats-intake.js';
+import { observationRoutes } from './observations/observations.routes.js';
+import { retentionJob } from './observations/retention.job.js';
 import { ObservationPipeline } from './pipeline/observation-pipeline.js';
-import { retentionJob } from './retention.js';
-import { supervisionRoutes } from './supervision.routes.js';
-import { configurationRoutes } from './configuration.routes.js';
-import { flightRoutes } from './flights/flights.routes.js';
+import { probationRoutes } from './probation/probation.routes.js';
 import { probationRule } from './probation/probation.rule.js';
 import { silenceJob } from './probation/silence.job.js';
-import { publicOrderRule, zonesRule } from './zones/zones.rule.js';
-import { WatchlistIndex } from './watchlists/watchlist-index.js';
-import { watchlistRule } from './watchlists/watchlist.rule.js';
+import { demoFeed } from './simulation/demo-feed.js';
+import { sourceRoutes } from './sources/sources.routes.js';
+import { supervisionCommands } from './supervision.cli.js';
+import { supervisionRoutes } from './supervision.routes.js';
 import { isolatedSupervision, supervisionSettings, type SupervisionSettings } from './supervision.settings.js';
+import { WatchlistIndex } from './watchlists/watchlist-index.js';
+import { watchlistRoutes } from './watchlists/watchlists.routes.js';
+import { watchlistRule } from './watchlists/watchlists.rule.js';
+import { publicOrderRule, zonesRule } from './zones/zones.rule.js';
+import { zoneRoutes } from './zones/zones.routes.js';
 
 /** What the module's CLI commands and tests use of one platform's supervision. */
 export interface SupervisionApi {
@@ -51,8 +53,12 @@ export const supervisionModule = defineModule<SupervisionSettings, SupervisionAp
     return {
       api: { pipeline },
       async routes(app) {
-        await supervisionRoutes(app, platform, pipeline);
-        await configurationRoutes(app, platform);
+        await observationRoutes(app, platform, () => pipeline.kick());
+        await supervisionRoutes(app, platform);
+        await sourceRoutes(app, platform);
+        await watchlistRoutes(app, platform);
+        await probationRoutes(app, platform);
+        await zoneRoutes(app, platform);
         await flightRoutes(app, platform);
       },
       services: [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick()), demoFeed(platform)],
@@ -62,9 +68,5 @@ export const supervisionModule = defineModule<SupervisionSettings, SupervisionAp
       },
     };
   },
-  cli(program, open) {
-    supervisionMatchCommand(program);
-    simulationCommands(program, open);
-    brokerAccountsCommand(program, open);
-  },
+  cli: supervisionCommands,
 });

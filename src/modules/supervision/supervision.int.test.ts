@@ -5,7 +5,7 @@ import { connect as connectNats } from 'nats';
 import { observationSubject } from './observations/nats-intake.js';
 import { startTestPlatform, type TestPlatform, waitFor } from '../../core/testing/index.js';
 import { observationTopic } from './observations/mqtt-intake.js';
-import { purgeExpired } from './retention.js';
+import { purgeExpired } from './observations/retention.job.js';
 import { supervisionModule } from './module.js';
 import { supervisionContext } from './testing.js';
 

@@ -5,4 +5,8 @@ import type { SupervisionContext, SupervisionSettings } from './supervision.sett
 /** The supervision module's context on a test platform: what its parts receive, with its settings. */
 export const supervisionContext = (qg: TestPlatform): SupervisionContext => qg.contextOf<SupervisionSettings>('supervision');
 
-export const supervisionApi = (qg: TestPlatform): SupervisionApi => qg.instanceOf<SupervisionApi>('supervision').api!;
+export function supervisionApi(qg: TestPlatform): SupervisionApi {
+  const { api } = qg.instanceOf<SupervisionApi>('supervision');
+  if (!api) throw new Error('the supervision module is not mounted on this test platform');
+  return api;
+}

@@ -1,5 +1,5 @@
-import { findRegion, Rng, type Sql } from '../../../core/index.js';
-import { endFlight, insertFlight, type NewFlight } from '../flights/flights.repository.js';
+import { findRegion, present, Rng, type Sql } from '../../../core/index.js';
+import { endFlight, insertFlight, plannedEndOf, type NewFlight } from '../flights/flights.repository.js';
 import type { DemoZone } from './demo-places.js';
 import type { PastEvent } from './demo-history.js';
 
@@ -55,7 +55,7 @@ export async function insertPastFlights(sql: Sql, flights: readonly NewFlight[])
 export async function landPastFlights(sql: Sql, ids: readonly string[]): Promise<void> {
   const rng = new Rng(0x1a9d ^ ids.length);
   for (const id of ids) {
-    const [flight] = await sql.query<{ planned_end: Date }>('select planned_end from drone_flights where id = $1', [id]);
-    await endFlight(sql, id, rng.chance(0.03) ? 'lost' : 'landed', new Date(new Date(flight!.planned_end).getTime() - rng.int(0, 20) * 60_000));
+    const plannedEnd = present(await plannedEndOf(sql, id), `the planned end of flight ${id}`);
+    await endFlight(sql, id, rng.chance(0.03) ? 'lost' : 'landed', new Date(new Date(plannedEnd).getTime() - rng.int(0, 20) * 60_000));
   }
 }

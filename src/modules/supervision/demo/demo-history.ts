@@ -1,6 +1,6 @@
 import type { Rng } from '../../../core/index.js';
-import type { Observation } from '../observations/observation.schema.js';
-import type { Outcome } from '../watchlists/watchlist.service.js';
+import type { Observation } from '../observations/observations.schema.js';
+import type { Outcome } from '../supervision.contract.js';
 import { harmlessActivities } from './demo-places.js';
 import { jitter, offset, type DemoSupervisionWorld, type EntryHistory } from './demo-world.js';
 

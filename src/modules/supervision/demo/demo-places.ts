@@ -33,7 +33,7 @@ export interface DemoZone {
 }
 
 /** A closed ring from corner points given as [lon, lat]. */
-const ring = (...points: [number, number][]): PolygonGeometry => ({ type: 'Polygon', coordinates: [[...points, points[0]!]] });
+const ring = (first: [number, number], ...rest: [number, number][]): PolygonGeometry => ({ type: 'Polygon', coordinates: [[first, ...rest, first]] });
 
 /** Areas where illegal gold and coal mining has been reported, a nature park and a stretch of the Chinese border. */
 export const demoZones: readonly DemoZone[] = [

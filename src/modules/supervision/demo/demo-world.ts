@@ -3,9 +3,9 @@
  * and the simulator rebuilds it from the same seed (DEMO_SEED) to know whom and what to plant, without reading the
  * database of a server that may be running on embedded storage.
  */
-import { demoPerson, type DemoPerson, type Rng } from '../../../core/index.js';
+import { demoPerson, present, type DemoPerson, type Rng } from '../../../core/index.js';
 import type { NewSource } from '../sources/sources.repository.js';
-import type { NewEntry } from '../watchlists/watchlist.service.js';
+import type { NewEntry } from '../watchlists/watchlists.repository.js';
 import { demoCities, demoOrderRules, demoZones, type DemoCity, type DemoOrderRule, type DemoZone } from './demo-places.js';
 
 export interface Point {
@@ -145,7 +145,7 @@ export function demoSupervisionWorld(rng: Rng): DemoSupervisionWorld {
     plates.add(plate);
     wantedVehicles.push({ id: `wv-${pad(wantedVehicles.length + 1, 4)}`, kind: 'vehicle', plate, city: city.key, warrantBasis: rng.pick(vehicleWarrants), issuingAgency: `police-${city.region}`, dangerLevel: rng.chance(0.2) ? 'high' : 'medium', region: city.region, history: rng.weighted<EntryHistory>([['none', 32], ['sighted_detained', 4], ['sighted_not_found', 3], ['sighted_false_match', 1]]) });
   }
-  const probationers = Array.from({ length: 30 }, (_, i) => probationer(rng, fresh(), demoCities[i % demoCities.length]!, i + 1));
+  const probationers = Array.from({ length: 30 }, (_, i) => probationer(rng, fresh(), present(demoCities[i % demoCities.length], 'a demo city'), i + 1));
   return { cameras, otherSources, wantedPersons, wantedVehicles, probationers, zones: demoZones, orderRules: demoOrderRules, listedIins };
 }
 

@@ -1,8 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Sql } from '../../../core/index.js';
-
-export const endReasons = ['landed', 'cancelled', 'lost', 'planned_end'] as const;
-export type EndReason = (typeof endReasons)[number];
+import { inRegionScope, present, type RegionScope, type Sql } from '../../../core/index.js';
+import type { EndReason, Flight, FlightStatus } from './flights.contract.js';
 
 export interface FlightRow {
   id: string;
@@ -33,9 +31,9 @@ export interface NewFlight {
 const iso = (value: Date | null) => (value ? new Date(value).toISOString() : null);
 
 /** A flight as the API shows it; `status` is worked out against `now`. */
-export function presentFlight(row: FlightRow & { region?: string; drone_name?: string; live_observations?: number; live_hits?: number }, now = new Date()) {
+export function presentFlight(row: FlightRow & { region?: string; drone_name?: string; live_observations?: number; live_hits?: number }, now = new Date()): Flight {
   const start = new Date(row.planned_start).getTime();
-  const status = row.ended_at ? (row.end_reason === 'cancelled' ? 'cancelled' : 'ended') : start > now.getTime() ? 'planned' : 'in_flight';
+  const status: FlightStatus = row.ended_at ? (row.end_reason === 'cancelled' ? 'cancelled' : 'ended') : start > now.getTime() ? 'planned' : 'in_flight';
   return {
     id: row.id,
     droneId: row.drone_id,
@@ -44,8 +42,8 @@ export function presentFlight(row: FlightRow & { region?: string; drone_name?: s
     purpose: row.purpose,
     operator: row.operator,
     zoneId: row.zone_id,
-    plannedStart: iso(row.planned_start)!,
-    plannedEnd: iso(row.planned_end)!,
+    plannedStart: new Date(row.planned_start).toISOString(),
+    plannedEnd: new Date(row.planned_end).toISOString(),
     endedAt: iso(row.ended_at),
     endReason: row.end_reason,
     status,
@@ -70,7 +68,19 @@ export async function insertFlight(sql: Sql, flight: NewFlight): Promise<FlightR
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
     [randomUUID(), flight.droneId, flight.purpose, flight.operator, flight.zoneId ?? null, flight.plannedStart, flight.plannedEnd, flight.registeredBy],
   );
-  return row!;
+  return present(row, `the flight of ${flight.droneId} as filed`);
+}
+
+/** What ending a flight needs to know of it: its drone's region, whether it ended, when it was to start. */
+export async function findFlightToEnd(sql: Sql, id: string): Promise<{ region: string; ended_at: Date | null; planned_start: Date } | undefined> {
+  const [found] = await sql.query<{ region: string; ended_at: Date | null; planned_start: Date }>(
+    'select s.region, f.ended_at, f.planned_start from drone_flights f join supervision_sources s on s.id = f.drone_id where f.id = $1', [id]);
+  return found;
+}
+
+export async function plannedEndOf(sql: Sql, id: string): Promise<Date | undefined> {
+  const [flight] = await sql.query<{ planned_end: Date }>('select planned_end from drone_flights where id = $1', [id]);
+  return flight?.planned_end;
 }
 
 /** What the drone detected during the flight and how many of those detections hit, counted between its start and `until`. */
@@ -102,12 +112,14 @@ export async function endOverdueFlights(sql: Sql, now: Date): Promise<number> {
   return overdue.length;
 }
 
-export async function listFlights(sql: Sql, scope: readonly string[] | null, options: { days: number; droneId?: string | undefined; now?: Date }) {
+export type ListedFlightRow = FlightRow & { region: string; drone_name: string; live_observations: number; live_hits: number };
+
+export async function listFlights(sql: Sql, scope: RegionScope, options: { days: number; droneId?: string | undefined; now?: Date }): Promise<ListedFlightRow[]> {
   const now = options.now ?? new Date();
-  return sql.query<FlightRow & { region: string; drone_name: string; live_observations: number; live_hits: number }>(
+  return sql.query<ListedFlightRow>(
     `select f.*, s.region, s.name as drone_name, ${TALLY.replaceAll('$UNTIL', '$4::timestamptz')}
      from drone_flights f join supervision_sources s on s.id = f.drone_id
-     where ($1::text[] is null or s.region = any($1)) and ($2::text is null or f.drone_id = $2)
+     where ${inRegionScope('s.region', 1)} and ($2::text is null or f.drone_id = $2)
        and coalesce(f.ended_at, f.planned_end) > $4::timestamptz - make_interval(days => $3)
      order by f.planned_start desc limit 500`,
     [scope, options.droneId ?? null, options.days, now],

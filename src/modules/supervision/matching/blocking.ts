@@ -62,13 +62,13 @@ export class NameDateIndex {
   private readonly byBlock: Map<number, Bucket>[] = [];
 
   add(block: string, date: BirthDate | null, index: number): void {
-    let id = this.blockIds.get(block);
-    if (id === undefined) {
-      id = this.byBlock.length;
-      this.blockIds.set(block, id);
-      this.byBlock.push(new Map());
+    const id = this.blockIds.get(block);
+    let keys = id === undefined ? undefined : this.byBlock[id];
+    if (keys === undefined) {
+      keys = new Map();
+      this.blockIds.set(block, this.byBlock.length);
+      this.byBlock.push(keys);
     }
-    const keys = this.byBlock[id]!;
     if (date === null) addToBucket(keys, NO_DATE, index);
     else for (const key of dateKeys(date)) addToBucket(keys, key, index);
   }
@@ -76,8 +76,8 @@ export class NameDateIndex {
   /** Adds to `out` the buckets sharing a key with the block and date keys, and the undated entries if asked for. */
   lookup(block: string, keys: readonly number[] | null, undated: boolean, out: Bucket[]): void {
     const id = this.blockIds.get(block);
-    if (id === undefined) return;
-    const byKey = this.byBlock[id]!;
+    const byKey = id === undefined ? undefined : this.byBlock[id];
+    if (byKey === undefined) return;
     if (keys !== null) {
       for (const key of keys) {
         const bucket = byKey.get(key);

@@ -74,7 +74,7 @@ function mapLetters(word: string, withDigraphs: boolean): string {
     const code = word.charCodeAt(i);
     const nextCode = word.charCodeAt(i + 1);
     if (isApostrophe[nextCode] === true && code < 128) {
-      const letter = apostropheLetters[word[i]!];
+      const letter = apostropheLetters[word.charAt(i)];
       if (letter !== undefined) {
         out += letter;
         i++;
@@ -83,7 +83,7 @@ function mapLetters(word: string, withDigraphs: boolean): string {
     }
     // Russian дж spells the Kazakh ж (Джаксыбеков / Жақсыбеков).
     if (code === 0x434 && nextCode === 0x436) continue;
-    const candidates = withDigraphs && code < 128 ? digraphs[word[i]!] : undefined;
+    const candidates = withDigraphs && code < 128 ? digraphs[word.charAt(i)] : undefined;
     if (candidates !== undefined) {
       const digraph = candidates.find(([spelling]) => word.startsWith(spelling, i));
       if (digraph) {
@@ -101,9 +101,9 @@ function mapLetters(word: string, withDigraphs: boolean): string {
 function collapse(mapped: string): string {
   let out = '';
   for (let i = 0; i < mapped.length; i++) {
-    const char = mapped[i]!;
+    const char = mapped.charAt(i);
     if (char === out[out.length - 1]) continue;
-    if (char === 'i' && mapped[i + 1] === 'e' && (out === '' || vowels.has(out[out.length - 1]!))) continue;
+    if (char === 'i' && mapped[i + 1] === 'e' && (out === '' || vowels.has(out.charAt(out.length - 1)))) continue;
     out += char;
   }
   return out;
@@ -135,8 +135,8 @@ export function isKazakhLatin(text: string): boolean {
 export function looseKey(key: string): string {
   let out = '';
   for (let i = 0; i < key.length; i++) {
-    const char = key[i]!;
-    if (char === 'i' && key[i + 1] === 'a' && i > 0 && !vowels.has(key[i - 1]!)) continue;
+    const char = key.charAt(i);
+    if (char === 'i' && key[i + 1] === 'a' && i > 0 && !vowels.has(key.charAt(i - 1))) continue;
     out += char === 'o' ? 'u' : char;
   }
   return out;
@@ -170,7 +170,7 @@ export function surnameStem(key: string): { stem: string; form: SurnameForm } {
   for (const [ending, form] of surnameEndings) {
     if (key.length >= ending.length + 2 && key.endsWith(ending)) {
       let stem = key.slice(0, -ending.length);
-      if (ending.startsWith('e') && vowels.has(stem[stem.length - 1]!) && !stem.endsWith('i')) stem += 'i';
+      if (ending.startsWith('e') && vowels.has(stem.charAt(stem.length - 1)) && !stem.endsWith('i')) stem += 'i';
       return { stem, form };
     }
   }

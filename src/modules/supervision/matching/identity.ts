@@ -74,7 +74,7 @@ export function nearlyEqualDigits(a: string, b: string): boolean {
   for (let i = 0; i < a.length && differing.length <= 2; i++) if (a[i] !== b[i]) differing.push(i);
   if (differing.length === 1) return true;
   const [i, j] = differing;
-  return differing.length === 2 && j === i! + 1 && a[i!] === b[j] && a[j] === b[i!];
+  return differing.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** Every string one digit replaced or two neighbours swapped away (the nearlyEqualDigits neighbourhood). */
@@ -86,7 +86,7 @@ export function nearDigitStrings(digits: string): string[] {
       if (digit !== digits[i]) out.push(digits.slice(0, i) + digit + digits.slice(i + 1));
     }
     if (i + 1 < digits.length && digits[i] !== digits[i + 1]) {
-      out.push(digits.slice(0, i) + digits[i + 1]! + digits[i]! + digits.slice(i + 2));
+      out.push(digits.slice(0, i) + digits.charAt(i + 1) + digits.charAt(i) + digits.slice(i + 2));
     }
   }
   return out;

@@ -93,7 +93,10 @@ export class Matcher {
     const matcher = new Matcher([], options);
     for (let from = 0; from < entries.length; from += slice) {
       const to = Math.min(entries.length, from + slice);
-      for (let i = from; i < to; i++) matcher.add(entries[i]!);
+      for (let i = from; i < to; i++) {
+        const entry = entries[i];
+        if (entry) matcher.add(entry);
+      }
       await new Promise((resolve) => setImmediate(resolve));
     }
     matcher.seal();
@@ -249,7 +252,8 @@ export class Matcher {
   private report(found: Map<number, Scored>): Match[] {
     const matches: Match[] = [];
     for (const [index, scored] of found) {
-      if (scored.score >= this.threshold && this.retired[index] !== 1) matches.push({ entryId: this.ids[index]!, ...scored });
+      const entryId = this.ids[index];
+      if (entryId !== undefined && scored.score >= this.threshold && this.retired[index] !== 1) matches.push({ entryId, ...scored });
     }
     return matches.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
   }
@@ -294,12 +298,12 @@ export class Matcher {
   private consider(index: number, gate: DateGate, found: Map<number, Scored>): void {
     if (this.seen[index] === this.stamp) return;
     this.seen[index] = this.stamp;
-    const listedDate = this.listedDates[index]!;
+    const listedDate = this.listedDates[index] ?? -1;
     const agreement = gate.date < 0 || listedDate < 0 ? UNDATED : compareDateNumbers(gate.date, listedDate);
     // Pairs the date leaves out of reach are skipped, unless the IIN is one digit off the listed one and can help.
     const open =
       gate.plain[agreement] === true ||
-      (gate.withIin[agreement] === true && nearlyEqualIinNumbers(gate.iin, this.listedIins[index]!));
+      (gate.withIin[agreement] === true && nearlyEqualIinNumbers(gate.iin, this.listedIins[index] ?? Number.NaN));
     if (open) this.score(index, gate.observed, found);
   }
 

@@ -109,8 +109,8 @@ export function alignNames(
   for (let i = lowest; i < words.length; i++) {
     for (let j = lowest; j < words.length; j++) {
       if (i === j && i !== -1) continue;
-      const a = i === -1 ? noSurname : surnames[i]!;
-      const b = j === -1 ? noGiven : givens[j]!;
+      const a = i === -1 ? noSurname : (surnames[i] ?? noSurname);
+      const b = j === -1 ? noGiven : (givens[j] ?? noGiven);
       if (a.weight + b.weight > total) {
         total = a.weight + b.weight;
         surname = a;
@@ -143,7 +143,8 @@ export function alignedWeight(
   const surnameListed = listed.surname;
   const givenListed = listed.given;
   for (let i = 0; i < n; i++) {
-    const word = observed.tokens[i]!;
+    const word = observed.tokens[i];
+    if (word === undefined) break;
     surnameScratch[i] =
       surnameListed === null ? 0 : surnameWeights[agreementOf(word, surnameListed, 'surname', knownNames)];
     givenScratch[i] =
@@ -156,7 +157,7 @@ export function alignedWeight(
   for (let i = lowest; i < n; i++) {
     for (let j = lowest; j < n; j++) {
       if (i === j && i !== -1) continue;
-      const weight = (i === -1 ? noSurname : surnameScratch[i]!) + (j === -1 ? noGiven : givenScratch[j]!);
+      const weight = (i === -1 ? noSurname : (surnameScratch[i] ?? noSurname)) + (j === -1 ? noGiven : (givenScratch[j] ?? noGiven));
       if (weight > total) total = weight;
     }
   }

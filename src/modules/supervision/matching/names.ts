@@ -104,8 +104,8 @@ function isWordChar(char: string): boolean {
 function pushWord(out: string[], word: string): void {
   let start = 0;
   let end = word.length;
-  while (start < end && apostropheMarks.has(word[start]!)) start++;
-  while (end > start && apostropheMarks.has(word[end - 1]!)) end--;
+  while (start < end && apostropheMarks.has(word.charAt(start))) start++;
+  while (end > start && apostropheMarks.has(word.charAt(end - 1))) end--;
   if (end > start) out.push(word.slice(start, end));
 }
 
@@ -114,7 +114,7 @@ function words(fullName: string): string[] {
   const out: string[] = [];
   let word = '';
   for (let i = 0; i < fullName.length; i++) {
-    const char = fullName[i]!;
+    const char = fullName.charAt(i);
     if (isWordChar(char)) word += char;
     else if (hyphens.has(char) && word !== '' && isWordChar(fullName[i + 1] ?? ' ')) continue;
     else {
@@ -137,9 +137,9 @@ export function parseName(fullName: string): ParsedName {
   let patronymic: Patronymic | null = null;
   const mains: NameToken[] = [];
   for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i]!;
-    const key = keys[i]!;
-    if (key === '') continue;
+    const raw = raws[i];
+    const key = keys[i];
+    if (raw === undefined || key === undefined || key === '') continue;
     const nextKey = keys[i + 1];
     if (
       patronymic === null &&
@@ -147,7 +147,7 @@ export function parseName(fullName: string): ParsedName {
       kazakhPatronymicWords.has(nextKey) &&
       raws.length > 2
     ) {
-      patronymic = { raw: `${raw} ${raws[i + 1]!}`, father: key };
+      patronymic = { raw: `${raw} ${raws[i + 1] ?? ''}`, father: key };
       i++;
       continue;
     }
@@ -169,8 +169,8 @@ export function parseName(fullName: string): ParsedName {
 export function surnameIndex(tokens: readonly NameToken[]): number {
   let found = -1;
   for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    if (token.form === 'none' || /ina?$/.test(token.key)) continue;
+    const token = tokens[i];
+    if (token === undefined || token.form === 'none' || /ina?$/.test(token.key)) continue;
     if (found !== -1) return 0;
     found = i;
   }

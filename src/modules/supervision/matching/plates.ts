@@ -16,7 +16,7 @@ const lookAlikes: Record<string, string> = {
 
 const confusionGroups = ['0ODQ', '1I', '2Z', '5S', '6G', '8B'];
 const confusionOf = new Map<string, string>(
-  confusionGroups.flatMap((group) => Array.from(group, (char) => [char, group[0]!] as [string, string])),
+  confusionGroups.flatMap((group) => Array.from(group, (char) => [char, group.charAt(0)] as [string, string])),
 );
 
 /**
@@ -79,14 +79,14 @@ export function comparePlates(observedRaw: string, listedRaw: string): PlateComp
   if (observed.length !== listed.length || plateSkeleton(observed) !== plateSkeleton(listed)) return null;
   const swaps: string[] = [];
   for (let i = 0; i < observed.length; i++) {
-    if (observed[i] !== listed[i]) swaps.push(`${listed[i]!} read as ${observed[i]!}`);
+    if (observed[i] !== listed[i]) swaps.push(`${listed.charAt(i)} read as ${observed.charAt(i)}`);
   }
   if (swaps.length === 1) {
     const repaired = !isPlateLayout(observed) && isPlateLayout(listed);
     const why = repaired ? ', and the reading does not fit a plate layout' : '';
     return {
       score: repaired ? 0.93 : 0.9,
-      reasons: [`plate ${observed} ≈ ${listed} (one recogniser confusion: ${swaps[0]!}${why})`],
+      reasons: [`plate ${observed} ≈ ${listed} (one recogniser confusion: ${swaps[0] ?? ''}${why})`],
     };
   }
   if (swaps.length === 2) {

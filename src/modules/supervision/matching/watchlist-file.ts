@@ -40,7 +40,7 @@ export function readWatchlist(file: string): Watchlist {
   const problems: RecordProblem[] = [];
   const ids = new Set<string>();
   for (let r = 1; r < rows.length; r++) {
-    const row = rows[r]!;
+    const row = rows[r] ?? [];
     const cell = (index: number) => (index < 0 ? '' : (row[index] ?? '').trim());
     const record = r + 1;
     const skip = (reason: string) => problems.push({ record, reason, skipped: true });

@@ -83,8 +83,10 @@ export class IntakeBatcher {
   private nextSet(): Waiting[] {
     let bytes = 0;
     let count = 0;
-    while (count < this.queue.length && count < MAX_SET_MESSAGES && (count === 0 || bytes + this.queue[count]!.message.payload.length <= MAX_SET_BYTES)) {
-      bytes += this.queue[count]!.message.payload.length;
+    while (count < this.queue.length && count < MAX_SET_MESSAGES) {
+      const size = this.queue[count]?.message.payload.length ?? 0;
+      if (count > 0 && bytes + size > MAX_SET_BYTES) break;
+      bytes += size;
       count++;
     }
     return this.queue.splice(0, count);

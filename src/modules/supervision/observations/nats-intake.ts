@@ -32,7 +32,7 @@ export function natsIntake(platform: SupervisionContext, onAccepted: () => void)
         () => message.ack(),
         (error: unknown) => {
           platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');
-          message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+          message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.deliveryCount, 6)));
         },
       );
       inFlight.add(stored);

@@ -1,6 +1,8 @@
 import type { RegionScope, Sql } from '../../../core/index.js';
 import { canonicalPlate, comparePlates } from '../matching/plates.js';
 import { ALERT_THRESHOLD, scorePerson } from '../matching/person-score.js';
+import type { FoundObservation, ObservationSearchResult } from './observations.contract.js';
+import { observationsToSearch } from './observations.repository.js';
 
 export interface ObservationQuery {
   iin?: string | undefined;
@@ -11,25 +13,15 @@ export interface ObservationQuery {
   to?: string | undefined;
 }
 
-/** A search reads at most this many stored observations; the retention period keeps the store small. */
-const SCAN_LIMIT = 200_000;
-
 /**
  * Finds stored observations of a person or vehicle in the caller's regions, with the same tolerance as live matching
  * (an IIN exactly; a name with transliteration; a plate with look-alike letters). The caller states a purpose and
  * the route audits it; nothing else can read observations.
  */
-export async function searchObservations(sql: Sql, scope: RegionScope, query: ObservationQuery, limit = 200) {
-  const rows = await sql.query<{ id: string; source_id: string; observed_at: Date; lat: number | null; lon: number | null; kind: string; identifiers: Record<string, string>; confidence: number | null; media_ref: string | null; state: string; region: string }>(
-    `select o.id, o.source_id, o.observed_at, o.lat, o.lon, o.kind, o.identifiers, o.confidence, o.media_ref, o.state, s.region
-     from observations o join supervision_sources s on s.id = o.source_id
-     where ($1::text[] is null or s.region = any($1)) and o.observed_at between coalesce($2::timestamptz, '-infinity') and coalesce($3::timestamptz, 'infinity')
-       and (($4::text is not null and o.identifiers->>'iin' = $4) or ($5 and o.identifiers ? 'name') or ($6 and o.identifiers ? 'plate'))
-     order by o.observed_at desc limit ${String(SCAN_LIMIT)}`,
-    [scope, query.from ?? null, query.to ?? null, query.iin ?? null, Boolean(query.name), Boolean(query.plate)],
-  );
+export async function searchObservations(sql: Sql, scope: RegionScope, query: ObservationQuery, limit = 200): Promise<ObservationSearchResult> {
+  const rows = await observationsToSearch(sql, scope, { from: query.from ?? null, to: query.to ?? null, iin: query.iin ?? null, withName: Boolean(query.name), withPlate: Boolean(query.plate) });
   const wanted = query.plate ? canonicalPlate(query.plate) : null;
-  const found = [];
+  const found: FoundObservation[] = [];
   for (const row of rows) {
     const reasons: string[] = [];
     let score = 0;

@@ -1,18 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { itemChecker, type Sql } from '../../../core/index.js';
-import { Observation } from './observation.schema.js';
+import type { IntakeResult } from './observations.contract.js';
+import { insertDeadLetters, insertObservations, type Channel, type DeadLetter } from './observations.repository.js';
+import { Observation } from './observations.schema.js';
+
+export type { Channel } from './observations.repository.js';
 
 const check = itemChecker(Observation);
-/** Dead letters keep enough of a message to diagnose the sender, not whole payloads. */
-const DEAD_LETTER_BYTES = 2000;
 
-export type Channel = 'mqtt' | 'http' | 'nats';
-
-export interface AcceptResult {
-  accepted: number;
-  duplicates: number;
-  rejected: { index: number; reason: string }[];
-}
+export type AcceptResult = IntakeResult;
 
 /** The first few problems, each once: enough for the sender to fix the message. */
 function reasonFor(value: unknown): string {
@@ -97,52 +92,6 @@ function validate(items: readonly unknown[]): { valid: Observation[]; rejected: 
     }
   });
   return { valid, rejected };
-}
-
-/**
- * Stores observations of active sources as pending, once each; reports which of the sources named are known and how
- * many observations each gained. One statement, so no transaction is needed around it.
- */
-async function insertObservations(sql: Sql, sourceIds: readonly string[], rows: readonly { sourceId: string; observation: Observation }[], now: Date): Promise<{ known: Set<string>; inserted: Map<string, number> }> {
-  if (sourceIds.length === 0) return { known: new Set(), inserted: new Map() };
-  const items = rows.map((row) => row.observation);
-  const result = await sql.query<{ id: string; inserted: number }>(
-    `with source as (select id from supervision_sources where id = any($1::text[]) and active),
-     inserted as (
-       insert into observations (id, source_id, external_id, observed_at, lat, lon, accuracy_m, kind, identifiers, confidence, attributes, media_ref, received_at)
-       select t.id, t.s, e, o, la, lo, ac, k, i, c, a, m, $14
-       from unnest($2::text[], $3::uuid[], $4::text[], $5::timestamptz[], $6::float8[], $7::float8[], $8::float8[], $9::text[], $10::jsonb[], $11::float8[], $12::jsonb[], $13::text[])
-         as t(s, id, e, o, la, lo, ac, k, i, c, a, m)
-       where t.s in (select id from source)
-       on conflict (source_id, external_id) do nothing returning source_id)
-     select source.id, (select count(*) from inserted where inserted.source_id = source.id)::int as inserted from source`,
-    [
-      [...new Set(sourceIds)], rows.map((row) => row.sourceId), items.map(() => randomUUID()), items.map((item) => item.externalId), items.map((item) => item.observedAt),
-      items.map((item) => item.location?.lat ?? null), items.map((item) => item.location?.lon ?? null), items.map((item) => item.location?.accuracy ?? null),
-      items.map((item) => item.kind), items.map((item) => JSON.stringify(item.identifiers ?? {})), items.map((item) => item.confidence ?? null),
-      items.map((item) => JSON.stringify(item.attributes ?? {})), items.map((item) => item.mediaRef ?? null), now,
-    ],
-  );
-  return { known: new Set(result.map((row) => row.id)), inserted: new Map(result.map((row) => [row.id, row.inserted])) };
-}
-
-interface DeadLetter {
-  channel: Channel;
-  sourceId: string | null;
-  reason: string;
-  payload: unknown;
-}
-
-// NULs replaced: the database's text cannot hold them, and a dead letter must always be storable.
-const deadLetterText = (payload: unknown) => (typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload)).slice(0, DEAD_LETTER_BYTES).replaceAll('\u0000', '\uFFFD');
-
-async function insertDeadLetters(sql: Sql, letters: readonly DeadLetter[]): Promise<void> {
-  if (letters.length === 0) return;
-  await sql.query(
-    `insert into observation_dead_letters (id, channel, source_id, reason, payload)
-     select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-    [letters.map(() => randomUUID()), letters.map((letter) => letter.channel), letters.map((letter) => letter.sourceId), letters.map((letter) => letter.reason.slice(0, 500)), letters.map((letter) => deadLetterText(letter.payload))],
-  );
 }
 
 export async function deadLetter(sql: Sql, channel: Channel, sourceId: string | null, reason: string, payload: unknown): Promise<void> {

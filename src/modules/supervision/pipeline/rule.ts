@@ -1,5 +1,5 @@
 import type { Severity, Sql } from '../../../core/index.js';
-import type { ObservationKind } from '../observations/observation.schema.js';
+import type { ObservationKind } from '../observations/observations.schema.js';
 
 /** An observation as the pipeline reads it, with its source's region. */
 export interface StoredObservation {

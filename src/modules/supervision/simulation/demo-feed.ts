@@ -3,6 +3,7 @@ import type { SupervisionContext } from '../supervision.settings.js';
 import { demoFlight } from '../demo/demo-flights.js';
 import { demoSupervisionWorld } from '../demo/demo-world.js';
 import { insertFlight, overlapping } from '../flights/flights.repository.js';
+import { countSources } from '../sources/sources.repository.js';
 import { mqttSink, type Sink } from './simulate.js';
 import { Traffic, type Message } from './traffic.js';
 
@@ -45,8 +46,7 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
   }
 
   async function worldSeeded(): Promise<boolean> {
-    const [seeded] = await platform.db.query<{ n: number }>('select count(*)::int as n from supervision_sources where id = any($1::text[])', [sources.map((source) => source.id)]);
-    return seeded?.n === sources.length;
+    return (await countSources(platform.db, sources.map((source) => source.id))) === sources.length;
   }
 
   async function tick(): Promise<void> {
@@ -66,7 +66,7 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
     for (; owed >= 1; owed--) messages.push(traffic.next(now));
     for (const message of messages) lastHeard.set(message.source, now.getTime());
     for (const source of sources) {
-      if (now.getTime() - lastHeard.get(source.id)! < ((source.expectedEverySeconds ?? 300) * 1000) / 3) continue;
+      if (now.getTime() - (lastHeard.get(source.id) ?? 0) < ((source.expectedEverySeconds ?? 300) * 1000) / 3) continue;
       const ordinary = traffic.ordinary(source.id, now);
       if (ordinary) messages.push(ordinary);
       lastHeard.set(source.id, now.getTime());

@@ -1,5 +1,6 @@
 import type { Sql } from '../../../core/index.js';
 import { plantedKinds, type TruthEvent } from './planted.js';
+import { alertedHitsSince } from './simulation.repository.js';
 
 export interface KindQuality {
   kind: string;
@@ -32,11 +33,7 @@ const share = (part: number, whole: number) => (whole === 0 ? null : part / whol
  * planted observations; the per-rule rows show where the rest came from.
  */
 export async function evaluateSimulation(sql: Sql, truth: readonly TruthEvent[], since: Date): Promise<SimulationQuality> {
-  const hits = await sql.query<{ rule: string; subject_id: string; source_id: string; external_id: string }>(
-    `select h.rule, h.subject_id, o.source_id, o.external_id from supervision_hits h join observations o on o.id = h.observation_id join alerts a on a.id = h.alert_id
-     where h.created_at >= $1`,
-    [since],
-  );
+  const hits = await alertedHitsSince(sql, since);
   const key = (source: string, externalId: string) => `${source}\u0000${externalId}`;
   const planted = new Map(truth.map((event) => [key(event.source, event.externalId), event]));
   const found = new Set<string>();
@@ -65,8 +62,8 @@ export function formatQuality(quality: SimulationQuality): string {
   const header = ['kind', 'planted', 'found', 'recall', 'hits', 'on planted', 'precision'];
   const rows = [...quality.byKind.map((row) => [row.kind, String(row.planted), String(row.found), percent(row.recall), String(row.hits), String(row.hitsOnPlanted), percent(row.precision)]),
     ['all', String(quality.planted), String(quality.found), percent(quality.recall), String(quality.hits), String(quality.hitsOnPlanted), percent(quality.precision)]];
-  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => (row[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
   const missed = quality.missed.slice(0, 10).map((event) => `  missed ${event.kind} ${event.subject} (${event.variant}) ${event.source}/${event.externalId}`);
   return [`since ${quality.since}`, line(header), ...rows.map(line), ...missed].join('\n');
 }

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig, type OpenModule } from '../../../core/index.js';
 import type { SupervisionApi } from '../module.js';
 import { supervisionSettings, type SupervisionSettings } from '../supervision.settings.js';
+import { countPending } from '../observations/observations.repository.js';
 import { evaluateSimulation, formatQuality, parseTruth } from './evaluate.js';
 import { fetchPoster, httpSink, mqttSink, simulate } from './simulate.js';
 
@@ -90,11 +91,11 @@ export function simulationCommands(program: Command, open: () => Promise<OpenMod
       const { platform } = opened;
       try {
         const deadline = Date.now() + Number(options.wait) * 1000;
-        while (Date.now() < deadline && ((await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`))[0]?.n ?? 0) > 0) {
+        while (Date.now() < deadline && (await countPending(platform.db)) > 0) {
           await new Promise((resolve) => setTimeout(resolve, 250));
         }
-        const [pending] = await platform.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);
-        if (pending?.n) console.warn(`warning: ${String(pending.n)} observations are still waiting to be judged (is the server running?); the figures below leave them out`);
+        const pending = await countPending(platform.db);
+        if (pending) console.warn(`warning: ${String(pending)} observations are still waiting to be judged (is the server running?); the figures below leave them out`);
         console.log(formatQuality(await evaluateSimulation(platform.db, truth, since)));
       } finally {
         await opened.stop();

@@ -2,7 +2,7 @@ import { demoPerson, distanceMetres, type Rng } from '../../../core/index.js';
 import { personName } from '../matching/synthetic/dataset.js';
 import { randomPlate } from '../matching/synthetic/plates.js';
 import { withinWindow } from '../pipeline/local-time.js';
-import type { Observation } from '../observations/observation.schema.js';
+import type { Observation } from '../observations/observations.schema.js';
 import { harmlessActivities, type DemoZone } from '../demo/demo-places.js';
 import { jitter, offset, stillWanted, type DemoCamera, type DemoSupervisionWorld, type Probationer } from '../demo/demo-world.js';
 import { curfewSpot, harmlessSpot, insideZone, lastTime, misreadPlate, nameParts, nearZone, outsideSpot, type PlantedKind, type TruthEvent } from './planted.js';

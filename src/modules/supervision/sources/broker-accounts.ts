@@ -1,4 +1,5 @@
 import { hashDeviceSecret, type Sql } from '../../../core/index.js';
+import { sourceLogins } from './sources.repository.js';
 
 export interface BrokerAccounts {
   /** Mosquitto's password_file: `user:$7$…` lines. */
@@ -23,9 +24,7 @@ export function intakeLogin(mqttUrl: string | undefined): { username: string; pa
  * A source taken out of service or given a new password needs the files written again (and the broker told to reload).
  */
 export async function brokerAccounts(sql: Sql, options: { topicPrefix: string; intake: { username: string; password: string } | null; now?: Date }): Promise<BrokerAccounts> {
-  const sources = await sql.query<{ id: string; credential_hash: string }>(
-    `select id, credential_hash from supervision_sources where active and credential_hash is not null order by id`,
-  );
+  const sources = await sourceLogins(sql);
   const lines = sources.map((source) => `${source.id}:${source.credential_hash}`);
   if (options.intake) lines.push(`${options.intake.username}:${await hashDeviceSecret(options.intake.password)}`);
   const stamp = `# Written by qadagalau supervision broker-accounts on ${(options.now ?? new Date()).toISOString()}: ${String(sources.length)} sources.`;

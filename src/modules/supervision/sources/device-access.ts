@@ -1,4 +1,5 @@
 import { type Actor, actorFromApiKey, canSeeRegion, type Db, type DeviceGuard, type DevicePrincipal, hashDeviceSecret, hasPermission, newDeviceSecret, type Sql, verifyDeviceSecret } from '../../../core/index.js';
+import { credentialHashOf, findSourceState, setSourceCredential } from './sources.repository.js';
 
 /** What is known of a source for a publish check, or null when no such source is registered. */
 type SourceAccess = { region: string; active: boolean } | null;
@@ -15,11 +16,8 @@ export interface IssuedCredential {
 /** A new password for a source; the old one stops working. Only the hash is kept: the password is shown once. */
 export async function issueSourceCredential(sql: Sql, sourceId: string): Promise<IssuedCredential | undefined> {
   const password = newDeviceSecret();
-  const [row] = await sql.query<{ credential_issued_at: Date }>(
-    'update supervision_sources set credential_hash = $2, credential_issued_at = now() where id = $1 returning credential_issued_at',
-    [sourceId, await hashDeviceSecret(password)],
-  );
-  return row ? { username: sourceId, password, issuedAt: new Date(row.credential_issued_at).toISOString() } : undefined;
+  const issuedAt = await setSourceCredential(sql, sourceId, await hashDeviceSecret(password));
+  return issuedAt ? { username: sourceId, password, issuedAt: new Date(issuedAt).toISOString() } : undefined;
 }
 
 /**
@@ -42,15 +40,15 @@ export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
     if (cached && Date.now() - cached.at < RECHECK_MS) return cached.access;
     // Topics are chosen by the connector: the cache must not grow with every name it tries.
     if (sources.size >= MAX_CACHED_SOURCES) sources.clear();
-    const [row] = await db.query<{ region: string; active: boolean }>('select region, active from supervision_sources where id = $1', [sourceId]);
+    const row = await findSourceState(db, sourceId);
     const access = row ? { region: row.region, active: row.active } : null;
     sources.set(sourceId, { access, at: Date.now() });
     return access;
   }
 
   async function asSource(sourceId: string, password: string): Promise<DevicePrincipal | null> {
-    const [row] = await db.query<{ credential_hash: string | null }>('select credential_hash from supervision_sources where id = $1 and active', [sourceId]);
-    if (!row?.credential_hash || !(await verifyDeviceSecret(password, row.credential_hash))) return null;
+    const hash = await credentialHashOf(db, sourceId);
+    if (!hash || !(await verifyDeviceSecret(password, hash))) return null;
     const ownTopic = `${topicPrefix}/${sourceId}`;
     return { login: sourceId, mayPublish: (topic) => topic === ownTopic };
   }

@@ -2,7 +2,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startTestPlatform, type TestPlatform } from '../../../core/testing/index.js';
 import { supervisionModule } from '../module.js';
-import { closeEntry, createEntry, type NewEntry } from './watchlist.service.js';
+import { closeEntry, createEntry, type NewEntry } from './watchlists.repository.js';
 import { WatchlistIndex } from './watchlist-index.js';
 
 const person = (id: string, fullName: string, birthDate: string): NewEntry => ({

@@ -1,27 +1,20 @@
 import type { Sql } from '../../../core/index.js';
 import { Matcher, type WatchlistEntry } from '../matching/matcher.js';
-import type { EntryRow } from './watchlist.service.js';
+import type { DangerLevel, EntryKind } from './watchlists.contract.js';
+import { activeEntries, entriesChangedSince, watchlistVersion, type IndexedRow } from './watchlists.repository.js';
 
 export interface ListedEntry {
   id: string;
-  kind: 'person' | 'vehicle';
+  kind: EntryKind;
   iin: string | null;
   fullName: string | null;
   birthDate: string | null;
   plate: string | null;
   warrantBasis: string;
   issuingAgency: string;
-  dangerLevel: 'low' | 'medium' | 'high';
+  dangerLevel: DangerLevel;
   region: string;
 }
-
-/** The columns of a watchlist row the index needs (the service's row, narrowed). */
-type IndexedRow = Pick<EntryRow, 'id' | 'kind' | 'iin' | 'full_name' | 'birth_date' | 'plate' | 'warrant_basis' | 'issuing_agency' | 'region' | 'status'> & {
-  danger_level: ListedEntry['dangerLevel'];
-};
-
-const SELECT = `select id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-DD') as birth_date, plate, warrant_basis, issuing_agency,
-  danger_level, region, status from watchlist_entries`;
 
 /** Past this many retired entries, a fifth of the index or more, it is built afresh (in the background). */
 const REBUILD_RETIRED = 5_000;
@@ -55,18 +48,17 @@ export class WatchlistIndex {
   constructor(private readonly db?: Sql) {}
 
   async current(sql: Sql): Promise<{ matcher: Matcher; entries: ReadonlyMap<string, ListedEntry> }> {
-    const [row] = await sql.query<{ version: string; rebuild_from: string }>('select version, rebuild_from from watchlist_version');
-    const version = Number(row?.version ?? 0);
+    const { version, rebuildFrom } = await watchlistVersion(sql);
     if (version !== this.version && !this.rebuilding) {
-      const fresh = !this.built || Number(row?.rebuild_from ?? 0) > this.version || this.worthCompacting(this.built.matcher);
-      if (fresh) {
+      const built = this.built;
+      if (!built || rebuildFrom > this.version || this.worthCompacting(built.matcher)) {
         // A failed rebuild is tried again at the next batch (the version still differs); meanwhile the previous
         // index serves, and with none yet the batch fails and is judged again.
         this.failure = undefined;
-        this.rebuilding = this.rebuild(this.built ? (this.db ?? sql) : sql, version)
+        this.rebuilding = this.rebuild(built ? (this.db ?? sql) : sql, version)
           .catch((error: unknown) => void (this.failure = error))
           .finally(() => (this.rebuilding = undefined));
-      } else await this.applyChanges(sql, this.built!, version);
+      } else await this.applyChanges(sql, built, version);
     }
     if (!this.built) await this.rebuilding;
     if (!this.built) throw this.failure instanceof Error ? this.failure : new Error('the watchlist index is not built', { cause: this.failure });
@@ -78,7 +70,7 @@ export class WatchlistIndex {
   }
 
   private async applyChanges(sql: Sql, built: NonNullable<WatchlistIndex['built']>, version: number): Promise<void> {
-    const rows = await sql.query<IndexedRow>(`${SELECT} where changed_version > $1`, [this.version]);
+    const rows = await entriesChangedSince(sql, this.version);
     const changed: ListedEntry[] = [];
     const withdrawn: string[] = [];
     for (const row of rows) {
@@ -92,7 +84,7 @@ export class WatchlistIndex {
   }
 
   private async rebuild(sql: Sql, version: number): Promise<void> {
-    const rows = await sql.query<IndexedRow>(`${SELECT} where status = 'active'`);
+    const rows = await activeEntries(sql);
     const entries = new Map(rows.map((row) => [row.id, listed(row)]));
     const matcher = await Matcher.build([...entries.values()].map(matchable));
     this.built = { matcher, entries };

@@ -1,44 +1,38 @@
-import { distanceMetres, insideGeometry, type PolygonGeometry } from '../../../core/index.js';
+import { distanceMetres, insideGeometry } from '../../../core/index.js';
 import { localClock, withinWindow } from '../pipeline/local-time.js';
 import type { Hit, Rule, StoredObservation } from '../pipeline/rule.js';
+import { activeOrderRules, activeZones } from './zones.repository.js';
 
-interface ZoneRow {
-  id: string;
-  name: string;
-  kind: string;
-  geometry: PolygonGeometry;
-  forbidden_activities: string[];
-}
-
-interface OrderRow {
-  id: string;
-  name: string;
+/** An activity detection with a place: what the zone and public-order rules judge. */
+interface Located {
+  observation: StoredObservation;
+  activity: string;
   lat: number;
   lon: number;
-  radius_m: number;
-  activities: string[];
-  from_time: string;
-  to_time: string;
-  min_confidence: number;
-  min_crowd: number;
 }
 
-const activityOf = (observation: StoredObservation) => (typeof observation.attributes.activity === 'string' ? observation.attributes.activity : null);
-const located = (observation: StoredObservation) => observation.kind === 'activity' && activityOf(observation) !== null && observation.lat !== null && observation.lon !== null;
+function locatedActivities(observations: readonly StoredObservation[]): Located[] {
+  const detections: Located[] = [];
+  for (const observation of observations) {
+    const { activity } = observation.attributes;
+    const { lat, lon } = observation;
+    if (observation.kind === 'activity' && typeof activity === 'string' && lat !== null && lon !== null) detections.push({ observation, activity, lat, lon });
+  }
+  return detections;
+}
 
 /** Activity detections (from drones and cameras) inside a restricted zone where that activity is forbidden. */
 export function zonesRule(): Rule {
   return {
     name: 'zones',
     async judge(sql, observations) {
-      const detections = observations.filter(located);
+      const detections = locatedActivities(observations);
       if (detections.length === 0) return [];
-      const zones = await sql.query<ZoneRow>('select id, name, kind, geometry, forbidden_activities from restricted_zones where active');
+      const zones = await activeZones(sql);
       const hits: Hit[] = [];
-      for (const observation of detections) {
-        const activity = activityOf(observation)!;
+      for (const { observation, activity, lat, lon } of detections) {
         for (const zone of zones) {
-          if (!zone.forbidden_activities.includes(activity) || !insideGeometry(observation.lon!, observation.lat!, zone.geometry)) continue;
+          if (!zone.forbidden_activities.includes(activity) || !insideGeometry(lon, lat, zone.geometry)) continue;
           const count = typeof observation.attributes.count === 'number' ? ` (${String(observation.attributes.count)} detected)` : '';
           const summary = `${observation.sourceKind} ${observation.sourceId} detected ${activity}${count} inside ${zone.name}, a ${zone.kind.replaceAll('_', ' ')} zone where ${zone.forbidden_activities.join(', ')} is forbidden${observation.confidence === null ? '' : `; detector confidence ${observation.confidence.toFixed(2)}`}.`;
           hits.push({
@@ -58,21 +52,17 @@ export function publicOrderRule(): Rule {
   return {
     name: 'public_order',
     async judge(sql, observations) {
-      const detections = observations.filter(located);
+      const detections = locatedActivities(observations);
       if (detections.length === 0) return [];
-      const rules = await sql.query<OrderRow>(
-        `select id, name, lat, lon, radius_m, activities, to_char(from_time, 'HH24:MI') as from_time, to_char(to_time, 'HH24:MI') as to_time, min_confidence, min_crowd
-         from public_order_rules where active`,
-      );
+      const rules = await activeOrderRules(sql);
       const hits: Hit[] = [];
-      for (const observation of detections) {
-        const activity = activityOf(observation)!;
+      for (const { observation, activity, lat, lon } of detections) {
         for (const rule of rules) {
           if (!rule.activities.includes(activity) || !withinWindow(observation.observedAt, rule.from_time, rule.to_time)) continue;
           if ((observation.confidence ?? 1) < rule.min_confidence) continue;
           const count = typeof observation.attributes.count === 'number' ? observation.attributes.count : null;
           if (activity === 'crowd' && (count ?? 0) < rule.min_crowd) continue;
-          const distance = distanceMetres(observation.lat!, observation.lon!, rule.lat, rule.lon);
+          const distance = distanceMetres(lat, lon, rule.lat, rule.lon);
           if (distance > rule.radius_m) continue;
           const summary = `${observation.sourceKind} ${observation.sourceId} detected ${activity === 'crowd' ? `a crowd of about ${String(count)}` : 'a fight'} ${String(Math.round(distance))} m from ${rule.name} at ${localClock(observation.observedAt)} local time (watched ${rule.from_time}–${rule.to_time}${activity === 'crowd' ? `, from ${String(rule.min_crowd)} people` : ''}).`;
           hits.push({

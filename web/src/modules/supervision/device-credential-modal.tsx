@@ -2,7 +2,7 @@ import { CopyButton } from '../../components/copy-button';
 import { Modal } from '../../components/modal';
 import { SecretOnce } from '../../components/secret-once';
 import { useSupervisionI18n } from './i18n';
-import type { DeviceCredential } from './types';
+import type { DeviceCredential } from '../../../../src/modules/supervision/supervision.contract.js';
 
 /** A source's device login as the server returns it, once: user name, topic and password. */
 export function DeviceCredentialModal({

@@ -6,7 +6,7 @@ import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useSupervisionI18n } from './i18n';
-import type { Flight, Items, Source, Zone } from './types';
+import type { FlightAnswer, SourceList, ZoneList } from '../../../../src/modules/supervision/supervision.contract.js';
 import { FormActions } from '../../components/form-actions';
 
 const HOUR = 3_600_000;
@@ -21,8 +21,9 @@ function inputValue(ms: number): string {
 export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; onFiled: () => void }) {
   const api = useApi();
   const { t } = useSupervisionI18n();
-  const sources = useResource('sv-flight-drones', () => api.get<Items<Source>>('/api/supervision/sources'));
-  const zones = useResource('sv-zones', () => api.get<Items<Zone>>('/api/supervision/zones'));
+  const sources = useResource('sv-flight-drones', () => api.get<SourceList>('/api/supervision/sources'));
+  const zones = useResource('sv-zones', () => api.get<ZoneList>('/api/supervision/zones'));
+  const loadError = sources.error ?? zones.error;
   const drones = (sources.data?.items ?? []).filter((source) => source.kind === 'drone' && source.active);
   const [droneId, setDroneId] = useState('');
   const [purpose, setPurpose] = useState('');
@@ -31,7 +32,7 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
   const [start, setStart] = useState(() => inputValue(Date.now()));
   const [end, setEnd] = useState(() => inputValue(Date.now() + 3 * HOUR));
   const [submitted, setSubmitted] = useState(false);
-  const file = useAction((body: object) => api.post<{ flight: Flight }>('/api/supervision/flights', body));
+  const file = useAction((body: object) => api.post<FlightAnswer>('/api/supervision/flights', body));
   const chosenDrone = droneId || drones[0]?.id || '';
   const invalidTime = (value: string) => Number.isNaN(new Date(value).getTime());
   const missing = {
@@ -59,7 +60,7 @@ export function FlightFileDialog({ onClose, onFiled }: { onClose: () => void; on
   return (
     <Modal title={t('flights.fileTitle')} onClose={onClose} wide testId="sv-flight-file">
       <form className="form" onSubmit={(event) => void handleSubmit(event)} noValidate>
-        {(sources.error ?? zones.error) && <ErrorState error={(sources.error ?? zones.error)!} inline />}
+        {loadError && <ErrorState error={loadError} inline />}
         <div className="form__row">
           <Field label={t('flights.drone')} required>
             {({ id }) => (

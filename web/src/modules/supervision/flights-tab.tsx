@@ -9,7 +9,7 @@ import { Table, type Column } from '../../components/table';
 import { canFileFlights } from './access';
 import { FlightFileDialog } from './flight-file-dialog';
 import { useSupervisionI18n } from './i18n';
-import type { Flight, FlightEnd, Items } from './types';
+import type { Flight, FlightAnswer, FlightEnd, FlightList } from '../../../../src/modules/supervision/supervision.contract.js';
 
 const STATUS_TONE: Record<Flight['status'], Tone> = {
   planned: 'info',
@@ -26,7 +26,7 @@ export function FlightsTab() {
   const [generation, setGeneration] = useState(0);
   const [filing, setFiling] = useState(false);
   const list = useResource(`sv-flights#${String(generation)}`, () =>
-    api.get<Items<Flight>>('/api/supervision/flights', { days: 30 }),
+    api.get<FlightList>('/api/supervision/flights', { days: 30 }),
   );
   const reload = () => setGeneration((value) => value + 1);
   const columns: Column<Flight>[] = [
@@ -146,11 +146,11 @@ function EndFlight({ flight, onEnded }: { flight: Flight; onEnded: () => void })
   const { t } = useSupervisionI18n();
   // A flight not yet started can only be cancelled; one in the air lands or is lost. The choice follows the status
   // as the list refreshes.
-  const allowed: readonly FlightEnd[] = flight.status === 'planned' ? ['cancelled'] : ['landed', 'lost'];
+  const allowed: readonly [FlightEnd, ...FlightEnd[]] = flight.status === 'planned' ? ['cancelled'] : ['landed', 'lost'];
   const [chosen, setChosen] = useState<FlightEnd | null>(null);
-  const reason = chosen && allowed.includes(chosen) ? chosen : allowed[0]!;
+  const reason = chosen && allowed.includes(chosen) ? chosen : allowed[0];
   const end = useAction(() =>
-    api.post<{ flight: Flight }>(`/api/supervision/flights/${flight.id}/end`, { reason }),
+    api.post<FlightAnswer>(`/api/supervision/flights/${flight.id}/end`, { reason }),
   );
   return (
     <form

@@ -10,11 +10,13 @@ import { registerMap, type GeoJson } from './charts-setup';
 import { EChart } from '../../components/echart';
 import { useSupervisionI18n } from './i18n';
 import { alertColour, buildLiveMapOption } from './live-map-option';
-import { ALERT_KINDS, type LiveView, type Zone } from './types';
+import type { LiveView, Zone } from '../../../../src/modules/supervision/supervision.contract.js';
+import { ALERT_KINDS } from './display-order';
 
 interface LiveMapCardProps {
   live: LiveView | undefined;
-  zones: Zone[];
+  /** Undefined while they load: the map waits for them rather than being drawn twice. */
+  zones: Zone[] | undefined;
 }
 
 /** Alerts, sources and zones of the user's regions over Kazakhstan's regions; a click on an alert opens it. */
@@ -28,7 +30,7 @@ export function LiveMapCard({ live, zones }: LiveMapCardProps) {
   const geo = useResource('geojson', () => api.get<RegionFeatureCollection>('/api/geo/regions.geojson'));
 
   const option = useMemo(() => {
-    if (!geo.data || !live) return null;
+    if (!geo.data || !live || !zones) return null;
     registerMap('kz', geo.data as unknown as GeoJson);
     return buildLiveMapOption({
       geojson: geo.data,
@@ -56,14 +58,14 @@ export function LiveMapCard({ live, zones }: LiveMapCardProps) {
               alerts: live.alerts.length,
               sources: live.sources.length,
               silent,
-              zones: zones.length,
+              zones: zones?.length ?? 0,
             })}
           </span>
         )}
       </div>
       {geo.error ? (
         <ErrorState error={geo.error} onRetry={geo.reload} inline />
-      ) : option && live ? (
+      ) : option && live && zones ? (
         <EChart
           option={option}
           className="sv-map"

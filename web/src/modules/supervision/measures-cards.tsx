@@ -4,7 +4,7 @@ import { Table } from '../../components/table';
 import { EChart } from '../../components/echart';
 import { useSupervisionI18n } from './i18n';
 import { wantedOption, weeklyOption } from './trend-options';
-import type { Measures } from './types';
+import type { Measures } from '../../../../src/modules/supervision/supervision.contract.js';
 
 const PROBATION_RULES = ['probation_curfew', 'probation_exclusion', 'probation_area'] as const;
 const ZONE_RULES = ['zone_incursion'] as const;

@@ -3,7 +3,8 @@ import { useApi } from '../../app/auth';
 import { useAction } from '../../app/use-action';
 import { ErrorState } from '../../components/error-state';
 import { useSupervisionI18n } from './i18n';
-import { OUTCOMES, type Outcome } from './types';
+import type { Outcome, OutcomeRecorded } from '../../../../src/modules/supervision/supervision.contract.js';
+import { OUTCOMES } from './display-order';
 
 interface OutcomeControlProps {
   alertId: string;
@@ -21,7 +22,7 @@ export function OutcomeControl({ alertId, recorded, onRecorded }: OutcomeControl
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [note, setNote] = useState('');
   const action = useAction((value: Outcome) =>
-    api.post(`/api/supervision/alerts/${encodeURIComponent(alertId)}/outcome`, {
+    api.post<OutcomeRecorded>(`/api/supervision/alerts/${encodeURIComponent(alertId)}/outcome`, {
       outcome: value,
       ...(note.trim() ? { note: note.trim() } : {}),
     }),

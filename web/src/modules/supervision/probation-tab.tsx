@@ -6,13 +6,13 @@ import { Loading } from '../../components/loading';
 import { RelativeTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 import { useSupervisionI18n } from './i18n';
-import type { Items, Probationer } from './types';
+import type { ProbationList, Probationer } from '../../../../src/modules/supervision/supervision.contract.js';
 
 /** People on probation in the user's regions (masked), their bracelet's health and violations in 30 days. */
 export function ProbationTab() {
   const api = useApi();
   const { t, formatNumber, regionName } = useSupervisionI18n();
-  const list = useResource('sv-probation', () => api.get<Items<Probationer>>('/api/supervision/probation'));
+  const list = useResource('sv-probation', () => api.get<ProbationList>('/api/supervision/probation'));
   const columns: Column<Probationer>[] = [
     {
       id: 'person',

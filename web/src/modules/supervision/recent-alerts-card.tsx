@@ -9,7 +9,7 @@ import { canDispatch } from './access';
 import { useSupervisionI18n } from './i18n';
 import { alertColour } from './live-map-option';
 import { OutcomeControl } from './outcome-control';
-import type { LiveAlert, Outcome } from './types';
+import type { LiveAlert, Outcome } from '../../../../src/modules/supervision/supervision.contract.js';
 
 // Silences are about devices, not people seen: no officers are dispatched, so no outcome is recorded for them.
 const NO_DISPATCH = new Set(['source_silent', 'bracelet_silent', 'checkin_missed']);

@@ -4,7 +4,7 @@ import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DeviceCredentialModal } from './device-credential-modal';
 import { useSupervisionI18n } from './i18n';
-import type { DeviceCredential, Source } from './types';
+import type { CredentialIssued, DeviceCredential, Source, SourceAnswer } from '../../../../src/modules/supervision/supervision.contract.js';
 
 type Asking = 'password' | 'service' | null;
 
@@ -17,8 +17,8 @@ export function SourceActions({ source, onChanged }: { source: Source; onChanged
   const { t } = useSupervisionI18n();
   const [asking, setAsking] = useState<Asking>(null);
   const path = `/api/supervision/sources/${encodeURIComponent(source.id)}`;
-  const issue = useAction(() => api.post<{ credential: DeviceCredential }>(`${path}/credential`));
-  const service = useAction((active: boolean) => api.patch<{ source: Source }>(path, { active }));
+  const issue = useAction(() => api.post<CredentialIssued>(`${path}/credential`));
+  const service = useAction((active: boolean) => api.patch<SourceAnswer>(path, { active }));
   // Kept here, not taken from the action's last result, so a second request shows its own password or none.
   const [issued, setIssued] = useState<DeviceCredential | null>(null);
 

@@ -7,7 +7,7 @@ import { canConfigure } from './access';
 import { useSupervisionI18n } from './i18n';
 import { SourceActions } from './source-actions';
 import { SourceRegisterDialog } from './source-register-dialog';
-import type { Source } from './types';
+import type { Source } from '../../../../src/modules/supervision/supervision.contract.js';
 
 /**
  * Each source with its last message, messages in the last hour, silence (a drone only on a flight), false-match

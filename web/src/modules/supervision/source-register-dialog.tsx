@@ -9,7 +9,7 @@ import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { DeviceCredentialModal } from './device-credential-modal';
 import { useSupervisionI18n } from './i18n';
-import type { DeviceCredential, Source } from './types';
+import type { SourceRegistered } from '../../../../src/modules/supervision/supervision.contract.js';
 import { FormActions } from '../../components/form-actions';
 
 const KINDS = ['camera', 'drone', 'bracelet', 'state_db', 'patrol_app'] as const;
@@ -48,7 +48,7 @@ export function SourceRegisterDialog({
   });
   const [submitted, setSubmitted] = useState(false);
   const register = useAction((body: object) =>
-    api.post<{ source: Source; credential: DeviceCredential }>('/api/supervision/sources', body),
+    api.post<SourceRegistered>('/api/supervision/sources', body),
   );
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((previous) => ({ ...previous, [field]: event.target.value }));

@@ -39,12 +39,12 @@ export function SupervisionPage({ params }: { params: Record<string, string> }) 
 function Dashboard() {
   const { t, formatDateTime } = useSupervisionI18n();
   const { live, measures, sources, zones, updatedAt, refresh } = useSupervisionData();
-  const error = live.error ?? measures.error ?? sources.error;
+  const error = live.error ?? measures.error ?? sources.error ?? zones.error;
   return (
     <>
       {error && <ErrorState error={error} onRetry={refresh} inline />}
       <div className="sv-grid">
-        <LiveMapCard live={live.data} zones={zones.data?.items ?? []} />
+        <LiveMapCard live={live.data} zones={zones.data?.items ?? (zones.error ? [] : undefined)} />
         {live.data ? <RecentAlertsCard alerts={live.data.alerts} onRecorded={refresh} /> : <Loading inline />}
       </div>
       {updatedAt !== null && (

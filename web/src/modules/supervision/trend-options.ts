@@ -1,5 +1,5 @@
 import type { TrendOption } from './charts-setup';
-import type { Measures } from './types';
+import type { Measures } from '../../../../src/modules/supervision/supervision.contract.js';
 
 const AXIS = {
   axisLabel: { fontSize: 10, color: '#6b7a8c' },

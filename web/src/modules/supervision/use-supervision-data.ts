@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAlertEvents } from '../../app/alert-stream';
 import { useApi } from '../../app/auth';
 import { useResource, type Resource } from '../../app/use-resource';
-import type { Items, LiveView, Measures, Source, Zone } from './types';
+import type { LiveView, Measures, SourceList, ZoneList } from '../../../../src/modules/supervision/supervision.contract.js';
 
 /** Sources report health by the minute; a 15-second poll keeps silences current without a stream of their own. */
 const REFRESH_MS = 15_000;
@@ -12,8 +12,8 @@ export const MEASURE_DAYS = 90;
 export interface SupervisionData {
   live: Resource<LiveView>;
   measures: Resource<Measures>;
-  sources: Resource<Items<Source>>;
-  zones: Resource<Items<Zone>>;
+  sources: Resource<SourceList>;
+  zones: Resource<ZoneList>;
   /** When the live view last arrived (ms). */
   updatedAt: number | null;
   /** Reload everything, e.g. after an outcome was recorded. */
@@ -38,10 +38,10 @@ export function useSupervisionData(): SupervisionData {
     api.get<Measures>('/api/supervision/measures', { days: MEASURE_DAYS }),
   );
   const sources = useResource(`sv-sources${suffix}`, () =>
-    api.get<Items<Source>>('/api/supervision/sources'),
+    api.get<SourceList>('/api/supervision/sources'),
   );
   // Zones change with configuration, not by the minute: loaded once per visit.
-  const zones = useResource('sv-zones', () => api.get<Items<Zone>>('/api/supervision/zones'));
+  const zones = useResource('sv-zones', () => api.get<ZoneList>('/api/supervision/zones'));
 
   const refresh = useCallback(() => setGeneration((g) => g + 1), []);
   useEffect(() => {

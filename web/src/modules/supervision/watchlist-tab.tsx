@@ -8,7 +8,7 @@ import { DateTime } from '../../components/relative-time';
 import { Table, type Column } from '../../components/table';
 import { useSupervisionI18n } from './i18n';
 import { Segmented } from '../../components/segmented';
-import type { Items, WatchlistEntry } from './types';
+import type { Watchlist, WatchlistEntry } from '../../../../src/modules/supervision/supervision.contract.js';
 
 const DANGER_TONE: Record<WatchlistEntry['dangerLevel'], Tone> = {
   high: 'danger',
@@ -22,7 +22,7 @@ export function WatchlistTab() {
   const { t, tOr, regionName } = useSupervisionI18n();
   const [status, setStatus] = useState<'active' | 'closed'>('active');
   const list = useResource(`sv-watchlist-${status}`, () =>
-    api.get<Items<WatchlistEntry>>('/api/supervision/watchlist', { status }),
+    api.get<Watchlist>('/api/supervision/watchlist', { status }),
   );
 
   const columns: Column<WatchlistEntry>[] = [

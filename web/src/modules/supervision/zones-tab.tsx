@@ -4,13 +4,13 @@ import { ErrorState } from '../../components/error-state';
 import { Loading } from '../../components/loading';
 import { Table, type Column } from '../../components/table';
 import { useSupervisionI18n } from './i18n';
-import type { Items, Zone } from './types';
+import type { Zone, ZoneList } from '../../../../src/modules/supervision/supervision.contract.js';
 
 /** Restricted zones in the user's regions, what is forbidden in each, and incursions in 30 days. */
 export function ZonesTab() {
   const api = useApi();
   const { t, tOr, formatNumber, regionName } = useSupervisionI18n();
-  const list = useResource('sv-zones', () => api.get<Items<Zone>>('/api/supervision/zones'));
+  const list = useResource('sv-zones', () => api.get<ZoneList>('/api/supervision/zones'));
   const columns: Column<Zone>[] = [
     { id: 'name', header: t('zonesTab.name'), cell: (z) => <span className="cell-title">{z.name}</span> },
     { id: 'kind', header: t('zonesTab.kind'), cell: (z) => tOr(`zoneKind.${z.kind}`, z.kind) },

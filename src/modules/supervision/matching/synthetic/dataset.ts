@@ -147,7 +147,7 @@ export function personName(parts: NameParts, rng: Rng): { name: string; variant:
     modifiers.push('no patronymic');
   }
   if (rng.chance(0.4)) {
-    words = [words[1]!, ...(words[2] ? [words[2]] : []), words[0]!];
+    words = [words[1] ?? '', ...(words[2] ? [words[2]] : []), words[0] ?? ''];
     modifiers.push('given name first');
   }
   if (rng.chance(0.2)) {
@@ -195,7 +195,7 @@ function plantedPerson(
     identifiers.birthDate = person.birthDate;
   else if (dateKind === 'one-digit') identifiers.birthDate = oneDigitOff(person.birthDate, rng);
   else if (dateKind === 'swapped')
-    identifiers.birthDate = Number(day) <= 12 ? `${year!}-${day!}-${month!}` : person.birthDate;
+    identifiers.birthDate = Number(day) <= 12 ? `${year ?? ''}-${day ?? ''}-${month ?? ''}` : person.birthDate;
   if (dateKind !== 'exact' && identifiers.birthDate !== person.birthDate) extras.push(`date ${dateKind}`);
   if (dateKind === 'missing' || rng.chance(0.3)) {
     const misread = rng.chance(0.05);

@@ -46,7 +46,7 @@ export function evaluateMatches(
     quality.planted++;
     if (hit) quality.found++;
     else if (quality.missedExamples.length < 10) quality.missedExamples.push({ observation, matches });
-    const label = observation.variant.split(',')[0]!;
+    const label = observation.variant.split(',')[0] ?? observation.variant;
     const row = (quality.byVariant[label] ??= { planted: 0, found: 0 });
     row.planted++;
     if (hit) row.found++;

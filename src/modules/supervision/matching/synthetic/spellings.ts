@@ -89,7 +89,7 @@ export function typo(word: string, rng: Rng): string {
     kind === 0
       ? word.slice(0, at) + word.slice(at + 1)
       : kind === 1
-        ? word.slice(0, at) + word[at + 1]! + word[at]! + word.slice(at + 2)
+        ? word.slice(0, at) + word.charAt(at + 1) + word.charAt(at) + word.slice(at + 2)
         : word.slice(0, at) + (upper ? replacement.toUpperCase() : replacement) + word.slice(at + 1);
   return out;
 }

@@ -1,4 +1,7 @@
 import { Type, type Static } from 'typebox';
+import { Strict } from '../../../core/index.js';
+import { Iin, Plate } from '../supervision.schema.js';
+import { SourceId } from '../sources/sources.schema.js';
 
 export const observationKinds = ['person', 'vehicle', 'activity', 'bracelet_ping'] as const;
 export type ObservationKind = (typeof observationKinds)[number];
@@ -29,3 +32,16 @@ export const Observation = Type.Object({
   mediaRef: Type.Optional(Type.String({ maxLength: 500, description: 'where the vendor keeps the image or clip' })),
 }, { additionalProperties: false });
 export type Observation = Static<typeof Observation>;
+
+/** `POST /api/observations`: a batch of one source; each observation is checked on its own, so one bad one is a dead letter, not a refused batch. */
+export const IntakeBody = Strict({ source: SourceId, observations: Type.Array(Type.Unknown(), { minItems: 1, maxItems: 1000 }) });
+
+export const SearchBody = Strict({
+  purpose: Type.String({ minLength: 10, maxLength: 500, description: 'why, e.g. the case or warrant number' }),
+  iin: Type.Optional(Iin),
+  name: Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+  birthDate: Type.Optional(Type.String({ format: 'date' })),
+  plate: Type.Optional(Plate),
+  from: Type.Optional(Type.String({ format: 'date-time' })),
+  to: Type.Optional(Type.String({ format: 'date-time' })),
+});

@@ -1,5 +1,6 @@
-import type { Job } from '../../core/index.js';
-import type { SupervisionContext } from './supervision.settings.js';
+import type { Job } from '../../../core/index.js';
+import type { SupervisionContext } from '../supervision.settings.js';
+import { deleteExpired } from './observations.repository.js';
 
 /**
  * Keeps only what the purpose needs: observations that matched nothing are deleted once they expire (72 hours by
@@ -16,12 +17,5 @@ export function retentionJob(platform: SupervisionContext): Job {
 }
 
 export async function purgeExpired(platform: Pick<SupervisionContext, 'db' | 'settings'>, now = new Date()): Promise<{ observations: number; deadLetters: number }> {
-  return platform.db.tx(async (sql) => {
-    const observations = await sql.query('delete from observations where state = $1 and expires_at <= $2 returning id', ['unmatched', now]);
-    const deadLetters = await sql.query(
-      `delete from observation_dead_letters where received_at <= $1::timestamptz - make_interval(hours => $2) returning id`,
-      [now, platform.settings.retentionHours],
-    );
-    return { observations: observations.length, deadLetters: deadLetters.length };
-  });
+  return platform.db.tx((sql) => deleteExpired(sql, now, platform.settings.retentionHours));
 }
