@@ -31,9 +31,9 @@ module.exports = {
     {
       name: 'modules-use-the-core-surface',
       severity: 'error',
-      comment: 'A module imports the core only through src/core/index.ts (and its tests through src/core/testing/index.ts).',
+      comment: 'A module imports the core only through src/core/index.ts, its pure helpers through src/core/lang/index.ts, and its tests through src/core/testing/index.ts.',
       from: { path: '^src/modules/' },
-      to: { path: '^src/core/', pathNot: '^src/core/(index|testing/index)\\.ts$' },
+      to: { path: '^src/core/', pathNot: '^src/core/(index|lang/index|testing/index)\\.ts$' },
     },
     {
       name: 'test-helpers-stay-in-tests',

@@ -15,6 +15,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { present } from '../src/core/lang/index.js';
 import { loadSpbAppeals, screeningTexts, TempDir } from './appeals/data.js';
 import { benchIntake, type IntakeBackend } from './appeals/intake.js';
 import { benchModels, type ModelBench } from './appeals/model-bench.js';
@@ -47,7 +48,7 @@ if (spb.length === 0)
   );
 
 const started = performance.now();
-const loadStart = loadavg()[0]!;
+const [loadStart = 0] = loadavg();
 const tmp = new TempDir();
 let models: ModelBench | null = null;
 let training: TrainingBench | null = null;
@@ -100,7 +101,9 @@ function shuffled<T>(items: readonly T[]): T[] {
   for (let i = out.length - 1; i > 0; i--) {
     state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
     const j = state % (i + 1);
-    [out[i], out[j]] = [out[j]!, out[i]!];
+    const swapped = present(out[j], 'an item to shuffle');
+    out[j] = present(out[i], 'an item to shuffle');
+    out[i] = swapped;
   }
   return out;
 }

@@ -10,7 +10,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../src/core/demo/rng.js';
-import type { AnyModule } from '../src/core/index.js';
+import { present, type AnyModule } from '../src/core/index.js';
 import { startTestPlatform, type TestPlatform } from '../src/core/testing/test-platform.js';
 import { waitFor } from '../src/core/testing/wait-for.js';
 import { seedDemoOffences } from '../src/modules/forecasting/demo/demo-offences.js';
@@ -59,7 +59,7 @@ async function bench(label: string, module: AnyModule, detector: boolean, databa
     const key = await qg.apiKey(['offences.ingest']);
     const out: Run[] = [];
     for (let run = 0; run < runs; run++) {
-      const region = regionsToSend[run % regionsToSend.length]!;
+      const region = present(regionsToSend[run % regionsToSend.length], 'a region to send');
       const records = await monthOfRecords(qg, region, `${label}-${String(run)}`);
       const started = new Date();
       const t0 = performance.now();
@@ -73,11 +73,11 @@ async function bench(label: string, module: AnyModule, detector: boolean, databa
       if (detector) {
         await waitFor(async () => {
           const [row] = await qg.db.query<{ n: number }>(`select count(*)::int as n from forecast_expectations where series_key = $1 and computed_at >= $2`, [`${region}|*|*|*`, started]);
-          return row!.n > 0 ? true : undefined;
+          return present(row, 'the count of expectations').n > 0 ? true : undefined;
         }, 30_000, 'detection');
         judgedMs = performance.now() - t0;
         const [row] = await qg.db.query<{ n: number }>('select count(*)::int as n from forecast_expectations where computed_at >= $1', [started]);
-        seriesJudged = row!.n;
+        seriesJudged = present(row, 'the count of expectations').n;
       }
       out.push({ region, records: records.length, intakeMs, judgedMs, seriesJudged });
     }
@@ -87,7 +87,7 @@ async function bench(label: string, module: AnyModule, detector: boolean, databa
   }
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const median = (values: number[]) => present([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)], 'a median of no runs');
 // The peer: the same module with its anomaly detector (its durable handlers) taken out.
 const withoutDetector: AnyModule = { ...forecastingModule, setup: async (platform) => ({ ...(await forecastingModule.setup(platform)), handlers: [] }) };
 const results = [];

@@ -60,7 +60,7 @@ console.log(
 );
 
 const started = performance.now();
-const loadStart = loadavg()[0]!;
+const [loadStart = 0] = loadavg();
 let accuracy: AccuracyBench | null = null;
 let speed: SpeedBench | null = null;
 let update: UpdateBench | null = null;

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import pg from 'pg';
+import { present } from '../src/core/lang/index.js';
 
 const duration = Number(process.env.BENCH_SECONDS ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -20,7 +21,7 @@ interface Target { url: string; cookie?: string; apiKey?: string; database?: str
 function startTarget(file: string, env: NodeJS.ProcessEnv): Promise<{ target: Target; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.once('data', (chunk: Buffer) => resolve({ target: JSON.parse(chunk.toString().split('\n')[0]!) as Target, child }));
+    child.stdout.once('data', (chunk: Buffer) => resolve({ target: JSON.parse(chunk.toString().split('\n')[0] ?? '') as Target, child }));
     child.once('exit', (code) => reject(new Error(`${file} exited with ${String(code)}`)));
   });
 }
@@ -65,10 +66,10 @@ async function benchBackend(label: string, env: NodeJS.ProcessEnv) {
     const { target } = platform;
     const rows = [
       await measure(`bare Fastify GET (peer)`, { url: `${bare.target.url}/items` }),
-      await measure(`GET /api/alerts, session (${label})`, { url: `${target.url}/api/alerts?limit=20`, headers: { cookie: target.cookie! } }),
+      await measure(`GET /api/alerts, session (${label})`, { url: `${target.url}/api/alerts?limit=20`, headers: { cookie: present(target.cookie, 'the target’s session cookie') } }),
       await measure(`bare Fastify POST (peer)`, { url: `${bare.target.url}/items`, method: 'POST', headers: { 'content-type': 'application/json' }, body: alertBody() }),
       await measure(`POST /api/alerts, API key (${label})`, {
-        url: `${target.url}/api/alerts`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${target.apiKey!}` },
+        url: `${target.url}/api/alerts`, method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${present(target.apiKey, 'the target’s API key')}` },
         setupClient: (client) => client.setBody(alertBody()),
         requests: [{ method: 'POST', setupRequest: (request) => ({ ...request, body: alertBody() }) }],
       }),
@@ -88,7 +89,7 @@ console.log(`\nNode ${process.version}, ${connections} connections, ${duration} 
 console.log(`${'scenario'.padEnd(44)} ${'req/s'.padStart(8)} ${'p99 ms'.padStart(8)} ${'errors'.padStart(7)} ${'vs peer'.padStart(8)}`);
 for (const { rows } of results) {
   for (const [index, row] of rows.entries()) {
-    const peer = index % 2 === 1 ? rows[index - 1]! : null;
+    const peer = index % 2 === 1 ? (rows[index - 1] ?? null) : null;
     const ratio = peer ? `${(row.rps / peer.rps * 100).toFixed(1)} %` : '';
     console.log(`${row.name.padEnd(44)} ${String(row.rps).padStart(8)} ${String(row.p99).padStart(8)} ${String(row.errors).padStart(7)} ${ratio.padStart(8)}`);
   }

@@ -20,6 +20,7 @@ import { acceptObservations } from '../src/modules/supervision/observations/obse
 import { supervisionModule } from '../src/modules/supervision/index.js';
 import { syntheticWatchlist } from '../src/modules/supervision/matching/synthetic/dataset.js';
 import { supervisionContext } from '../src/modules/supervision/testing.js';
+import { present } from '../src/core/lang/index.js';
 
 const rate = Number(process.env.E2E_RATE ?? 2200);
 const seconds = Number(process.env.E2E_SECONDS ?? 60);
@@ -31,7 +32,7 @@ process.env.DATABASE_URL = process.env.BENCH_DATABASE_URL ?? process.env.DATABAS
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return NaN;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 };
 
 const clients = Number(process.env.E2E_CLIENTS ?? 64);
@@ -50,10 +51,10 @@ try {
   const [listed] = await qg.db.query<{ n: number }>(`select count(*)::int as n from watchlist_entries where status = 'active'`);
   // Warm up: the pipeline builds the watchlist index when the list changes; let it do so before the clock starts.
   const [source] = await qg.db.query<{ id: string }>(`select id from supervision_sources where kind = 'camera' limit 1`);
-  await acceptObservations(qg.db, 'http', source!.id, [{ externalId: `warm-${String(Date.now())}`, observedAt: new Date().toISOString(), kind: 'person', identifiers: { name: 'Warm Up' } }]);
+  await acceptObservations(qg.db, 'http', present(source, 'a source of the demo world').id, [{ externalId: `warm-${String(Date.now())}`, observedAt: new Date().toISOString(), kind: 'person', identifiers: { name: 'Warm Up' } }]);
   for (let waited = 0; waited < 30_000; waited += 100) {
     const [pending] = await qg.db.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);
-    if (pending!.n === 0) break;
+    if ((pending?.n ?? 0) === 0) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -77,13 +78,14 @@ try {
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!) as never) : reject(new Error(`load exited ${String(code)}`))));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop() ?? '') as never) : reject(new Error(`load exited ${String(code)}`))));
   });
   clearTimeout(warrant);
   delay.disable();
   const mainThread = { busy: performance.eventLoopUtilization(eluStart).utilization, delayP99Ms: delay.percentile(99) / 1e6, delayMaxMs: delay.max / 1e6 };
   const run = { sent: load.sent, seconds: load.seconds };
-  const atEnd = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
+  const [atEnd] = await qg.db.query<{ stored: number; judged: number }>(`select count(*)::int as stored, count(*) filter (where state <> 'pending')::int as judged from observations where received_at >= $1`, [started]);
+  const end = present(atEnd, 'the counts at the end');
   const drainStart = performance.now();
   // Drained when every observation sent is stored (duplicates resent by the simulator count once) and judged.
   let lastStored = -1;
@@ -91,8 +93,9 @@ try {
   for (;;) {
     const [row] = await qg.db.query<{ pending: number; stored: number }>(
       `select count(*) filter (where state = 'pending')::int as pending, count(*)::int as stored from observations where received_at >= $1`, [started]);
-    still = row!.stored === lastStored && row!.pending === 0 ? still + 1 : 0;
-    lastStored = row!.stored;
+    const counts = present(row, 'the stored and pending counts');
+    still = counts.stored === lastStored && counts.pending === 0 ? still + 1 : 0;
+    lastStored = counts.stored;
     if (still >= 10 || performance.now() - drainStart > 180_000) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -117,15 +120,16 @@ try {
     `select (select count(*)::int from observations where received_at >= $1) as stored, (select count(*)::int from alerts where module = 'supervision' and created_at >= $1) as alerts`,
     [started],
   );
+  const sums = present(totals, 'the totals');
 
   const result = {
     at: new Date().toISOString(),
     node: process.version,
-    settings: { rate, seconds, intakeClients: clients, watchlist: listed!.n, broker: new URL(mqttUrl).host, database: 'PostgreSQL' },
+    settings: { rate, seconds, intakeClients: clients, watchlist: present(listed, 'the watchlist count').n, broker: new URL(mqttUrl).host, database: 'PostgreSQL' },
     ours: {
       sent: run.sent, publishSeconds: run.seconds, sentPerSecond: run.sent / run.seconds,
-      storedAtEnd: atEnd[0]!.stored, judgedAtEnd: atEnd[0]!.judged, backlogAtEnd: atEnd[0]!.stored - atEnd[0]!.judged, drainSeconds,
-      stored: totals!.stored, sustainedPerSecond: totals!.stored / (run.seconds + drainSeconds), hits: latencies.length, alerts: totals!.alerts,
+      storedAtEnd: end.stored, judgedAtEnd: end.judged, backlogAtEnd: end.stored - end.judged, drainSeconds,
+      stored: sums.stored, sustainedPerSecond: sums.stored / (run.seconds + drainSeconds), hits: latencies.length, alerts: sums.alerts,
       alertLatencyMs: { p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), max: percentile(latencies, 1) },
       storedLatencyMs: { p50: percentile(storedLatencies, 0.5), p95: percentile(storedLatencies, 0.95), p99: percentile(storedLatencies, 0.99) },
       judgedLatencyMs: { p50: percentile(judgedLatencies, 0.5), p95: percentile(judgedLatencies, 0.95), p99: percentile(judgedLatencies, 0.99) },
@@ -134,16 +138,16 @@ try {
     peer: { received: load.peer.received, receiveLatencyMs: { p50: load.peer.p50 ?? NaN, p95: load.peer.p95 ?? NaN, p99: load.peer.p99 ?? NaN } },
   };
   const ms = (value: number) => (Number.isFinite(value) ? value.toFixed(0) : '–');
-  console.log(`\nMQTT (${result.settings.broker}) → PostgreSQL, ${String(rate)} messages/s for ${String(seconds)} s, watchlist ${String(listed!.n)} entries\n`);
+  console.log(`\nMQTT (${result.settings.broker}) → PostgreSQL, ${String(rate)} messages/s for ${String(seconds)} s, watchlist ${String(present(listed, 'the watchlist count').n)} entries\n`);
   console.log(`${''.padEnd(34)} ${'sent'.padStart(8)} ${'taken in'.padStart(9)} ${'per s'.padStart(7)} ${'pending'.padStart(8)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
-  console.log(`${'ours: stored, judged, alert (hits)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(totals!.stored).padStart(9)} ${result.ours.sustainedPerSecond.toFixed(0).padStart(7)} ${String(result.ours.backlogAtEnd).padStart(8)} ${ms(result.ours.alertLatencyMs.p50).padStart(7)} ${ms(result.ours.alertLatencyMs.p95).padStart(7)} ${ms(result.ours.alertLatencyMs.p99).padStart(7)}`);
+  console.log(`${'ours: stored, judged, alert (hits)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(sums.stored).padStart(9)} ${result.ours.sustainedPerSecond.toFixed(0).padStart(7)} ${String(result.ours.backlogAtEnd).padStart(8)} ${ms(result.ours.alertLatencyMs.p50).padStart(7)} ${ms(result.ours.alertLatencyMs.p95).padStart(7)} ${ms(result.ours.alertLatencyMs.p99).padStart(7)}`);
   console.log(`${'peer: plain subscriber (receipt)'.padEnd(34)} ${String(run.sent).padStart(8)} ${String(load.peer.received).padStart(9)} ${(load.peer.received / run.seconds).toFixed(0).padStart(7)} ${'–'.padStart(8)} ${ms(result.peer.receiveLatencyMs.p50).padStart(7)} ${ms(result.peer.receiveLatencyMs.p95).padStart(7)} ${ms(result.peer.receiveLatencyMs.p99).padStart(7)}`);
   console.log(`${'  of which publish → stored'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.storedLatencyMs.p50).padStart(7)} ${ms(result.ours.storedLatencyMs.p95).padStart(7)} ${ms(result.ours.storedLatencyMs.p99).padStart(7)}`);
   console.log(`${'  of which stored → alert (hits)'.padEnd(34)} ${''.padStart(8)} ${''.padStart(9)} ${''.padStart(7)} ${''.padStart(8)} ${ms(result.ours.judgedLatencyMs.p50).padStart(7)} ${ms(result.ours.judgedLatencyMs.p95).padStart(7)} ${ms(result.ours.judgedLatencyMs.p99).padStart(7)}`);
   console.log(`\n"sent" counts messages, resent ones (about 8 %) included; "taken in" counts distinct observations stored; "pending" is what was stored but not yet judged when publishing stopped.`);
   console.log(`The platform's main thread was busy ${(mainThread.busy * 100).toFixed(0)} % of the time; event-loop delay p99 ${mainThread.delayP99Ms.toFixed(0)} ms, max ${mainThread.delayMaxMs.toFixed(0)} ms.`);
   console.log(`A warrant was added to the list half way through, under load (the index applies such a change in place).`);
-  console.log(`${String(latencies.length)} hits (${String(totals!.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
+  console.log(`${String(latencies.length)} hits (${String(sums.alerts)} alerts after deduplication); backlog drained in ${drainSeconds.toFixed(1)} s after publishing stopped. Latency: publish → alert committed (ours), publish → message received (peer).`);
   mkdirSync(fileURLToPath(new URL('./results/', import.meta.url)), { recursive: true });
   writeFileSync(fileURLToPath(new URL('./results/supervision-e2e-latest.json', import.meta.url)), `${JSON.stringify(result, null, 2)}\n`);
 } finally {

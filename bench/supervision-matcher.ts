@@ -44,7 +44,7 @@ const settings: Settings = {
 };
 
 const started = performance.now();
-const loadStart = loadavg()[0]!;
+const loadStart = loadavg()[0] ?? 0;
 const datasets: DatasetBench[] = [];
 let files: FilesBench | null = null;
 if (sections.has('index')) for (const names of nameSources) datasets.push(benchDataset(names, settings));

@@ -5,8 +5,9 @@
 // the files here and pass them explicitly. The runner's closing summary (pass/fail counts) must stay the last
 // thing printed, because CI reads it: this script prints nothing after the child exits.
 //
-// Usage: node scripts/run-tests.mjs [--unit] [--<node test flag>=<value> ...] [filter ...]
+// Usage: node scripts/run-tests.mjs [--unit | --no-browser] [--<node test flag>=<value> ...] [filter ...]
 //   --unit        only pure-logic tests: skips *.int.test.ts and *.e2e.test.ts
+//   --no-browser  everything but the browser tests (*.e2e.test.ts): the second-runtime run in CI
 //   --test-*=...  any other --flag is passed through to node (use the --flag=value form)
 //   filter        keep only files whose path contains one of these substrings
 // Env: TEST_CONCURRENCY (default 2) → --test-concurrency: integration tests each create their own database,
@@ -46,10 +47,12 @@ function walk(dir, suffixes, out) {
 
 const args = process.argv.slice(2);
 let unitOnly = false;
+let noBrowser = false;
 const passThrough = [];
 const filters = [];
 for (const arg of args) {
   if (arg === '--unit') unitOnly = true;
+  else if (arg === '--no-browser') noBrowser = true;
   else if (arg.startsWith('--')) passThrough.push(arg);
   else filters.push(arg);
 }
@@ -67,13 +70,14 @@ const files = found
   // Forward slashes, so filters and output read the same on every platform.
   .map((f) => relative('.', f).split(sep).join('/'))
   .filter((f) => !unitOnly || !NON_UNIT.some((s) => f.endsWith(s)))
+  .filter((f) => !noBrowser || !f.endsWith('.e2e.test.ts'))
   .filter((f) => filters.length === 0 || filters.some((needle) => f.includes(needle)))
   // Plain code-unit order, independent of the machine's locale.
   .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
 if (files.length === 0) {
   // A silent pass on zero files would hide a broken glob or a typo in a filter.
-  const what = [unitOnly ? '--unit' : '', ...filters].filter(Boolean).join(' ');
+  const what = [unitOnly ? '--unit' : '', noBrowser ? '--no-browser' : '', ...filters].filter(Boolean).join(' ');
   console.error(`run-tests: no test files found${what ? ` for ${what}` : ''}`);
   process.exit(1);
 }

@@ -6,7 +6,14 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseCsv, sharedDataDir, type Example } from '../../src/modules/appeals/model/corpus.js';
+import { present } from '../../src/core/lang/index.js';
+import {
+  hasRiskLabels,
+  parseCsv,
+  sharedDataDir,
+  type Example,
+  type LabelledExample,
+} from '../../src/modules/appeals/model/corpus.js';
 import { trainingExamples } from '../../src/modules/appeals/model/pipeline.js';
 import { isHeldOut } from '../../src/modules/appeals/model/split.js';
 
@@ -14,13 +21,13 @@ export interface Split {
   /** Everything `trainModel` gets (labelled examples, and KZgov's routing-only rows). */
   train: Example[];
   /** Held-out examples with risk labels: what every model is scored on. */
-  test: Example[];
+  test: LabelledExample[];
 }
 
 export function heldOutSplit(examples = trainingExamples()): Split {
   return {
     train: examples.filter((example) => !isHeldOut(example.id)),
-    test: examples.filter((example) => isHeldOut(example.id) && example.labels !== null),
+    test: examples.filter(hasRiskLabels).filter((example) => isHeldOut(example.id)),
   };
 }
 
@@ -30,21 +37,24 @@ export function loadSpbAppeals(): Example[] {
   const file = dir ? join(dir, 'text', 'spb_appeals_2020_2021.csv') : null;
   if (!file || !existsSync(file)) return [];
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const id = header!.indexOf('id');
-  const text = header!.indexOf('text');
-  return (
-    rows
-      .filter((cells) => cells[text]?.trim())
-      // `source` has no member for data the repository does not ship; trainModel does not read it.
-      .map((cells) => ({
-        id: `spb-${cells[id]!}`,
-        text: cells[text]!.trim(),
+  const columns = present(header, `the header of ${file}`);
+  const id = columns.indexOf('id');
+  const text = columns.indexOf('text');
+  return rows.flatMap((cells) => {
+    const body = cells[text]?.trim();
+    if (!body) return [];
+    // `source` has no member for data the repository does not ship; trainModel does not read it.
+    return [
+      {
+        id: `spb-${present(cells[id], `id in a row of ${file}`)}`,
+        text: body,
         labels: [],
         topic: null,
         lang: 'ru',
         source: 'seed' as const,
-      }))
-  );
+      },
+    ];
+  });
 }
 
 /**
@@ -70,7 +80,7 @@ export function trainingSet(
 /** `count` texts to screen: the seed corpus and KZgov, then St Petersburg appeals, cycled if there are too few. */
 export function screeningTexts(count: number, spb: readonly Example[]): string[] {
   const pool = [...trainingExamples().map((example) => example.text), ...spb.map((example) => example.text)];
-  return Array.from({ length: count }, (_, index) => pool[index % pool.length]!);
+  return Array.from({ length: count }, (_, index) => present(pool[index % pool.length], 'a screening text'));
 }
 
 export const meanLength = (texts: readonly string[]) =>

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { regionCodes } from '../../src/core/geo/regions.js';
+import { present, regionCodes } from '../../src/core/index.js';
 
 interface Target {
   url: string;
@@ -51,9 +51,11 @@ function startTarget(file: string, env: NodeJS.ProcessEnv): Promise<{ target: Ta
       ['--import', 'tsx', fileURLToPath(new URL(file, import.meta.url))],
       { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] },
     );
-    child.stdout.once('data', (chunk: Buffer) =>
-      resolve({ target: JSON.parse(chunk.toString().split('\n')[0]!) as Target, child }),
-    );
+    child.stdout.once('data', (chunk: Buffer) => {
+      // The target prints its address (and key) as one JSON line first.
+      const [line = ''] = chunk.toString().split('\n');
+      resolve({ target: JSON.parse(line) as Target, child });
+    });
     child.once('exit', (code) => reject(new Error(`${file} exited with ${String(code)}`)));
   });
 }
@@ -68,8 +70,8 @@ function recordSource(texts: readonly string[]) {
       externalId: `bench-${run}-${n}`,
       submittedAt: new Date().toISOString(),
       channel: 'eotinish',
-      region: regionCodes[n % regionCodes.length]!,
-      text: texts[n % texts.length]!,
+      region: present(regionCodes[n % regionCodes.length], 'a region code'),
+      text: present(texts[n % texts.length], 'a text to send'),
       applicant: { name: 'Сериков Айдар Болатович', phone: '+7 701 111 22 33' },
     };
   };
@@ -151,7 +153,8 @@ async function benchBackend(
     throw error;
   });
   const source = recordSource(options.texts);
-  const auth = { authorization: `Bearer ${platform.target.apiKey!}` };
+  const apiKey = present(platform.target.apiKey, 'the API key the platform target printed');
+  const auth = { authorization: `Bearer ${apiKey}` };
   try {
     const rows = [
       await measure(

@@ -3,10 +3,15 @@
  * baseline and two scikit-learn peers, all trained on the same training split. The peers' probabilities come back to
  * Node and are scored by `evaluatePredictions`, so every row is measured by the same metric code.
  */
+import { present } from '../../src/core/lang/index.js';
 import { trainBaseline } from '../../src/modules/appeals/model/baseline.js';
 import { AppealClassifier } from '../../src/modules/appeals/model/classifier.js';
 import type { Example } from '../../src/modules/appeals/model/corpus.js';
-import { evaluatePredictions, type Evaluation } from '../../src/modules/appeals/model/evaluate.js';
+import {
+  evaluatePredictions,
+  type Evaluation,
+  type Prediction,
+} from '../../src/modules/appeals/model/evaluate.js';
 import { riskLabels, type RiskLabel } from '../../src/modules/appeals/model/labels.js';
 import { trainModel } from '../../src/modules/appeals/model/train.js';
 import { tokenize } from '../../src/modules/appeals/text/normalize.js';
@@ -60,15 +65,14 @@ function timePerText(name: string, texts: readonly string[], work: (text: string
 
 /** Average precision as sklearn's average_precision_score computes it (ties broken by order), per label. */
 function averagePrecision(
-  test: readonly Example[],
-  scores: readonly Record<RiskLabel, number>[],
+  predictions: readonly Prediction[],
 ): Pick<QualityRow, 'averagePrecision' | 'macroAveragePrecision'> {
   const perLabel = Object.fromEntries(
     riskLabels.map((label) => {
-      const ranked = test
-        .map((example, index) => ({
-          positive: example.labels!.includes(label),
-          score: scores[index]![label],
+      const ranked = predictions
+        .map(({ truth, scores }) => ({
+          positive: truth.includes(label),
+          score: scores[label],
         }))
         .sort((a, b) => b.score - a.score);
       const positives = ranked.filter((item) => item.positive).length;
@@ -121,11 +125,12 @@ export async function benchModels(options: {
     ordinaryScores: Record<RiskLabel, number>[],
     thresholdOf: (label: RiskLabel) => number = () => 0.5,
   ): QualityRow => {
-    const scores = test.map(scoresOf);
-    const evaluation = evaluatePredictions(
-      test.map((example, index) => ({ truth: example.labels!, scores: scores[index]!, lang: example.lang })),
-      thresholdOf,
-    );
+    const predictions = test.map((example, index) => ({
+      truth: example.labels,
+      scores: scoresOf(example, index),
+      lang: example.lang,
+    }));
+    const evaluation = evaluatePredictions(predictions, thresholdOf);
     const flagged = ordinaryScores.filter((scores) =>
       riskLabels.some((label) => scores[label] >= thresholdOf(label)),
     ).length;
@@ -133,7 +138,7 @@ export async function benchModels(options: {
       name,
       trainSeconds,
       evaluation,
-      ...averagePrecision(test, scores),
+      ...averagePrecision(predictions),
       ordinaryFlagged: ordinaryScores.length ? flagged / ordinaryScores.length : null,
     };
   };
@@ -192,7 +197,8 @@ export async function benchModels(options: {
         row(
           `${name}, at 0.5`,
           model.fitSeconds,
-          (_, index) => asScores(output.labels, model.testProbabilities[index]!),
+          (_, index) =>
+            asScores(output.labels, present(model.testProbabilities[index], 'a peer probability row')),
           ordinaryScores,
         ),
       );

@@ -1,7 +1,8 @@
 /** The printed tables of bench/appeals.ts, with the machine and the versions beside the figures. */
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { riskLabels } from '../../src/modules/appeals/model/labels.js';
+import { present } from '../../src/core/lang/index.js';
+import { riskLabels, type RiskLabel } from '../../src/modules/appeals/model/labels.js';
 import type { IntakeBackend } from './intake.js';
 import type { ModelBench } from './model-bench.js';
 import type { PeerVersions } from './sklearn-peer.js';
@@ -9,7 +10,7 @@ import type { TrainingBench } from './training.js';
 
 const pct = (value: number, width = 6) => (value * 100).toFixed(1).padStart(width);
 const num = (value: number, width: number, digits = 0) => value.toFixed(digits).padStart(width);
-const short: Record<string, string> = {
+const short: Record<RiskLabel, string> = {
   violence: 'violen',
   threat: 'threat',
   self_harm: 'self_h',
@@ -44,7 +45,7 @@ export function machine(peer: PeerVersions | null, intake: IntakeBackend[] | nul
     postgres: Object.fromEntries(
       (intake ?? []).map((backend) => [backend.backend, backend.postgres ?? null]),
     ),
-    loadAverage: { start: loadStart, end: loadavg()[0]! },
+    loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 },
   };
   const peerText = peer
     ? `Python ${peer.python}, scikit-learn ${peer.sklearn}, numpy ${peer.numpy}, scipy ${peer.scipy} (1 BLAS/OpenMP thread)`
@@ -61,7 +62,7 @@ export function machine(peer: PeerVersions | null, intake: IntakeBackend[] | nul
 export function printModels(bench: ModelBench): void {
   console.log(`\n1. Quality on the fixed held-out split (isHeldOut): trained on ${bench.trainSize} examples (${bench.riskTrainSize} with risk labels), scored on ${bench.testSize}; all rows scored by evaluatePredictions.
    macroAP: mean average precision over the labels (threshold-free). ordFP: share of ${bench.ordinaryAppeals} real ordinary appeals (St Petersburg housing portal, never trained on, assumed risk-free) given any risk label`);
-  const labels = riskLabels.map((label) => short[label]!.padStart(6)).join(' ');
+  const labels = riskLabels.map((label) => short[label].padStart(6)).join(' ');
   console.log(
     `${'model'.padEnd(62)} ${'train s'.padStart(7)} ${'macroF1'.padStart(7)} ${'anyP'.padStart(6)} ${'anyR'.padStart(6)} ${'macroAP'.padStart(7)} ${'ordFP'.padStart(6)} | F1 ${labels}`,
   );
@@ -88,7 +89,7 @@ export function printModels(bench: ModelBench): void {
   console.log(
     `${'scenario'.padEnd(98)} ${'texts'.padStart(6)} ${'s'.padStart(6)} ${'texts/s'.padStart(8)} ${'vs screen'.padStart(9)}`,
   );
-  const screen = bench.throughput[0]!.perSecond;
+  const screen = present(bench.throughput[0], 'the screen() throughput row').perSecond;
   for (const row of bench.throughput) {
     console.log(
       `${row.name.padEnd(98)} ${String(row.texts).padStart(6)} ${num(row.seconds, 6, 2)} ${num(row.perSecond, 8)} ${`${(row.perSecond / screen).toFixed(2)}×`.padStart(9)}`,
@@ -104,7 +105,7 @@ export function printTraining(bench: TrainingBench): void {
   console.log(
     `${'trainer'.padEnd(62)} ${'examples'.padStart(8)} ${'s'.padStart(7)} ${'vs ours'.padStart(8)}  note`,
   );
-  const ours = bench.rows[0]!.seconds;
+  const ours = present(bench.rows[0], 'the trainModel row').seconds;
   for (const row of bench.rows)
     console.log(
       `${row.name.padEnd(62)} ${String(row.examples).padStart(8)} ${num(row.seconds, 7, 1)} ${`${(row.seconds / ours).toFixed(2)}×`.padStart(8)}  ${row.note}`,
@@ -123,7 +124,7 @@ export function printIntake(
   );
   for (const { rows } of backends) {
     rows.forEach((row, index) => {
-      const peer = index % 2 === 1 ? rows[index - 1]! : null;
+      const peer = index % 2 === 1 ? (rows[index - 1] ?? null) : null;
       const ratio = peer ? `${((row.appealsPerSecond / peer.appealsPerSecond) * 100).toFixed(1)} %` : '';
       console.log(
         `${row.name.padEnd(44)} ${String(row.requestsPerSecond).padStart(7)} ${String(row.appealsPerSecond).padStart(9)} ${String(row.p50).padStart(7)} ${String(row.p99).padStart(7)} ${String(row.errors).padStart(6)} ${String(row.created ?? '').padStart(7)} ${String(row.alerted ?? '').padStart(6)} ${ratio.padStart(8)}`,

@@ -92,12 +92,20 @@ function clipped(peer: PeerSeries): Interval | null {
   };
 }
 
+/** The row for a series: ours and the peer's return one result per series, in order. */
+function at<T>(rows: readonly T[], index: number): T {
+  const row = rows[index];
+  if (row === undefined) throw new Error(`accuracy: no series at position ${String(index)}`);
+  return row;
+}
+
 const mean = (values: readonly number[]) =>
   values.reduce((sum, value) => sum + value, 0) / (values.length || 1);
 const median = (values: readonly number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+  // NaN for no values, as before.
+  return sorted.length % 2 ? (sorted[middle] ?? NaN) : ((sorted[middle - 1] ?? NaN) + (sorted[middle] ?? NaN)) / 2;
 };
 
 function summarise(method: string, rows: (Scores & { model: string })[], seconds: number): MethodScore {
@@ -181,8 +189,8 @@ async function scoreDataSet(
     const forecasts = split.map(({ history }) => run(history));
     seconds[method] = (performance.now() - started) / 1000;
     forecasts.forEach((forecast, index) => {
-      const { history, actual } = split[index]!;
-      perSeries[index]!.methods[method] = { ...score(actual, history, forecast), model: forecast.model };
+      const { history, actual } = at(split, index);
+      at(perSeries, index).methods[method] = { ...score(actual, history, forecast), model: forecast.model };
     });
   }
   if (peer) {
@@ -196,22 +204,22 @@ async function scoreDataSet(
     result.series.forEach((series, index) => {
       peerTotals.peerNotConverged += series.notConverged;
       const forecast = clipped(series);
-      const { history, actual } = split[index]!;
+      const { history, actual } = at(split, index);
       if (!forecast || series.model === null) {
         peerTotals.peerFailures++;
         return;
       }
-      perSeries[index]!.methods[methodNames.statsmodels] = {
+      at(perSeries, index).methods[methodNames.statsmodels] = {
         ...score(actual, history, forecast),
         model: series.model,
       };
     });
   }
-  const methods = Object.keys(seconds).map((method) =>
+  const methods = Object.entries(seconds).map(([method, methodSeconds]) =>
     summarise(
       method,
       perSeries.flatMap((row) => row.methods[method] ?? []),
-      seconds[method]!,
+      methodSeconds,
     ),
   );
   return {

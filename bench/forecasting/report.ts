@@ -27,7 +27,7 @@ export function machine(peer: PeerVersions | null, loadStart: number) {
     numpy: peer?.numpy ?? null,
     scipy: peer?.scipy ?? null,
     pandas: peer?.pandas ?? null,
-    loadAverage: { start: loadStart, end: loadavg()[0]! },
+    loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 },
   };
   const peerText = peer
     ? `Python ${peer.python}, statsmodels ${peer.statsmodels}, numpy ${peer.numpy}, scipy ${peer.scipy}, pandas ${peer.pandas} (1 BLAS/OpenMP thread a process)`
@@ -78,10 +78,12 @@ export function printAccuracy(bench: AccuracyBench): void {
     const rival = dataSet.methods.some((row) => row.method === methodNames.statsmodels)
       ? methodNames.statsmodels
       : methodNames.snaive;
-    const paired = rows.filter((row) => row.methods[methodNames.ours] && row.methods[rival]);
-    const wins = paired.filter(
-      (row) => row.methods[methodNames.ours]!.mase < row.methods[rival]!.mase,
-    ).length;
+    const paired = rows.flatMap((row) => {
+      const ours = row.methods[methodNames.ours];
+      const other = row.methods[rival];
+      return ours && other ? [{ ours, other }] : [];
+    });
+    const wins = paired.filter(({ ours, other }) => ours.mase < other.mase).length;
     console.log(
       `  ours has the lower MASE on ${String(wins)} of ${String(paired.length)} series against ${rival}; largest losses:`,
     );

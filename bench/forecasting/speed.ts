@@ -109,7 +109,7 @@ export async function benchSpeed(options: {
   // Warm-up on the main thread so the loop path is timed with compiled code, as a long-running server would be.
   for (const item of series.slice(-20)) forecastSeries(item.values, item.m, H);
 
-  const loadBefore = loadavg()[0]!;
+  const [loadBefore = 0] = loadavg();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   const forecasts = options.panel
@@ -126,16 +126,19 @@ export async function benchSpeed(options: {
   let reconciledSum = 0;
   for (let g = 0; g < options.groups.length; g++) {
     const group = forecasts.slice(g * stride, (g + 1) * stride);
+    const total = group[0];
+    if (!total) throw new Error(`group ${String(g)} has no forecasts`);
     const reconciled = reconcileTotal(
-      group[0]!.mean,
+      total.mean,
       group.slice(1).map((forecast) => forecast.mean),
     );
-    reconciledSum += reconciled.total[0]!;
+    // A missing total is NaN here, and fails the finiteness check below.
+    reconciledSum += reconciled.total[0] ?? NaN;
   }
   const reconcileSeconds = seconds(reconcileStarted);
   const total = fitSeconds + reconcileSeconds;
   const cpu = process.cpuUsage(cpuBefore);
-  const load = { before: loadBefore, after: loadavg()[0]! };
+  const load = { before: loadBefore, after: loadavg()[0] ?? 0 };
   if (!Number.isFinite(reconciledSum)) throw new Error('reconciled totals are not finite');
 
   let panelMaxDifference: number | null = null;
@@ -143,8 +146,10 @@ export async function benchSpeed(options: {
     panelMaxDifference = 0;
     series.slice(0, 20).forEach((item, index) => {
       const direct = forecastSeries(item.values, item.m, H).mean;
+      // The panel returned one forecast per series (checked above), each with H points.
+      const fromPanel = forecasts[index]?.mean ?? [];
       direct.forEach((value, i) => {
-        panelMaxDifference = Math.max(panelMaxDifference ?? 0, Math.abs(value - forecasts[index]!.mean[i]!));
+        panelMaxDifference = Math.max(panelMaxDifference ?? 0, Math.abs(value - (fromPanel[i] ?? NaN)));
       });
     });
   }

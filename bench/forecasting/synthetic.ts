@@ -81,7 +81,7 @@ export function syntheticPanel(options: {
       };
     });
     const total = Array.from({ length: options.length }, (_, t) =>
-      parts.reduce((sum, part) => sum + part.values[t]!, 0),
+      parts.reduce((sum, part) => sum + (part.values[t] ?? NaN), 0),
     );
     return { id: `g${String(g).padStart(3, '0')}`, total, parts };
   });

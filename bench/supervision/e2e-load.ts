@@ -11,7 +11,7 @@ const [mqttUrl = 'mqtt://127.0.0.1:1883', prefix = 'qadagalau/observations', rat
 const percentile = (values: number[], p: number) => {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
 };
 
 const latencies: number[] = [];

@@ -12,6 +12,7 @@ import { syntheticObservations, syntheticWatchlist, type SyntheticObservation } 
 import { withinWindow } from '../../src/modules/supervision/pipeline/local-time.js';
 import { breachesOf, ProbationRoster, type BreachRule, type ProbationPerson } from '../../src/modules/supervision/probation/conditions.js';
 import type { Throughput } from './run.js';
+import { present } from '../../src/core/lang/index.js';
 
 export interface Ping {
   device: string;
@@ -65,29 +66,31 @@ export function syntheticPings(persons: readonly ProbationPerson[], seed: number
   const clearOfPlaces = (person: ProbationPerson, point: { lat: number; lon: number }) => person.exclusions.every((place) => distanceMetres(point.lat, point.lon, place.lat, place.lon) > place.radiusM + 100);
   return Array.from({ length: count }, (): Ping => {
     const person = rng.pick(persons);
-    const home = person.home!;
+    // The generator's people all wear a bracelet and have a home.
+    const home = present(person.home, `the home of ${person.id}`);
+    const device = present(person.braceletId, `the bracelet of ${person.id}`);
     if (rng.chance(plantedShare)) {
       const kind = rng.pick<BreachRule>(person.curfew ? ['probation_curfew', 'probation_exclusion', 'probation_area'] : ['probation_exclusion', 'probation_area']);
       if (kind === 'probation_exclusion' && person.exclusions.length > 0) {
         const place = rng.pick(person.exclusions);
-        return { device: person.braceletId!, ...offset(place, rng.int(0, Math.floor(place.radiusM * 0.7)), rng.int(0, 359)), observedAt: at(person, false), truth: kind };
+        return { device, ...offset(place, rng.int(0, Math.floor(place.radiusM * 0.7)), rng.int(0, 359)), observedAt: at(person, false), truth: kind };
       }
       if (kind === 'probation_curfew') {
         for (;;) {
           const point = offset(home, person.homeRadiusM + rng.int(500, 2000), rng.int(0, 359));
-          if (clearOfPlaces(person, point)) return { device: person.braceletId!, ...point, observedAt: at(person, true), truth: kind };
+          if (clearOfPlaces(person, point)) return { device, ...point, observedAt: at(person, true), truth: kind };
         }
       }
       const elsewhere = rng.pick(demoCities.filter((city) => !person.allowedRegions.includes(city.region) && !person.allowedRegions.includes(city.oblast ?? '')));
-      return { device: person.braceletId!, ...offset(elsewhere.centre, rng.int(0, 2000), rng.int(0, 359)), observedAt: at(person, false), truth: 'probation_area' };
+      return { device, ...offset(elsewhere.centre, rng.int(0, 2000), rng.int(0, 359)), observedAt: at(person, false), truth: 'probation_area' };
     }
     const observedAt = at(person, null);
     if (person.curfew && withinWindow(observedAt, person.curfew.from, person.curfew.to)) {
-      return { device: person.braceletId!, ...offset(home, rng.int(0, Math.floor(person.homeRadiusM / 2)), rng.int(0, 359)), observedAt, truth: null };
+      return { device, ...offset(home, rng.int(0, Math.floor(person.homeRadiusM / 2)), rng.int(0, 359)), observedAt, truth: null };
     }
     for (;;) {
       const point = offset(home, rng.int(0, 2000), rng.int(0, 359));
-      if (clearOfPlaces(person, point)) return { device: person.braceletId!, ...point, observedAt, truth: null };
+      if (clearOfPlaces(person, point)) return { device, ...point, observedAt, truth: null };
     }
   });
 }
@@ -118,8 +121,13 @@ export function benchProbation(settings: { persons: number; pings: number; plant
   const every = Math.max(1, Math.round(observations.length / pings.length));
   const mixed: ({ ping: Ping } | { observation: SyntheticObservation })[] = [];
   for (let i = 0, p = 0; i < observations.length || p < pings.length; i++) {
-    if (i < observations.length) mixed.push({ observation: observations[i]! });
-    if ((i % every === every - 1 || i >= observations.length) && p < pings.length) mixed.push({ ping: pings[p++]! });
+    const observation = observations[i];
+    if (observation) mixed.push({ observation });
+    const ping = pings[p];
+    if ((i % every === every - 1 || i >= observations.length) && ping) {
+      mixed.push({ ping });
+      p++;
+    }
   }
 
   for (const ping of pings.slice(0, 10_000)) judgePing(ping); // warm-up
@@ -129,7 +137,7 @@ export function benchProbation(settings: { persons: number; pings: number; plant
   });
   const results = new Array<ReturnType<typeof judgePing>>(pings.length);
   const probationOnly = timed(pings.length, () => {
-    for (let i = 0; i < pings.length; i++) results[i] = judgePing(pings[i]!);
+    for (const [i, ping] of pings.entries()) results[i] = judgePing(ping);
   });
   let found = 0;
   const combined = timed(mixed.length, () => {
@@ -142,7 +150,7 @@ export function benchProbation(settings: { persons: number; pings: number; plant
   let breaches = 0;
   let truePositives = 0;
   pings.forEach((ping, i) => {
-    const judged = results[i]!;
+    const judged = results[i] ?? [];
     breaches += judged.length;
     truePositives += judged.filter((breach) => breach.rule === ping.truth).length;
     if (ping.truth) {

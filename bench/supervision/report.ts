@@ -14,7 +14,7 @@ export function machine(loadStart: number) {
     memoryGb: Math.round(totalmem() / 2 ** 30),
     kernel: `Linux ${release()}`,
     node: process.version,
-    loadAverage: { start: loadStart, end: loadavg()[0]! },
+    loadAverage: { start: loadStart, end: loadavg()[0] ?? 0 },
   };
   return {
     ...info,

@@ -67,7 +67,7 @@ function timed(
 ) {
   const results: Match[][] = new Array<Match[]>(observations.length);
   const started = performance.now();
-  for (let i = 0; i < observations.length; i++) results[i] = match(observations[i]!);
+  for (const [i, observation] of observations.entries()) results[i] = match(observation);
   const seconds = (performance.now() - started) / 1000;
   return {
     results,
@@ -77,7 +77,7 @@ function timed(
 
 function quality(observations: readonly SyntheticObservation[], results: readonly Match[][]): Quality {
   let i = 0;
-  return evaluateMatches(observations, () => results[i++]!);
+  return evaluateMatches(observations, () => results[i++] ?? []);
 }
 
 function sameDigitsButOne(a: string, b: string): boolean {
@@ -98,7 +98,7 @@ function falseAlerts(
   const counts: FalseAlerts = { total: 0, namesakeSameDate: 0, namesakeNearDate: 0, plates: 0, other: 0 };
   const firstTwo = (fullName: string) => fullName.split(' ').slice(0, 2).join(' ');
   observations.forEach((observation, i) => {
-    for (const match of results[i]!) {
+    for (const match of results[i] ?? []) {
       if (match.entryId === observation.truth) continue;
       counts.total++;
       const listed = watchlist.people.get(match.entryId)?.person;

@@ -42,7 +42,7 @@ export async function natsTransport(options: NatsOptions): Promise<EventTranspor
         message.ack();
       } catch (error) {
         options.onError(error, consumer, event);
-        message.nak(Math.min(60_000, 1000 * 2 ** Math.min(message.info.redeliveryCount, 6)));
+        message.nak(Math.min(60_000, 1000 * 2 ** Math.min(message.info.deliveryCount, 6)));
       }
     }
   }

@@ -30,8 +30,7 @@ export function quantise(model: LinearModel): QuantisedLinear {
       let max = 0;
       for (const weight of slice) max = Math.max(max, Math.abs(weight));
       const scale = max / 127 || 1;
-      const bytes = new Int8Array(slice.length);
-      for (let i = 0; i < slice.length; i++) bytes[i] = Math.round(slice[i]! / scale);
+      const bytes = Int8Array.from(slice, (weight) => Math.round(weight / scale));
       return { scale, data: Buffer.from(bytes.buffer).toString('base64') };
     }),
   };
@@ -42,7 +41,8 @@ export function dequantise(stored: QuantisedLinear, buckets: number): LinearMode
   stored.weights.forEach(({ scale, data }, label) => {
     const raw = Buffer.from(data, 'base64');
     const values = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
-    for (let i = 0; i < buckets; i++) weights[label * buckets + i] = values[i]! * scale;
+    // A short (corrupt) weight table reads as NaN weights, not as zeros that would pass for a trained model.
+    for (let i = 0; i < buckets; i++) weights[label * buckets + i] = (values[i] ?? NaN) * scale;
   });
   return { labels: stored.labels, buckets, weights, bias: Float32Array.from(stored.bias) };
 }

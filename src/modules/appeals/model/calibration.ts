@@ -1,3 +1,4 @@
+import { present } from '../../../core/lang/index.js';
 import { sigmoid } from './linear.js';
 
 export interface Platt {
@@ -21,17 +22,16 @@ export function fitPlatt(scores: readonly number[], targets: readonly number[]):
     scores.reduce((sum, z, i) => {
       const f = a * z + b;
       // log(1 + e^f) - t·f, computed stably
-      return sum + (f >= 0 ? f + Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f))) - t[i]! * f;
+      return sum + (f >= 0 ? f + Math.log1p(Math.exp(-f)) : Math.log1p(Math.exp(f))) - (t[i] ?? NaN) * f;
     }, 0);
   let a = 1;
   let b = 0;
   let current = loss(a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
     let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
-    for (let i = 0; i < scores.length; i++) {
-      const z = scores[i]!;
+    for (const [i, z] of scores.entries()) {
       const p = sigmoid(a * z + b);
-      const d = p - t[i]!;
+      const d = p - (t[i] ?? NaN);
       const w = Math.max(p * (1 - p), 1e-12);
       ga += d * z;
       gb += d;
@@ -68,10 +68,10 @@ export const calibrate = (platt: Platt, z: number) => sigmoid(platt.a * z + plat
 export function calibrationReport(probabilities: readonly number[], targets: readonly number[]) {
   const bins = Array.from({ length: 10 }, () => ({ count: 0, predicted: 0, observed: 0 }));
   probabilities.forEach((p, i) => {
-    const bin = bins[Math.min(9, Math.floor(p * 10))]!;
+    const bin = present(bins[Math.min(9, Math.floor(p * 10))], 'the calibration bin of a probability (below 0, or NaN?)');
     bin.count += 1;
     bin.predicted += p;
-    bin.observed += targets[i]!;
+    bin.observed += targets[i] ?? NaN;
   });
   const total = probabilities.length || 1;
   const ece = bins.reduce((sum, bin) => sum + (bin.count ? Math.abs(bin.predicted - bin.observed) : 0), 0) / total;

@@ -1,3 +1,4 @@
+import { present } from '../../../core/lang/index.js';
 import { extractEntities, type Entity } from '../text/entities.js';
 import { detectLanguage, type Language } from '../text/language.js';
 import { tokenize, type Token } from '../text/normalize.js';
@@ -61,7 +62,7 @@ export class AppealClassifier {
     const result = {} as Record<RiskLabel, number>;
     riskLabels.forEach((label) => {
       const index = this.risk.labels.indexOf(label);
-      result[label] = index < 0 ? 0 : calibrate(this.artifact.risk.platt[index]!, score(this.risk, x, index));
+      result[label] = index < 0 ? 0 : calibrate(present(this.artifact.risk.platt[index], "a risk label's Platt scaling in the model artifact"), score(this.risk, x, index));
     });
     return result;
   }
@@ -94,7 +95,7 @@ export class AppealClassifier {
   private evidenceFor(text: string, tokens: readonly Token[], x: SparseVector, label: RiskLabel): Evidence[] {
     const index = this.risk.labels.indexOf(label);
     const valueOf = new Map<number, number>();
-    x.indices.forEach((slot, i) => valueOf.set(slot, x.values[i]!));
+    x.indices.forEach((slot, i) => valueOf.set(slot, x.values[i] ?? 0));
     const mask = this.artifact.buckets - 1;
     const offset = index * this.artifact.buckets;
     const contributions = tokens.map((_, i) => {
@@ -105,7 +106,7 @@ export class AppealClassifier {
         const slot = hash & mask;
         // A bigram is shared with the next word: half of it counts for each.
         const share = k === hashes.length - 1 && i < tokens.length - 1 ? 0.5 : 1;
-        sum += this.risk.weights[offset + slot]! * (valueOf.get(slot) ?? 0) * share;
+        sum += (this.risk.weights[offset + slot] ?? NaN) * (valueOf.get(slot) ?? 0) * share;
       });
       return sum;
     });
@@ -123,9 +124,11 @@ export class AppealClassifier {
     for (let i = 0; i < tokens.length; i++) {
       if (!strong.has(i)) continue;
       let j = i;
-      let weight = contributions[i]!;
-      while (strong.has(j + 1)) weight += contributions[++j]!;
-      phrases.push({ text: text.slice(tokens[i]!.start, tokens[j]!.end), start: tokens[i]!.start, end: tokens[j]!.end, weight: Number((weight / positive).toFixed(3)) });
+      let weight = contributions[i] ?? 0;
+      while (strong.has(j + 1)) weight += contributions[++j] ?? 0;
+      const { start } = present(tokens[i], 'the first token of a phrase');
+      const { end } = present(tokens[j], 'the last token of a phrase');
+      phrases.push({ text: text.slice(start, end), start, end, weight: Number((weight / positive).toFixed(3)) });
       i = j;
     }
     return phrases.sort((a, b) => b.weight - a.weight);
@@ -137,7 +140,8 @@ export class AppealClassifier {
     const exps = scores.map((value) => Math.exp(value - max));
     const total = exps.reduce((sum, value) => sum + value, 0);
     const best = exps.indexOf(Math.max(...exps));
-    return { name: this.routing.labels[best] ?? 'other', probability: Number((exps[best]! / total).toFixed(3)) };
+    // No topic wins (none trained, or NaN scores): best is -1, so 'other' with probability NaN.
+    return { name: this.routing.labels[best] ?? 'other', probability: Number(((exps[best] ?? NaN) / total).toFixed(3)) };
   }
 }
 

@@ -2,9 +2,9 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isRiskLabel, type RiskLabel } from './labels.js';
-import { parseCsv } from '../../../core/index.js';
+import { parseCsv, present } from '../../../core/lang/index.js';
 
-export { parseCsv } from '../../../core/index.js';
+export { parseCsv } from '../../../core/lang/index.js';
 
 export interface Example {
   id: string;
@@ -16,6 +16,11 @@ export interface Example {
   lang: string;
   source: 'seed' | 'kzgov';
 }
+
+/** An example that teaches the risk model. */
+export type LabelledExample = Example & { labels: RiskLabel[] };
+
+export const hasRiskLabels = (example: Example): example is LabelledExample => example.labels !== null;
 
 export const seedCorpusDir = fileURLToPath(new URL('../corpus', import.meta.url));
 
@@ -52,13 +57,14 @@ export function loadKzgov(dir = sharedDataDir()): Example[] {
   const file = join(dir, 'text', 'kzgov_complaints_kk_ru.csv');
   if (!existsSync(file)) return [];
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const column = (name: string) => header!.indexOf(name);
+  const columns = present(header, `the header of ${file}`);
+  const cell = (cells: readonly string[], name: string) => present(cells[columns.indexOf(name)], `${name} in a row of ${file}`);
   const seen = new Set<string>();
   return rows.flatMap((cells) => {
-    const topic = cells[column('category')]!;
-    const id = cells[column('id')]!;
+    const topic = cell(cells, 'category');
+    const id = cell(cells, 'id');
     return (['kk', 'ru'] as const).flatMap((lang) => {
-      const text = cells[column(lang === 'kk' ? 'text_kz' : 'text_ru')]!.trim();
+      const text = cell(cells, lang === 'kk' ? 'text_kz' : 'text_ru').trim();
       if (!text || seen.has(text)) return [];
       seen.add(text);
       return [{ id: `kzgov-${id}-${lang}`, text, labels: topic === 'коррупция' ? null : [], topic, lang, source: 'kzgov' as const }];
@@ -75,7 +81,7 @@ export function loadSpbTextsForEvaluation(limit: number, dir = sharedDataDir()):
   const file = join(dir, 'text', 'spb_appeals_2020_2021.csv');
   if (!existsSync(file)) return [];
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
-  const column = header!.indexOf('text');
+  const column = present(header, `the header of ${file}`).indexOf('text');
   // Every 11th row, so the sample spans the whole period and all districts.
-  return rows.filter((_, index) => index % 11 === 0).slice(0, limit).map((cells) => cells[column]!);
+  return rows.filter((_, index) => index % 11 === 0).slice(0, limit).map((cells) => present(cells[column], `text in a row of ${file}`));
 }

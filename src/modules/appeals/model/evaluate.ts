@@ -43,12 +43,12 @@ export function evaluatePredictions(predictions: readonly Prediction[], threshol
     else if (truth.length) any.fn++;
   }
   // confusion[true][predicted]: how often an appeal of one label was also (or instead) given another.
-  const confusion = Object.fromEntries(riskLabels.map((actual) => [actual, Object.fromEntries([...riskLabels, 'none'].map((other) => [other, 0]))])) as Record<RiskLabel, Record<string, number>>;
+  const confusion = Object.fromEntries(riskLabels.map((actual) => [actual, Object.fromEntries([...riskLabels, 'none'].map((other) => [other, 0]))])) as Record<RiskLabel, Record<RiskLabel | 'none', number>>;
   for (const { truth, scores } of predictions) {
     const predicted = riskLabels.filter((label) => scores[label] >= thresholdOf(label));
     for (const actual of truth) {
-      if (predicted.length === 0) confusion[actual]['none']!++;
-      for (const label of predicted) confusion[actual][label]!++;
+      if (predicted.length === 0) confusion[actual].none++;
+      for (const label of predicted) confusion[actual][label]++;
     }
   }
   const byLanguage: Record<string, { appeals: number; anyRiskRecall: number }> = {};

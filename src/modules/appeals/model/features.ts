@@ -1,3 +1,4 @@
+import { present } from '../../../core/lang/index.js';
 import type { Token } from '../text/normalize.js';
 import { lexiconHits } from './lexicon.js';
 
@@ -41,7 +42,7 @@ const BIGRAM = prefixHash('b:');
  * `tokenFeatures` lists, without building the strings (this is the hot loop of screening).
  */
 export function pushFeatureHashes(tokens: readonly Token[], index: number, out: number[]): void {
-  const word = tokens[index]!.norm;
+  const word = present(tokens[index], 'the token to hash').norm;
   out.push(fnvExtend(WORD, word, 0, word.length) >>> 0);
   const padded = `<${word}>`;
   for (let n = 3; n <= 5; n++) {
@@ -57,7 +58,7 @@ export function pushFeatureHashes(tokens: readonly Token[], index: number, out: 
 
 /** The same features by name, for explanations and tests. */
 export function tokenFeatures(tokens: readonly Token[], index: number): string[] {
-  const word = tokens[index]!.norm;
+  const word = present(tokens[index], 'the token to describe').norm;
   const features = [`w:${word}`];
   const padded = `<${word}>`;
   for (let n = 3; n <= 5; n++) {
@@ -73,10 +74,11 @@ function countSlots(hashes: readonly number[], mask: number): [number[], number[
   const slots = Int32Array.from(hashes, (hash) => hash & mask).sort();
   const indices: number[] = [];
   const counts: number[] = [];
-  for (let i = 0; i < slots.length; i++) {
-    if (i > 0 && slots[i] === slots[i - 1]) counts[counts.length - 1]!++;
+  for (const slot of slots) {
+    const last = indices.length - 1;
+    if (last >= 0 && indices[last] === slot) counts[last] = (counts[last] ?? 0) + 1;
     else {
-      indices.push(slots[i]!);
+      indices.push(slot);
       counts.push(1);
     }
   }
@@ -85,9 +87,10 @@ function countSlots(hashes: readonly number[], mask: number): [number[], number[
 
 /** One block of features weighted by sublinear TF·IDF and scaled to a given L2 norm. */
 function weightBlock(indices: number[], counts: number[], idf: Float32Array | undefined, norm: number): Map<number, number> {
-  const values = indices.map((slot, i) => (1 + Math.log(counts[i]!)) * (idf ? idf[slot]! : 1));
+  // One count per slot (countSlots); a slot beyond the IDF table (one of other buckets) gives NaN, not a weight.
+  const values = indices.map((slot, i) => (1 + Math.log(counts[i] ?? NaN)) * (idf ? (idf[slot] ?? NaN) : 1));
   const length = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
-  return new Map(indices.map((slot, i) => [slot, (values[i]! / length) * norm]));
+  return new Map(indices.map((slot, i) => [slot, ((values[i] ?? NaN) / length) * norm]));
 }
 
 /** A text's feature hashes, split into the two blocks that are weighted and normalised separately. */
@@ -103,10 +106,12 @@ export function hashFeatures(tokens: readonly Token[]): FeatureHashes {
   for (let i = 0; i < tokens.length; i++) {
     scratch.length = 0;
     pushFeatureHashes(tokens, i, scratch);
-    const hasBigram = i < tokens.length - 1;
-    words.push(scratch[0]!);
-    for (let k = 1; k < scratch.length - (hasBigram ? 1 : 0); k++) chars.push(scratch[k]!);
-    if (hasBigram) words.push(scratch[scratch.length - 1]!);
+    // The word first, then its character n-grams, then the bigram with the next word if there is one.
+    const charsEnd = scratch.length - (i < tokens.length - 1 ? 1 : 0);
+    for (const [k, hash] of scratch.entries()) {
+      if (k === 0 || k >= charsEnd) words.push(hash);
+      else chars.push(hash);
+    }
   }
   for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) words.push(fnv1a(`lex:${label}`));
   return { words, chars };
@@ -121,7 +126,7 @@ export function weighFeatures(hashes: FeatureHashes, buckets: number, idf?: Floa
   const merged = weightBlock(...countSlots(hashes.words, mask), idf, Math.SQRT1_2);
   for (const [slot, value] of weightBlock(...countSlots(hashes.chars, mask), idf, Math.SQRT1_2)) merged.set(slot, (merged.get(slot) ?? 0) + value);
   const indices = Int32Array.from([...merged.keys()].sort((a, b) => a - b));
-  return { indices, values: Float32Array.from(indices, (slot) => merged.get(slot)!) };
+  return { indices, values: Float32Array.from(indices, (slot) => merged.get(slot) ?? NaN) };
 }
 
 export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
@@ -132,10 +137,8 @@ export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float
 export function inverseDocumentFrequency(documents: readonly FeatureHashes[], buckets: number): Float32Array {
   const df = new Uint32Array(buckets);
   const mask = buckets - 1;
-  for (const { words, chars } of documents) for (const slot of new Set([...words, ...chars].map((hash) => hash & mask))) df[slot]!++;
-  const idf = new Float32Array(buckets);
-  for (let slot = 0; slot < buckets; slot++) idf[slot] = Math.log((documents.length + 1) / (df[slot]! + 1)) + 1;
-  return idf;
+  for (const { words, chars } of documents) for (const slot of new Set([...words, ...chars].map((hash) => hash & mask))) df[slot] = (df[slot] ?? 0) + 1;
+  return Float32Array.from(df, (count) => Math.log((documents.length + 1) / (count + 1)) + 1);
 }
 
 /** IDF values fit in a byte at a resolution of 1/16 (they range from 1 to about 12). */

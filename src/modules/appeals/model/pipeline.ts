@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { ModelArtifact } from './artifact.js';
 import { trainBaseline } from './baseline.js';
 import { AppealClassifier } from './classifier.js';
-import { loadKzgov, loadSeedCorpus, loadSpbTextsForEvaluation, type Example } from './corpus.js';
+import { hasRiskLabels, loadKzgov, loadSeedCorpus, loadSpbTextsForEvaluation, type Example } from './corpus.js';
 import { evaluatePredictions, type Evaluation } from './evaluate.js';
 import { isHeldOut } from './split.js';
 import { trainModel, type TrainOptions } from './train.js';
@@ -33,7 +33,7 @@ export interface HeldOutReport {
 /** Trains on the fixed training split and scores the held-out quarter, beside the plain bag-of-words baseline. */
 export function evaluateHeldOut(examples = trainingExamples(), options: TrainOptions = {}): HeldOutReport {
   const train = examples.filter((example) => !isHeldOut(example.id));
-  const test = examples.filter((example) => isHeldOut(example.id) && example.labels !== null);
+  const test = examples.filter(hasRiskLabels).filter((example) => isHeldOut(example.id));
   const started = performance.now();
   const classifier = new AppealClassifier(trainModel(train, options));
   const trainSeconds = (performance.now() - started) / 1000;
@@ -42,8 +42,8 @@ export function evaluateHeldOut(examples = trainingExamples(), options: TrainOpt
   const flagged = ordinary.filter((text) => classifier.screen(text).labels.length > 0).length;
   return {
     ordinaryFalseAlarms: ordinary.length ? { appeals: ordinary.length, share: flagged / ordinary.length } : null,
-    model: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang })), (label) => classifier.threshold(label)),
-    baseline: evaluatePredictions(test.map((example) => ({ truth: example.labels!, scores: baseline(example.text), lang: example.lang }))),
+    model: evaluatePredictions(test.map((example) => ({ truth: example.labels, scores: classifier.probabilities(tokenize(example.text)), lang: example.lang })), (label) => classifier.threshold(label)),
+    baseline: evaluatePredictions(test.map((example) => ({ truth: example.labels, scores: baseline(example.text), lang: example.lang }))),
     trainSize: train.length,
     testSize: test.length,
     trainSeconds,

@@ -4,7 +4,8 @@ import { DEFAULT_BUCKETS, hashFeatures, inverseDocumentFrequency, packIdf, unpac
 import { riskLabels } from './labels.js';
 import { defaultLinearOptions, score, trainLinear, type LinearOptions } from './linear.js';
 import { tokenize } from '../text/normalize.js';
-import type { Example } from './corpus.js';
+import { present } from '../../../core/lang/index.js';
+import { hasRiskLabels, type Example } from './corpus.js';
 
 export interface TrainOptions {
   /** Weight of an example in the risk model (default 1). */
@@ -24,13 +25,14 @@ const FOLDS = 4;
 export function trainModel(examples: readonly Example[], options: TrainOptions = {}): ModelArtifact {
   const buckets = options.buckets ?? DEFAULT_BUCKETS;
   const linear: LinearOptions = { ...defaultLinearOptions, ...options.linear, buckets };
-  const riskExamples = examples.filter((example) => example.labels !== null);
+  const riskExamples = examples.filter(hasRiskLabels);
   // Each text is tokenised and hashed once; the hashes give the document frequencies and then the weighted vectors.
-  const hashed = examples.map((example) => hashFeatures(tokenize(example.text)));
-  const idf = unpackIdf(packIdf(inverseDocumentFrequency(hashed, buckets)));
-  const vectorOf = new Map(examples.map((example, i) => [example, weighFeatures(hashed[i]!, buckets, idf)]));
-  const xs = riskExamples.map((example) => vectorOf.get(example)!);
-  const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels!.includes(label) ? 1 : 0)));
+  const hashed = examples.map((example) => ({ example, hashes: hashFeatures(tokenize(example.text)) }));
+  const idf = unpackIdf(packIdf(inverseDocumentFrequency(hashed.map(({ hashes }) => hashes), buckets)));
+  const vectorOf = new Map(hashed.map(({ example, hashes }) => [example, weighFeatures(hashes, buckets, idf)]));
+  const featuresOf = (example: Example) => present(vectorOf.get(example), `the features of example ${example.id}`);
+  const xs = riskExamples.map(featuresOf);
+  const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels.includes(label) ? 1 : 0)));
   const labels = [...riskLabels];
   // Every example counts the same by default; lowering the public set's weight was measured and cost quality.
   const weightOf = options.weightOf ?? (() => 1);
@@ -38,23 +40,25 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
 
   // Out-of-fold scores only need to be honest, not many: on a large corpus two folds calibrate as well as four, in half the time.
   const folds = options.folds ?? (riskExamples.length > 20_000 ? 2 : FOLDS);
-  const outOfFold = riskExamples.map(() => new Float64Array(labels.length));
+  // Per label: the out-of-fold score of every example, and its target.
+  const outOfFold = labels.map((_, label) => ({ scores: new Float64Array(riskExamples.length), targets: ys.map((y) => y[label] ?? 0) }));
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (index: number) => index % folds === fold;
     const model = trainLinear(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), labels, linear, weights.filter((_, i) => !inFold(i)));
     xs.forEach((x, i) => {
-      if (inFold(i)) labels.forEach((_, label) => (outOfFold[i]![label] = score(model, x, label)));
+      if (inFold(i)) outOfFold.forEach(({ scores }, label) => (scores[i] = score(model, x, label)));
     });
   }
-  const platt = labels.map((_, label) => fitPlatt(outOfFold.map((row) => row[label]!), ys.map((y) => y[label]!)));
-  const thresholds = labels.map((_, label) =>
-    bestThreshold(outOfFold.map((row) => calibrate(platt[label]!, row[label]!)), ys.map((y) => y[label]!)),
-  );
+  const calibrations = outOfFold.map(({ scores, targets }) => {
+    const heldOut = Array.from(scores);
+    const platt = fitPlatt(heldOut, targets);
+    return { platt, threshold: bestThreshold(heldOut.map((z) => calibrate(platt, z)), targets) };
+  });
   const risk = trainLinear(xs, ys, labels, linear, weights);
 
-  const routed = examples.filter((example) => example.topic !== null);
-  const topics = [...new Set(routed.map((example) => example.topic!))].sort();
-  const routingXs: SparseVector[] = routed.map((example) => vectorOf.get(example)!);
+  const routed = examples.filter((example): example is Example & { topic: string } => example.topic !== null);
+  const topics = [...new Set(routed.map((example) => example.topic))].sort();
+  const routingXs: SparseVector[] = routed.map(featuresOf);
   const routingYs = routed.map((example) => Uint8Array.from(topics, (topic) => (topic === example.topic ? 1 : 0)));
   const routing = trainLinear(routingXs, routingYs, topics, { ...linear, epochs: 8 });
 
@@ -65,7 +69,7 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
     createdAt,
     buckets,
     idf: packIdf(idf),
-    risk: { ...quantise(risk), platt, thresholds },
+    risk: { ...quantise(risk), platt: calibrations.map(({ platt }) => platt), thresholds: calibrations.map(({ threshold }) => threshold) },
     routing: quantise(routing),
     card: { trainingAppeals: riskExamples.length, routingAppeals: routed.length, topics, options: linear },
   };

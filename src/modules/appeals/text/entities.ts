@@ -20,6 +20,9 @@ interface Rule {
 
 const digitsOf = (text: string) => text.replace(/\D/g, '');
 
+/** A handle from the pattern's first group (which every handle pattern has), lower-cased with an @. */
+const handle = (match: RegExpMatchArray) => ({ value: `@${(match[1] ?? '').toLowerCase()}` });
+
 /**
  * +7 numbers: 7xx are Kazakh mobile and 7(1x|2x) Kazakh landline codes, 9xx Russian mobile, 3xx/4xx/8xx Russian
  * geographic (ITU E.164 plan for country code 7 shared by Kazakhstan and Russia). A leading 8 is the domestic prefix.
@@ -36,10 +39,10 @@ function phone(match: RegExpMatchArray) {
 
 const rules: Rule[] = [
   { kind: 'url', pattern: /\b(?:https?:\/\/|www\.)[^\s<>"']+[^\s<>"'.,;:!?)]/gi, accept: (m) => ({ value: m[0].toLowerCase() }) },
-  { kind: 'telegram', pattern: /\bt\.me\/([A-Za-z0-9_]{4,32})/gi, accept: (m) => ({ value: `@${m[1]!.toLowerCase()}` }) },
+  { kind: 'telegram', pattern: /\bt\.me\/([A-Za-z0-9_]{4,32})/gi, accept: handle },
   { kind: 'email', pattern: /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}\b/gi, accept: (m) => ({ value: m[0].toLowerCase() }) },
-  { kind: 'instagram', pattern: /\binstagram\.com\/([A-Za-z0-9_.]{2,30})/gi, accept: (m) => ({ value: `@${m[1]!.toLowerCase()}` }) },
-  { kind: 'handle', pattern: /(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{3,31})\b/g, accept: (m) => ({ value: `@${m[1]!.toLowerCase()}` }) },
+  { kind: 'instagram', pattern: /\binstagram\.com\/([A-Za-z0-9_.]{2,30})/gi, accept: handle },
+  { kind: 'handle', pattern: /(?<![\w.@])@([A-Za-z][A-Za-z0-9_.]{3,31})\b/g, accept: handle },
   { kind: 'crypto_wallet', pattern: /\bT[1-9A-HJ-NP-Za-km-z]{33}\b/g, accept: (m) => ({ value: m[0], detail: 'TRON (TRC20)' }) },
   { kind: 'crypto_wallet', pattern: /\b(?:bc1[02-9ac-hj-np-z]{25,59}|[13][1-9A-HJ-NP-Za-km-z]{25,34})\b/g, accept: (m) => ({ value: m[0], detail: 'Bitcoin' }) },
   { kind: 'crypto_wallet', pattern: /\b0x[0-9a-fA-F]{40}\b/g, accept: (m) => ({ value: m[0].toLowerCase(), detail: 'Ethereum (ERC20)' }) },

@@ -27,7 +27,7 @@ export function transliterateLatin(word: string): string {
       i += digraph[0].length;
       continue;
     }
-    const char = word[i]!;
+    const char = word.charAt(i);
     out += latinLetters[char] ?? char;
     i += 1;
   }

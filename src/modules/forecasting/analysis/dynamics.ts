@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/index.js';
+import { present, type Sql } from '../../../core/index.js';
 import type { Change, DynamicsView, PeriodFigures } from '../forecasting.contract.js';
 import { populationOf } from '../catalogue/catalogue.js';
 import { isComplete, nextPeriod, seasonLength } from '../engine/periods.js';
@@ -15,7 +15,7 @@ function change(current: number, previous: number | undefined): Change | null {
 function figures(history: History, index: number, population: number | undefined, lag: number): PeriodFigures {
   const count = history.values[index] ?? 0;
   return {
-    period: history.periods[index]!,
+    period: present(history.periods[index], `the period at ${String(index)}`),
     count,
     rate: rateOf(count, population),
     monthOnMonth: change(count, index >= 1 ? history.values[index - 1] : undefined),
@@ -49,15 +49,17 @@ export async function dynamicsOf(sql: Sql, slice: Slice, now = new Date()): Prom
   return {
     slice: head,
     latest: latest ? { ...latest, ...(await shares(sql, slice, range, latestIndex, latest.count)) } : null,
-    history: history.periods.map((period, i) => ({ period, count: history.values[i]!, rate: rateOf(history.values[i]!, population), complete: isComplete(period, slice.frequency, now) })),
+    // fillRange gives a count for every period.
+    history: history.periods.map((period, i) => {
+      const count = history.values[i] ?? 0;
+      return { period, count, rate: rateOf(count, population), complete: isComplete(period, slice.frequency, now) };
+    }),
     children,
   };
 }
 
 export function lastCompleteIndex(history: History, slice: Pick<Slice, 'frequency'>, now: Date): number {
-  let index = history.periods.length - 1;
-  while (index >= 0 && !isComplete(history.periods[index]!, slice.frequency, now)) index--;
-  return index;
+  return history.periods.findLastIndex((period) => isComplete(period, slice.frequency, now));
 }
 
 /** The slice's share of the same category in the wider area, and of all offences in the same area. */

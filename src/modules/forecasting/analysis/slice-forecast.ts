@@ -1,4 +1,4 @@
-import type { Sql } from '../../../core/index.js';
+import { present, type Sql } from '../../../core/index.js';
 import type { ForecastView } from '../forecasting.contract.js';
 import { forecastSeries, type SeriesForecast } from '../engine/forecast.js';
 import { nextPeriod, seasonLength } from '../engine/periods.js';
@@ -64,19 +64,23 @@ export async function forecastSlice(sql: Sql, slice: Slice, horizon: number, cac
   if (!range) return { slice: head, horizon, history: [], partial: null, forecast: [], model: 'none', validation: {}, reconciliation: null, explanation: 'No counts have been received for this frequency yet.' };
   const full = await sliceHistory(sql, slice, range);
   const last = lastCompleteIndex(full, slice, now);
-  const fitted: DataRange = { first: range.first, last: full.periods[Math.max(0, last)]! };
+  // A data range holds at least one period.
+  const fitted: DataRange = { first: range.first, last: present(full.periods[Math.max(0, last)], 'the last fitted period') };
   const coherent = await coherentForecast(sql, slice, fitted, horizon, cache);
   const { base } = coherent;
+  // The shift and the bounds have an entry for every step of the horizon, like the mean.
   const points = coherent.mean.map((mean, i) => {
-    const clip = (value: number) => Math.max(0, value + coherent.shift[i]!);
-    return { period: nextPeriod(fitted.last, slice.frequency, i + 1), mean, lo80: clip(base.lo80[i]!), hi80: clip(base.hi80[i]!), lo95: clip(base.lo95[i]!), hi95: clip(base.hi95[i]!) };
+    const clip = (value: number | undefined) => Math.max(0, (value ?? NaN) + (coherent.shift[i] ?? NaN));
+    return { period: nextPeriod(fitted.last, slice.frequency, i + 1), mean, lo80: clip(base.lo80[i]), hi80: clip(base.hi80[i]), lo95: clip(base.lo95[i]), hi95: clip(base.hi95[i]) };
   });
+  const partial = full.periods[last + 1];
   const meanShift = coherent.shift.reduce((sum, value) => sum + value, 0) / Math.max(1, coherent.shift.length);
   return {
     slice: head,
     horizon,
-    history: full.periods.slice(0, last + 1).map((period, i) => ({ period, count: full.values[i]! })),
-    partial: last < full.periods.length - 1 ? { period: full.periods[last + 1]!, count: full.values[last + 1]! } : null,
+    // fillRange gives a count for every period.
+    history: full.periods.slice(0, last + 1).map((period, i) => ({ period, count: full.values[i] ?? 0 })),
+    partial: partial !== undefined ? { period: partial, count: full.values[last + 1] ?? 0 } : null,
     forecast: points,
     model: base.model,
     validation: base.validation,
@@ -115,8 +119,8 @@ async function coherentForecast(sql: Sql, slice: Slice, range: DataRange, horizo
   const cached = cache.get(key);
   if (cached) return cached;
   let result: Coherent;
-  if (slice.district !== null) result = await withinParent(sql, slice, { ...slice, district: null }, 'district', range, horizon, cache);
-  else if (slice.article !== null) result = await withinParent(sql, slice, { ...slice, article: null }, 'article', range, horizon, cache);
+  if (slice.district !== null) result = await withinParent(sql, slice, slice.district, { ...slice, district: null }, 'district', range, horizon, cache);
+  else if (slice.article !== null) result = await withinParent(sql, slice, slice.article, { ...slice, article: null }, 'article', range, horizon, cache);
   else result = await acrossRegions(sql, slice, range, horizon, cache);
   cache.set(key, result);
   return result;
@@ -131,9 +135,13 @@ async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: 
   const parts = await Promise.all(regionCodes.map((region) => baseForecast(sql, { ...country, region }, range, horizon, cache, histories.get(region))));
   const reconciled = reconcileTotal(totalBase.mean, parts.map((part) => part.mean));
   if (slice.region === null) return coherent(totalBase, reconciled.total, parts.length ? { level: 'regions', with: 'the 20 regions' } : null);
+  // reconcileTotal returns one part for each part it was given; a region without counts has neither.
   const index = regionCodes.indexOf(slice.region);
-  const own = index >= 0 ? parts[index]! : await baseForecast(sql, slice, range, horizon, cache);
-  return coherent(own, index >= 0 ? reconciled.parts[index]! : own.mean, index >= 0 ? { level: 'country', with: 'the country total' } : null);
+  const part = parts[index];
+  const reconciledPart = reconciled.parts[index];
+  if (part && reconciledPart) return coherent(part, reconciledPart, { level: 'country', with: 'the country total' });
+  const own = await baseForecast(sql, slice, range, horizon, cache);
+  return coherent(own, own.mean, null);
 }
 
 /**
@@ -141,24 +149,24 @@ async function acrossRegions(sql: Sql, slice: Slice, range: DataRange, horizon: 
  * and the gap between it and the sum of the parts is shared equally by the parts (the OLS solution with the total
  * held), keeping counts non-negative.
  */
-async function withinParent(sql: Sql, slice: Slice, parent: Slice, dimension: ChildDimension, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
+async function withinParent(sql: Sql, slice: Slice, own: string, parent: Slice, dimension: ChildDimension, range: DataRange, horizon: number, cache: ForecastCache): Promise<Coherent> {
   const total = await coherentForecast(sql, parent, range, horizon, cache);
   const histories = await childHistories(sql, parent, dimension, range);
   const codes = [...histories.keys()].sort();
-  const own = dimension === 'district' ? slice.district! : slice.article!;
   const parts = await Promise.all(codes.map((code) => baseForecast(sql, { ...parent, [dimension]: code }, range, horizon, cache, histories.get(code))));
-  const index = codes.indexOf(own);
-  if (index < 0) {
+  const ownPart = parts[codes.indexOf(own)];
+  if (!ownPart) {
     const base = await baseForecast(sql, slice, range, horizon, cache);
     return coherent(base, base.mean, null);
   }
+  // Every forecast here has the same horizon.
   const adjusted = total.mean.map((value, i) => {
-    const gap = value - parts.reduce((sum, part) => sum + part.mean[i]!, 0);
-    return Math.max(0, parts[index]!.mean[i]! + gap / parts.length);
+    const gap = value - parts.reduce((sum, part) => sum + (part.mean[i] ?? NaN), 0);
+    return Math.max(0, (ownPart.mean[i] ?? NaN) + gap / parts.length);
   });
-  return coherent(parts[index]!, adjusted, dimension === 'district' ? { level: 'region', with: 'the region’s forecast' } : { level: 'chapter', with: 'the chapter’s forecast' });
+  return coherent(ownPart, adjusted, dimension === 'district' ? { level: 'region', with: 'the region’s forecast' } : { level: 'chapter', with: 'the chapter’s forecast' });
 }
 
 function coherent(base: SeriesForecast, mean: number[], reconciledWith: Coherent['reconciledWith']): Coherent {
-  return { base, mean, shift: mean.map((value, i) => value - base.mean[i]!), reconciledWith };
+  return { base, mean, shift: mean.map((value, i) => value - (base.mean[i] ?? NaN)), reconciledWith };
 }

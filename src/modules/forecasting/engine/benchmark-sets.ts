@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseCsv } from '../../../core/index.js';
+import { parseCsv, present } from '../../../core/lang/index.js';
 
 export interface NamedSeries {
   id: string;
@@ -54,26 +54,29 @@ function regular(name: string, rows: { id: string; month: number; value: number 
     grouped.set(row.id, values);
   }
   return [...grouped].map(([id, values]) => {
-    const months = [...values.keys()].sort((a, b) => a - b);
-    const first = months[0]!;
-    const last = months[months.length - 1]!;
+    const sorted = [...values].sort((a, b) => a[0] - b[0]);
+    const months = sorted.map(([month]) => month);
+    // A series is grouped only once it has a row.
+    const first = present(months[0], `${name}: the first month of ${id}`);
+    const last = present(months[months.length - 1], `${name}: the last month of ${id}`);
     if (last - first + 1 !== months.length) throw new Error(`${name}: ${id} has gaps`);
-    return { id, start: period(first), values: months.map((month) => values.get(month)!) };
+    return { id, start: period(first), values: sorted.map(([, value]) => value) };
   });
 }
 
 export function loadNsw(dir: string): DataSet {
   const [header, ...rows] = parseCsv(readFileSync(join(dir, 'nsw_offences.csv'), 'utf8'));
-  const column = (name: string) => header!.indexOf(name);
+  const columns = present(header, 'nsw_offences.csv: the header');
+  const column = (name: string) => columns.indexOf(name);
   const [monthColumn, typeColumn, countColumn] = [column('Month'), column('Type'), column('Count')];
   const series = regular(
     'nsw_offences.csv',
     rows.map((cells) => {
-      const [year, month] = cells[monthColumn]!.split(' ') as [string, string];
+      const [year, month] = present(cells[monthColumn], 'nsw_offences.csv: a Month').split(' ') as [string, string];
       const value = Number(cells[countColumn]);
-      if (!Number.isFinite(value)) throw new Error(`nsw_offences.csv: Count "${cells[countColumn]!}"`);
+      if (!Number.isFinite(value)) throw new Error(`nsw_offences.csv: Count "${String(cells[countColumn])}"`);
       return {
-        id: cells[typeColumn]!,
+        id: present(cells[typeColumn], 'nsw_offences.csv: a Type'),
         month: monthIndex(Number(year), monthNames.indexOf(month) + 1),
         value,
       };
@@ -84,15 +87,16 @@ export function loadNsw(dir: string): DataSet {
 
 export function loadRussia(dir: string): DataSet {
   const [header, ...rows] = parseCsv(readFileSync(join(dir, 'russia_crime_2003_2020.csv'), 'utf8'));
-  const types = header!.filter((name) => name !== 'month');
+  const columns = present(header, 'russia_crime_2003_2020.csv: the header');
+  const types = columns.filter((name) => name !== 'month');
   const series = regular(
     'russia_crime_2003_2020.csv',
     rows.flatMap((cells) => {
-      const [, month, year] = cells[0]!.split('.').map(Number) as [number, number, number];
+      const [, month, year] = present(cells[0], 'russia_crime_2003_2020.csv: a month').split('.').map(Number) as [number, number, number];
       return types.map((id) => {
-        const value = Number(cells[header!.indexOf(id)]);
+        const value = Number(cells[columns.indexOf(id)]);
         if (!Number.isFinite(value))
-          throw new Error(`russia_crime_2003_2020.csv: ${id} "${cells[header!.indexOf(id)]!}"`);
+          throw new Error(`russia_crime_2003_2020.csv: ${id} "${String(cells[columns.indexOf(id)])}"`);
         return { id, month: monthIndex(year, month), value };
       });
     }),

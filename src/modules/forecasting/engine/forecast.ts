@@ -42,23 +42,24 @@ export function forecastSeries(y: readonly number[], m: number, h: number, candi
     const predicted = forecastAll(models, candidates, train, m, test.length);
     const level = levelOf(train, m);
     for (const name of candidates) {
-      const mean = predicted.get(name)!.mean;
-      scores.get(name)!.push(mase(test, mean, train, m));
-      errors.get(name)!.push(test.map((value, i) => (value - mean[i]!) / level));
+      const mean = entry(predicted, name).mean;
+      entry(scores, name).push(mase(test, mean, train, m));
+      entry(errors, name).push(test.map((value, i) => (value - (mean[i] ?? NaN)) / level));
     }
   }
   const validation = Object.fromEntries([...scores].map(([name, list]) => [name, list.length ? list.reduce((a, b) => a + b, 0) / list.length : Number.NaN]));
   const chosen = choose(validation, candidates);
-  const fit = forecastAll(models, [chosen], y, m, h).get(chosen)!;
+  const fit = entry(forecastAll(models, [chosen], y, m, h), chosen);
   const level = levelOf(y, m);
   const spread = intervalSpread(errors.get(chosen) ?? [], fit.sigma / level, h).map((value) => value * level);
   const clip = (value: number) => Math.max(0, value);
+  // spread has h entries, like the mean.
   return {
     mean: fit.mean.map(clip),
-    lo80: fit.mean.map((value, i) => clip(value - Z80 * spread[i]!)),
-    hi80: fit.mean.map((value, i) => clip(value + Z80 * spread[i]!)),
-    lo95: fit.mean.map((value, i) => clip(value - Z95 * spread[i]!)),
-    hi95: fit.mean.map((value, i) => clip(value + Z95 * spread[i]!)),
+    lo80: fit.mean.map((value, i) => clip(value - Z80 * (spread[i] ?? NaN))),
+    hi80: fit.mean.map((value, i) => clip(value + Z80 * (spread[i] ?? NaN))),
+    lo95: fit.mean.map((value, i) => clip(value - Z95 * (spread[i] ?? NaN))),
+    hi95: fit.mean.map((value, i) => clip(value + Z95 * (spread[i] ?? NaN))),
     model: chosen === 'ets' ? fit.model : chosen,
     validation,
   };
@@ -77,7 +78,9 @@ function forecastAll(models: Map<string, Model>, names: readonly CandidateName[]
   const get = (name: string) => {
     let result = results.get(name);
     if (!result) {
-      result = models.get(name)!(y, m, h);
+      const model = models.get(name);
+      if (!model) throw new Error(`forecastSeries: no model named ${name}`);
+      result = model(y, m, h);
       results.set(name, result);
     }
     return result;
@@ -89,6 +92,13 @@ function forecastAll(models: Map<string, Model>, names: readonly CandidateName[]
   return results;
 }
 
+/** What a map here holds for a candidate: every candidate has one by construction (and forecastAll fills each name). */
+function entry<V>(map: ReadonlyMap<string, V>, name: string): V {
+  const value = map.get(name);
+  if (value === undefined) throw new Error(`forecastSeries: nothing recorded for ${name}`);
+  return value;
+}
+
 /**
  * Selection on four origins is noisy, so the combination, which is rarely bad, is kept unless a single model was
  * clearly (more than 10 %) better in validation.
@@ -96,7 +106,12 @@ function forecastAll(models: Map<string, Model>, names: readonly CandidateName[]
 function choose(validation: Record<string, number>, candidates: readonly CandidateName[]): CandidateName {
   const ranked = Object.entries(validation).filter(([, score]) => Number.isFinite(score)).sort((a, b) => a[1] - b[1]);
   const best = ranked[0];
-  if (!best) return candidates.includes('snaive') ? 'snaive' : candidates[0]!;
+  if (!best) {
+    if (candidates.includes('snaive')) return 'snaive';
+    const [first] = candidates;
+    if (first === undefined) throw new Error('forecastSeries: no candidate models given');
+    return first;
+  }
   const combination = validation.combination;
   if (combination !== undefined && Number.isFinite(combination) && combination <= best[1] * (1 + COMBINATION_MARGIN)) return 'combination';
   return best[0] as CandidateName;
@@ -117,7 +132,8 @@ function intervalSpread(errors: number[][], inSample: number, h: number): number
   let scale = inSample;
   for (let j = 0; j < h; j++) {
     if (j < validated) {
-      for (const row of errors) pool.push(Math.abs(row[j]!));
+      // Every origin validated the same number of steps.
+      for (const row of errors) pool.push(Math.abs(row[j] ?? NaN));
       scale = rootMeanSquare(pool);
     }
     const growth = j < validated ? 1 : Math.sqrt((j + 1) / Math.max(1, validated));

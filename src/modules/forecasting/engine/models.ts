@@ -9,10 +9,13 @@ export interface PointForecast {
 
 export type Model = (y: readonly number[], m: number, h: number) => PointForecast;
 
+// Indexed reads below are in bounds by construction; where one is not (a series too short for its season, an empty
+// series), `?? NaN` gives what the `undefined` it replaces gave in the arithmetic: NaN.
+
 export const seasonalNaive: Model = (y, m, h) => {
   const lag = y.length >= m ? m : 1;
-  const mean = Array.from({ length: h }, (_, i) => y[y.length - lag + (i % lag)]!);
-  const residuals = y.slice(lag).map((value, i) => value - y[i]!);
+  const mean = Array.from({ length: h }, (_, i) => y[y.length - lag + (i % lag)] ?? NaN);
+  const residuals = y.slice(lag).map((value, i) => value - (y[i] ?? NaN));
   return { model: 'snaive', mean, sigma: standardDeviation(residuals) };
 };
 
@@ -59,34 +62,42 @@ const parameterCount = ({ trend, season }: EtsForm) => 1 + (trend === 'N' ? 0 : 
  */
 function runEts(y: readonly number[], m: number, h: number, { trend, season }: EtsForm, raw: readonly number[]): EtsFit {
   let next = 0;
-  const alpha = 0.01 + 0.98 * logistic(raw[next++]!);
-  const beta = trend === 'N' ? 0 : alpha * logistic(raw[next++]!) * BETA_SHARE;
-  const gamma = season === 'N' ? 0 : (1 - alpha) * logistic(raw[next++]!) * 0.99;
-  const phi = trend === 'Ad' ? 0.8 + 0.18 * logistic(raw[next++]!) : trend === 'A' ? 1 : 0;
+  const alpha = 0.01 + 0.98 * logistic(raw[next++] ?? NaN);
+  const beta = trend === 'N' ? 0 : alpha * logistic(raw[next++] ?? NaN) * BETA_SHARE;
+  const gamma = season === 'N' ? 0 : (1 - alpha) * logistic(raw[next++] ?? NaN) * 0.99;
+  const phi = trend === 'Ad' ? 0.8 + 0.18 * logistic(raw[next++] ?? NaN) : trend === 'A' ? 1 : 0;
   const seasonal = season !== 'N';
   const multiplicative = season === 'M';
   const cycle = seasonal ? m : 1;
   let firstMean = 0;
-  for (let t = 0; t < cycle; t++) firstMean += y[t]!;
+  for (let t = 0; t < cycle; t++) firstMean += y[t] ?? NaN;
   firstMean /= cycle;
   let level = firstMean;
   let slope = 0;
   if (trend !== 'N') {
     if (seasonal && y.length >= 2 * m) {
       let secondMean = 0;
-      for (let t = m; t < 2 * m; t++) secondMean += y[t]!;
+      for (let t = m; t < 2 * m; t++) secondMean += y[t] ?? NaN;
       slope = (secondMean / m - firstMean) / m;
-    } else slope = (y[1] ?? y[0]!) - y[0]!;
+    } else {
+      const first = y[0] ?? NaN;
+      slope = (y[1] ?? first) - first;
+    }
   }
   const seasons = new Float64Array(cycle);
-  if (seasonal) for (let t = 0; t < m; t++) seasons[t] = multiplicative ? y[t]! / (firstMean || 1) : y[t]! - firstMean;
+  if (seasonal)
+    for (let t = 0; t < m; t++) {
+      const value = y[t] ?? NaN;
+      seasons[t] = multiplicative ? value / (firstMean || 1) : value - firstMean;
+    }
   let sse = 0;
   for (let t = 0; t < y.length; t++) {
+    const value = y[t] ?? NaN;
     const slot = seasonal ? t % m : 0;
-    const s = seasonal ? seasons[slot]! : 0;
+    const s = seasonal ? (seasons[slot] ?? NaN) : 0;
     const base = level + phi * slope;
     const fitted = multiplicative ? base * s : base + s;
-    const error = y[t]! - fitted;
+    const error = value - fitted;
     sse += error * error;
     const scaled = multiplicative ? error / (s || 1e-6) : error;
     level = base + alpha * scaled;
@@ -98,7 +109,7 @@ function runEts(y: readonly number[], m: number, h: number, { trend, season }: E
   for (let i = 1; i <= h; i++) {
     damp += phi ** i;
     const base = level + (trend === 'N' ? 0 : damp * slope);
-    const s = seasonal ? seasons[(y.length + i - 1) % m]! : 0;
+    const s = seasonal ? (seasons[(y.length + i - 1) % m] ?? NaN) : 0;
     forecast.push(multiplicative ? base * s : base + s);
   }
   return { sse, forecast, parameters: parameterCount({ trend, season }) };
@@ -136,7 +147,9 @@ export function selectEtsForm(y: readonly number[], m: number): EtsForm {
     const aicc = n * Math.log(Math.max(fit.sse, 1e-9) / n) + 2 * k + (2 * k * (k + 1)) / Math.max(1, n - k - 1);
     if (!best || aicc < best.aicc) best = { aicc, form };
   }
-  return best!.form;
+  // etsForms always offers the three non-seasonal forms.
+  if (!best) throw new Error('selectEtsForm: no admissible ETS form');
+  return best.form;
 }
 
 export const etsName = ({ trend, season }: EtsForm) => `ets(A,${trend},${season})`;
@@ -160,26 +173,27 @@ export const ets: Model = (y, m, h) => etsOfForm(selectEtsForm(y, m))(y, m, h);
  */
 export const theta: Model = (y, m, h) => {
   const indices = seasonalIndices(y, m);
-  const adjusted = indices ? y.map((value, t) => value / indices[t % m]!) : [...y];
+  const adjusted = indices ? y.map((value, t) => value / (indices[t % m] ?? NaN)) : [...y];
   const n = adjusted.length;
   const slope = linearSlope(adjusted);
   const run = (alpha: number) => {
-    let level = adjusted[0]!;
+    let level = adjusted[0] ?? NaN;
     let sse = 0;
     for (let t = 1; t < n; t++) {
-      const error = adjusted[t]! - (level + slope / 2);
+      const value = adjusted[t] ?? NaN;
+      const error = value - (level + slope / 2);
       sse += error * error;
-      level = alpha * adjusted[t]! + (1 - alpha) * level;
+      level = alpha * value + (1 - alpha) * level;
     }
     return { level, sse };
   };
-  const { x } = nelderMead((raw) => run(0.01 + 0.98 * logistic(raw[0]!)).sse, [0], { maxEvaluations: 30 });
-  const alpha = 0.01 + 0.98 * logistic(x[0]!);
+  const { x } = nelderMead((raw) => run(0.01 + 0.98 * logistic(raw[0] ?? NaN)).sse, [0], { maxEvaluations: 30 });
+  const alpha = 0.01 + 0.98 * logistic(x[0] ?? NaN);
   const { level, sse } = run(alpha);
   const mean = Array.from({ length: h }, (_, i) => {
     const drift = (slope / 2) * (i + 1 / alpha - ((1 - alpha) ** n) / alpha);
     const value = level + drift;
-    return indices ? value * indices[(n + i) % m]! : value;
+    return indices ? value * (indices[(n + i) % m] ?? NaN) : value;
   });
   return { model: 'theta', mean, sigma: Math.sqrt(sse / Math.max(1, n - 1)) };
 };
@@ -191,9 +205,9 @@ function seasonalIndices(y: readonly number[], m: number): number[] | undefined 
   const acf = (lag: number) => {
     let numerator = 0;
     let denominator = 0;
-    for (let t = 0; t < n; t++) {
-      denominator += (y[t]! - mean) ** 2;
-      if (t >= lag) numerator += (y[t]! - mean) * (y[t - lag]! - mean);
+    for (const [t, value] of y.entries()) {
+      denominator += (value - mean) ** 2;
+      if (t >= lag) numerator += (value - mean) * ((y[t - lag] ?? NaN) - mean);
     }
     return numerator / denominator;
   };
@@ -205,10 +219,11 @@ function seasonalIndices(y: readonly number[], m: number): number[] | undefined 
   const half = m / 2;
   for (let t = Math.ceil(half); t < n - half; t++) {
     let centred = 0;
-    for (let k = -half; k <= half; k++) centred += (Math.abs(k) === half ? 0.5 : 1) * y[t + k]!;
+    for (let k = -half; k <= half; k++) centred += (Math.abs(k) === half ? 0.5 : 1) * (y[t + k] ?? NaN);
     centred /= m;
-    sums[t % m]! += y[t]! / centred;
-    counts[t % m]! += 1;
+    const slot = t % m;
+    sums[slot] = (sums[slot] ?? NaN) + (y[t] ?? NaN) / centred;
+    counts[slot] = (counts[slot] ?? NaN) + 1;
   }
   const raw = sums.map((sum, i) => (counts[i] ? sum / counts[i] : 1));
   const norm = raw.reduce((sum, value) => sum + value, 0) / m;
@@ -222,8 +237,8 @@ function linearSlope(y: readonly number[]): number {
   const meanY = y.reduce((sum, value) => sum + value, 0) / n;
   let numerator = 0;
   let denominator = 0;
-  for (let t = 0; t < n; t++) {
-    numerator += (t - meanT) * (y[t]! - meanY);
+  for (const [t, value] of y.entries()) {
+    numerator += (t - meanT) * (value - meanY);
     denominator += (t - meanT) ** 2;
   }
   return numerator / denominator;
@@ -237,16 +252,18 @@ export function standardDeviation(values: readonly number[]): number {
 
 /** The mean of several forecasts: combinations are rarely the best and rarely bad (Makridakis et al. 2020). */
 export function combine(parts: readonly PointForecast[]): PointForecast {
+  const [first] = parts;
+  if (!first) throw new Error('combine: no forecasts to combine');
   return {
     model: 'combination',
-    mean: parts[0]!.mean.map((_, i) => parts.reduce((sum, part) => sum + part.mean[i]!, 0) / parts.length),
+    mean: first.mean.map((_, i) => parts.reduce((sum, part) => sum + (part.mean[i] ?? NaN), 0) / parts.length),
     sigma: parts.reduce((sum, part) => sum + part.sigma, 0) / parts.length,
   };
 }
 
 /** The base models by name; ETS selects its form on the data it is given. */
-export const baseModels: Record<string, Model> = { snaive: seasonalNaive, ets, theta, tsb };
+export const baseModels = { snaive: seasonalNaive, ets, theta, tsb } satisfies Record<string, Model>;
 /** The members of the combination candidate. */
 export const combinationMembers = ['ets', 'theta'] as const;
-export const combination: Model = (y, m, h) => combine(combinationMembers.map((name) => baseModels[name]!(y, m, h)));
+export const combination: Model = (y, m, h) => combine(combinationMembers.map((name) => baseModels[name](y, m, h)));
 export const allModels: Record<string, Model> = { ...baseModels, combination };

@@ -7,11 +7,15 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
   let evaluations = simplex.length;
   while (evaluations < maxEvaluations) {
     simplex.sort((a, b) => a.value - b.value);
-    const best = simplex[0]!;
-    const worst = simplex[n]!;
+    // The simplex has n + 1 points and every point n coordinates; a zero-dimensional one has no second-worst point.
+    const best = simplex[0];
+    const worst = simplex[n];
+    if (!best || !worst) throw new Error('nelderMead: the simplex lost a point');
     if (Math.abs(worst.value - best.value) < 1e-10 * (Math.abs(best.value) + 1e-10)) break;
-    const centroid = start.map((_, j) => simplex.slice(0, n).reduce((sum, point) => sum + point.x[j]!, 0) / n);
-    const along = (t: number) => centroid.map((c, j) => c + t * (worst.x[j]! - c));
+    const secondWorst = simplex[n - 1];
+    if (!secondWorst) throw new Error('nelderMead: nothing to minimise over (no coordinates)');
+    const centroid = start.map((_, j) => simplex.slice(0, n).reduce((sum, point) => sum + (point.x[j] ?? NaN), 0) / n);
+    const along = (t: number) => centroid.map((c, j) => c + t * ((worst.x[j] ?? NaN) - c));
     const reflected = along(-1);
     const reflectedValue = f(reflected);
     evaluations++;
@@ -20,7 +24,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
       const expandedValue = f(expanded);
       evaluations++;
       simplex[n] = expandedValue < reflectedValue ? { x: expanded, value: expandedValue } : { x: reflected, value: reflectedValue };
-    } else if (reflectedValue < simplex[n - 1]!.value) {
+    } else if (reflectedValue < secondWorst.value) {
       simplex[n] = { x: reflected, value: reflectedValue };
     } else {
       const contracted = along(0.5);
@@ -29,7 +33,10 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
       if (contractedValue < worst.value) simplex[n] = { x: contracted, value: contractedValue };
       else {
         simplex = simplex.map((point, i) => (i === 0 ? point : (() => {
-          const x = point.x.map((value, j) => best.x[j]! + 0.5 * (value - best.x[j]!));
+          const x = point.x.map((value, j) => {
+            const anchor = best.x[j] ?? NaN;
+            return anchor + 0.5 * (value - anchor);
+          });
           evaluations++;
           return { x, value: f(x) };
         })()));
@@ -37,5 +44,7 @@ export function nelderMead(f: (x: number[]) => number, start: number[], options:
     }
   }
   simplex.sort((a, b) => a.value - b.value);
-  return { x: simplex[0]!.x, value: simplex[0]!.value };
+  const [winner] = simplex;
+  if (!winner) throw new Error('nelderMead: the simplex is empty');
+  return { x: winner.x, value: winner.value };
 }

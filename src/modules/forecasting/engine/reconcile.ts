@@ -7,9 +7,10 @@
 export function reconcileTotal(total: readonly number[], parts: readonly (readonly number[])[]): { total: number[]; parts: number[][] } {
   const n = parts.length;
   const reconciledParts = parts.map((part) => [...part]);
+  // Every part is as long as the total; a shorter one gets NaN where it ends, as its missing entries always did.
   total.forEach((value, i) => {
-    const gap = value - parts.reduce((sum, part) => sum + part[i]!, 0);
-    for (const part of reconciledParts) part[i] = Math.max(0, part[i]! + gap / (n + 1));
+    const gap = value - parts.reduce((sum, part) => sum + (part[i] ?? NaN), 0);
+    for (const part of reconciledParts) part[i] = Math.max(0, (part[i] ?? NaN) + gap / (n + 1));
   });
-  return { total: total.map((_, i) => reconciledParts.reduce((sum, part) => sum + part[i]!, 0)), parts: reconciledParts };
+  return { total: total.map((_, i) => reconciledParts.reduce((sum, part) => sum + (part[i] ?? NaN), 0)), parts: reconciledParts };
 }

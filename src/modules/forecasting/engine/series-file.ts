@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { parseCsv } from '../../../core/index.js';
+import { parseCsv, present } from '../../../core/lang/index.js';
 import { frequencyOf, nextPeriod, periodsBetween, seasonLength, type Frequency } from './periods.js';
 
 export interface Series {
@@ -22,8 +22,8 @@ export function readSeriesCsv(path: string): { series: Series[]; filledGaps: num
   rows.forEach((cells, index) => {
     const value = Number(cells[valueColumn]);
     if (!Number.isFinite(value)) throw new Error(`${path}: line ${index + 2}: value "${cells[valueColumn] ?? ''}" is not a number`);
-    const id = cells[idColumn]!;
-    const period = cells[periodColumn]!;
+    const id = present(cells[idColumn], `${path}: line ${index + 2}: series_id`);
+    const period = present(cells[periodColumn], `${path}: line ${index + 2}: period`);
     frequencyOf(period);
     const values = grouped.get(id) ?? new Map<string, number>();
     values.set(period, (values.get(period) ?? 0) + value);
@@ -32,9 +32,12 @@ export function readSeriesCsv(path: string): { series: Series[]; filledGaps: num
   let filledGaps = 0;
   const series = [...grouped].map(([id, values]) => {
     const sorted = [...values.keys()].sort();
-    const frequency = frequencyOf(sorted[0]!);
-    const length = periodsBetween(sorted[0]!, sorted[sorted.length - 1]!, frequency) + 1;
-    const periods = Array.from({ length }, (_, i) => nextPeriod(sorted[0]!, frequency, i));
+    // A series is grouped only once it has a row.
+    const first = present(sorted[0], `${path}: the first period of ${id}`);
+    const last = present(sorted[sorted.length - 1], `${path}: the last period of ${id}`);
+    const frequency = frequencyOf(first);
+    const length = periodsBetween(first, last, frequency) + 1;
+    const periods = Array.from({ length }, (_, i) => nextPeriod(first, frequency, i));
     filledGaps += length - values.size;
     return { id, frequency, periods, values: periods.map((period) => values.get(period) ?? 0) };
   });
