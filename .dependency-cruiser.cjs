@@ -31,7 +31,8 @@ module.exports = {
     {
       name: 'modules-use-the-core-surface',
       severity: 'error',
-      comment: 'A module imports the core only through src/core/index.ts, its pure helpers through src/core/lang/index.ts, and its tests through src/core/testing/index.ts.',
+      comment:
+        'A module imports the core only through src/core/index.ts, its pure helpers through src/core/lang/index.ts, and its tests through src/core/testing/index.ts.',
       from: { path: '^src/modules/' },
       to: { path: '^src/core/', pathNot: '^src/core/(index|lang/index|testing/index)\\.ts$' },
     },
@@ -52,7 +53,8 @@ module.exports = {
     {
       name: 'web-modules-import-no-other-web-module',
       severity: 'error',
-      comment: 'A module’s screens use the web core (web/src/app, components, core), never another module’s screens.',
+      comment:
+        'A module’s screens use the web core (web/src/app, components, core), never another module’s screens.',
       from: { path: '^web/src/modules/([^/]+)/' },
       to: { path: '^web/src/modules/', pathNot: '^web/src/modules/$1/' },
     },
@@ -74,7 +76,8 @@ module.exports = {
     {
       name: 'contracts-are-self-contained',
       severity: 'error',
-      comment: 'A contract file imports only typebox and other contracts, so the dashboard can read it without the server.',
+      comment:
+        'A contract file imports only typebox and other contracts, so the dashboard can read it without the server.',
       from: { path: '\\.contract\\.ts$' },
       to: { pathNot: '(\\.contract\\.ts$|node_modules/typebox/)' },
     },
@@ -84,7 +87,11 @@ module.exports = {
     exclude: { path: '(^|/)(node_modules|dist|data)/' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
-    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default'], extensions: ['.ts', '.tsx', '.js', '.mjs'] },
+    enhancedResolveOptions: {
+      exportsFields: ['exports'],
+      conditionNames: ['import', 'require', 'node', 'default'],
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+    },
     reporterOptions: { text: { highlightFocused: true } },
   },
 };

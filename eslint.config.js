@@ -108,7 +108,10 @@ export default defineConfig([
   {
     name: 'qadagalau/cjs',
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { ...nodeGlobals, module: 'writable', require: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { ...nodeGlobals, module: 'writable', require: 'readonly' },
+    },
   },
 
   {
@@ -137,7 +140,15 @@ export default defineConfig([
 
   {
     name: 'qadagalau/tests',
-    files: ['**/*.test.ts', '**/*.test.tsx', 'test/**/*.ts', '**/*-fixture.ts', '**/fixtures/**/*.ts', 'src/modules/*/testing.ts', 'src/core/testing/**/*.ts'],
+    files: [
+      '**/*.test.ts',
+      '**/*.test.tsx',
+      'test/**/*.ts',
+      '**/*-fixture.ts',
+      '**/fixtures/**/*.ts',
+      'src/modules/*/testing.ts',
+      'src/core/testing/**/*.ts',
+    ],
     rules: testRules,
   },
 ]);

@@ -53,8 +53,13 @@ if (sections.has('files'))
 const pingCount = env('SUPERVISION_BENCH_PINGS', 200_000);
 const probation = sections.has('probation')
   ? benchProbation({
-      persons: env('SUPERVISION_BENCH_PROBATION', 10_000), pings: pingCount, plantedShare: 0.02,
-      watchlistPersons: settings.persons, watchlistVehicles: settings.vehicles, observations: Math.max(0, settings.observations - pingCount), seed: settings.seed + 7,
+      persons: env('SUPERVISION_BENCH_PROBATION', 10_000),
+      pings: pingCount,
+      plantedShare: 0.02,
+      watchlistPersons: settings.persons,
+      watchlistVehicles: settings.vehicles,
+      observations: Math.max(0, settings.observations - pingCount),
+      seed: settings.seed + 7,
     })
   : null;
 

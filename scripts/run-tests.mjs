@@ -77,7 +77,9 @@ const files = found
 
 if (files.length === 0) {
   // A silent pass on zero files would hide a broken glob or a typo in a filter.
-  const what = [unitOnly ? '--unit' : '', noBrowser ? '--no-browser' : '', ...filters].filter(Boolean).join(' ');
+  const what = [unitOnly ? '--unit' : '', noBrowser ? '--no-browser' : '', ...filters]
+    .filter(Boolean)
+    .join(' ');
   console.error(`run-tests: no test files found${what ? ` for ${what}` : ''}`);
   process.exit(1);
 }

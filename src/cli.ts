@@ -25,7 +25,12 @@ function config(overrides: Partial<Config> = {}): Config {
 
 /** Starts storage, bus and modules without listening, and without the server's background work, for commands that change data. */
 async function open(): Promise<RunningPlatform> {
-  return startPlatform({ config: { ...config(), logLevel: 'warn' }, modules: installedModules, serveDashboard: false, background: false });
+  return startPlatform({
+    config: { ...config(), logLevel: 'warn' },
+    modules: installedModules,
+    serveDashboard: false,
+    background: false,
+  });
 }
 
 const program = new Command('qadagalau')
@@ -33,11 +38,23 @@ const program = new Command('qadagalau')
   .version('0.1.0')
   // Options after a subcommand belong to it (`forecast evaluate --input …` as well as `forecast --input …`).
   .enablePositionalOptions()
-  .addHelpText('after', `\nConfiguration (environment variables, or a JSON file named by QADAGALAU_CONFIG):\n${describeSettings(installedModules).map((s) => `  ${s.variable.padEnd(28)} ${s.owner === 'core' ? '' : `[${s.owner}] `}${s.description} [${s.default}]`).join('\n')}`);
+  .addHelpText(
+    'after',
+    `\nConfiguration (environment variables, or a JSON file named by QADAGALAU_CONFIG):\n${describeSettings(
+      installedModules,
+    )
+      .map(
+        (s) =>
+          `  ${s.variable.padEnd(28)} ${s.owner === 'core' ? '' : `[${s.owner}] `}${s.description} [${s.default}]`,
+      )
+      .join('\n')}`,
+  );
 
 program
   .command('serve')
-  .description('Run the API and dashboard (seeds the demo world on first start unless --no-demo or production)')
+  .description(
+    'Run the API and dashboard (seeds the demo world on first start unless --no-demo or production)',
+  )
   .option('--no-demo', 'never seed the demo world')
   .addOption(new Option('--port <port>', 'HTTP port').argParser(Number))
   .action(async (options: { demo: boolean; port?: number }) => {
@@ -72,7 +89,11 @@ auditCommands(program, open);
 for (const module of installedModules) {
   module.cli?.(program, async () => {
     const platform = await open();
-    return { platform: platform.contextOf(module.id), module: platform.instanceOf(module.id), stop: () => platform.stop() };
+    return {
+      platform: platform.contextOf(module.id),
+      module: platform.instanceOf(module.id),
+      stop: () => platform.stop(),
+    };
   });
 }
 

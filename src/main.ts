@@ -13,7 +13,10 @@ export interface ServeResult {
 }
 
 /** Composition root: config → dashboard build → storage, bus, modules → demo world on first start → listen. */
-export async function serve(config: Config, options: { buildDashboard?: boolean; quiet?: boolean } = {}): Promise<ServeResult> {
+export async function serve(
+  config: Config,
+  options: { buildDashboard?: boolean; quiet?: boolean } = {},
+): Promise<ServeResult> {
   const say = (line: string) => {
     if (!options.quiet) console.log(line);
   };
@@ -33,7 +36,10 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   let demoPassword: string | null = null;
   if (config.demo && config.env !== 'production' && (await countUsers(platform.db)) === 0) {
     say('Empty database: building the demo world…');
-    const seeded = await seedDemoWorld(platform, { seed: config.demoSeed, baseUrl: `http://127.0.0.1:${port}` });
+    const seeded = await seedDemoWorld(platform, {
+      seed: config.demoSeed,
+      baseUrl: `http://127.0.0.1:${port}`,
+    });
     demoPassword = seeded.password;
     // Sign the head now: the demo world's thousand entries are then covered from the first minute.
     if (platform.auditKeys.signer) await writeCheckpoint(platform.db, platform.auditKeys.signer);
@@ -43,15 +49,26 @@ export async function serve(config: Config, options: { buildDashboard?: boolean;
   say(`  database: ${platform.db.description}`);
   say(`  events:   ${platform.bus.description}`);
   const devices = platform.openedDevices();
-  if (devices) say(`  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`);
+  if (devices)
+    say(
+      `  devices:  ${devices.embedded ? `embedded MQTT broker at ${devices.url} (set MQTT_URL for an external one)` : `MQTT broker at ${new URL(devices.url).host}`}`,
+    );
   say(`  modules:  ${platform.modules.map((module) => module.id).join(', ') || '(core only)'}`);
   const signer = platform.auditKeys.signer;
-  say(`  audit:    ${signer ? `checkpoints signed with key ${signer.keyId} (public key for auditors: ${signer.publicKey})` : 'checkpoints NOT signed: set AUDIT_SIGNING_KEY'}`);
-  say(`  dashboard: ${platform.webServed ? url : 'not built (npm run build:web)'}   API docs: ${url}/api/docs`);
+  say(
+    `  audit:    ${signer ? `checkpoints signed with key ${signer.keyId} (public key for auditors: ${signer.publicKey})` : 'checkpoints NOT signed: set AUDIT_SIGNING_KEY'}`,
+  );
+  say(
+    `  dashboard: ${platform.webServed ? url : 'not built (npm run build:web)'}   API docs: ${url}/api/docs`,
+  );
   if (demoPassword) {
-    say(`  demo sign-in: admin / ${demoPassword}  (every demo user — prosecutor, analyst.almaty, duty.astana, liaison.shymkent, auditor… — has this password; it is shown only now)`);
+    say(
+      `  demo sign-in: admin / ${demoPassword}  (every demo user — prosecutor, analyst.almaty, duty.astana, liaison.shymkent, auditor… — has this password; it is shown only now)`,
+    );
   } else if (config.demo) {
-    say('  demo sign-in: admin (password shown at first start; `npx qadagalau users reset-password admin` sets a new one)');
+    say(
+      '  demo sign-in: admin (password shown at first start; `npx qadagalau users reset-password admin` sets a new one)',
+    );
   }
   return { platform, url, demoPassword };
 }

@@ -7,8 +7,13 @@ import { installedModules } from '../src/modules/index.js';
 const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
 
 test('the README’s configuration table lists every setting of the core and of every installed module', () => {
-  const missing = describeSettings(installedModules).filter((setting) => !readme.includes(`| \`${setting.variable}\` |`));
-  assert.deepEqual(missing.map((setting) => setting.variable), []);
+  const missing = describeSettings(installedModules).filter(
+    (setting) => !readme.includes(`| \`${setting.variable}\` |`),
+  );
+  assert.deepEqual(
+    missing.map((setting) => setting.variable),
+    [],
+  );
 });
 
 test('each module’s README documents its own settings', () => {

@@ -11,7 +11,13 @@ function probeModule(started: string[]): ModuleManifest {
     id: 'probe',
     name: { kk: 'probe', ru: 'probe', en: 'probe' },
     setup: () => ({
-      services: [{ name: 'probe.service', start: () => Promise.resolve(void started.push('service')), stop: () => Promise.resolve(void started.push('service stopped')) }],
+      services: [
+        {
+          name: 'probe.service',
+          start: () => Promise.resolve(void started.push('service')),
+          stop: () => Promise.resolve(void started.push('service stopped')),
+        },
+      ],
       jobs: [{ name: 'probe.job', everyMs: 10, run: () => Promise.resolve(void started.push('job')) }],
     }),
   };
@@ -20,7 +26,13 @@ function probeModule(started: string[]): ModuleManifest {
 async function run(background: boolean | undefined): Promise<string[]> {
   const started: string[] = [];
   const db = await openTestDb();
-  const platform = await startPlatform({ config: { ...loadConfig({}), env: 'test', logLevel: 'silent', natsUrl: undefined }, modules: [probeModule(started)], db, serveDashboard: false, ...(background === undefined ? {} : { background }) });
+  const platform = await startPlatform({
+    config: { ...loadConfig({}), env: 'test', logLevel: 'silent', natsUrl: undefined },
+    modules: [probeModule(started)],
+    db,
+    serveDashboard: false,
+    ...(background === undefined ? {} : { background }),
+  });
   await new Promise((resolve) => setTimeout(resolve, 50));
   await platform.stop();
   await db.close();

@@ -42,10 +42,18 @@ export interface RunningPlatform extends Platform {
   stop(): Promise<void>;
 }
 
-export const coreMigrations: MigrationSource = { owner: 'core', dir: fileURLToPath(new URL('./db/migrations', import.meta.url)) };
+export const coreMigrations: MigrationSource = {
+  owner: 'core',
+  dir: fileURLToPath(new URL('./db/migrations', import.meta.url)),
+};
 
 export function migrationSources(modules: readonly AnyModule[]): MigrationSource[] {
-  return [coreMigrations, ...modules.flatMap((module) => (module.migrationsDir ? [{ owner: module.id, dir: module.migrationsDir }] : []))];
+  return [
+    coreMigrations,
+    ...modules.flatMap((module) =>
+      module.migrationsDir ? [{ owner: module.id, dir: module.migrationsDir }] : [],
+    ),
+  ];
 }
 
 export function permissionRegistry(modules: readonly AnyModule[]): PermissionRegistry {
@@ -78,9 +86,21 @@ export async function startPlatform(options: StartOptions): Promise<RunningPlatf
   const logged: { app?: FastifyInstance } = {};
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const devices = deviceBrokerOnDemand(config, logged);
-  const bus: EventBus = await openEventBus({ db, natsUrl: config.natsUrl, natsStream: config.natsStream, ackWaitMs: config.eventAckWaitMs, pollMs: config.outboxPollMs, onError });
+  const bus: EventBus = await openEventBus({
+    db,
+    natsUrl: config.natsUrl,
+    natsStream: config.natsStream,
+    ackWaitMs: config.eventAckWaitMs,
+    pollMs: config.outboxPollMs,
+    onError,
+  });
   try {
-    return await mountAndStart({ config, db, bus, permissions, modules, devices: devices.open }, options, logged, devices);
+    return await mountAndStart(
+      { config, db, bus, permissions, modules, devices: devices.open },
+      options,
+      logged,
+      devices,
+    );
   } catch (error) {
     await bus.close();
     await devices.close();
@@ -99,10 +119,16 @@ interface BrokerOnDemand {
 function deviceBrokerOnDemand(config: Config, logged: { app?: FastifyInstance }): BrokerOnDemand {
   let broker: Promise<DeviceBroker> | undefined;
   let opened: DeviceBroker | undefined;
-  const onRefused = (login: string, reason: string) => logged.app?.log.warn({ login, reason }, 'device broker: refused');
+  const onRefused = (login: string, reason: string) =>
+    logged.app?.log.warn({ login, reason }, 'device broker: refused');
   return {
     open: () => {
-      broker ??= openDeviceBroker({ mqttUrl: config.mqttUrl, host: config.host, port: config.mqttPort, onRefused }).then((open) => (opened = open));
+      broker ??= openDeviceBroker({
+        mqttUrl: config.mqttUrl,
+        host: config.host,
+        port: config.mqttPort,
+        onRefused,
+      }).then((open) => (opened = open));
       return broker;
     },
     opened: () => opened,
@@ -113,7 +139,10 @@ function deviceBrokerOnDemand(config: Config, logged: { app?: FastifyInstance })
 }
 
 /** Each module's setup, called once for this platform instance, with the module's own settings. */
-async function setUpModules(platform: Platform, modules: readonly AnyModule[]): Promise<Map<string, { context: ModuleContext<unknown>; instance: ModuleInstance }>> {
+async function setUpModules(
+  platform: Platform,
+  modules: readonly AnyModule[],
+): Promise<Map<string, { context: ModuleContext<unknown>; instance: ModuleInstance }>> {
   const instances = new Map<string, { context: ModuleContext<unknown>; instance: ModuleInstance }>();
   for (const module of modules) {
     const settings = { ...defaultSettings(module), ...platform.config.modules[module.id] };
@@ -123,7 +152,12 @@ async function setUpModules(platform: Platform, modules: readonly AnyModule[]): 
   return instances;
 }
 
-async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions, logged: { app?: FastifyInstance }, devices: BrokerOnDemand): Promise<RunningPlatform> {
+async function mountAndStart(
+  deps: Omit<Platform, 'log'>,
+  options: StartOptions,
+  logged: { app?: FastifyInstance },
+  devices: BrokerOnDemand,
+): Promise<RunningPlatform> {
   const { config, db, bus } = deps;
   const onError = (error: unknown, context: string) => logged.app?.log.error({ err: error }, context);
   const app = await createHttpServer(deps);
@@ -136,7 +170,16 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
   const stream = new AlertStream();
   bus.listen((event) => stream.publish(event));
   const destinations = new DestinationGuard(config.webhookAllowHosts);
-  const webhooks = new WebhookWorker(db, { guard: destinations, timeoutMs: config.webhookTimeoutMs, maxAttempts: config.webhookMaxAttempts, backoffMs: config.webhookBackoffMs }, (error) => onError(error, 'webhook worker'));
+  const webhooks = new WebhookWorker(
+    db,
+    {
+      guard: destinations,
+      timeoutMs: config.webhookTimeoutMs,
+      maxAttempts: config.webhookMaxAttempts,
+      backoffMs: config.webhookBackoffMs,
+    },
+    (error) => onError(error, 'webhook worker'),
+  );
   bus.register(webhookFanout(() => webhooks.kick()));
   for (const instance of instances) {
     for (const handler of instance.handlers ?? []) bus.register(handler);
@@ -159,11 +202,18 @@ async function mountAndStart(deps: Omit<Platform, 'log'>, options: StartOptions,
   await bus.start();
   webhooks.start();
   const background = options.background !== false;
-  const services: ModuleService[] = background ? instances.flatMap((instance) => instance.services ?? []) : [];
+  const services: ModuleService[] = background
+    ? instances.flatMap((instance) => instance.services ?? [])
+    : [];
   for (const service of services) await service.start();
-  const checkpoints = background ? startCheckpoints(db, auditKeys, config.auditCheckpointMinutes, app.log) : undefined;
+  const checkpoints = background
+    ? startCheckpoints(db, auditKeys, config.auditCheckpointMinutes, app.log)
+    : undefined;
   const timers = (background ? instances.flatMap((instance) => instance.jobs ?? []) : []).map((job) => {
-    const timer = setInterval(() => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)), job.everyMs);
+    const timer = setInterval(
+      () => void job.run().catch((error: unknown) => onError(error, `job ${job.name}`)),
+      job.everyMs,
+    );
     timer.unref();
     return timer;
   });

@@ -5,7 +5,18 @@
  */
 
 // Modules and the platform they run on.
-export { defineModule, type AnyModule, type Job, type ModuleContext, type ModuleInstance, type ModuleManifest, type ModuleService, type NavItem, type OpenModule, type SettingsSpec } from './modules/manifest.js';
+export {
+  defineModule,
+  type AnyModule,
+  type Job,
+  type ModuleContext,
+  type ModuleInstance,
+  type ModuleManifest,
+  type ModuleService,
+  type NavItem,
+  type OpenModule,
+  type SettingsSpec,
+} from './modules/manifest.js';
 export type { Platform } from './platform.js';
 export { loadConfig, type Config } from './config/config.js';
 export { boolean, integer, list, oneOf, text, url, type SettingSpec } from './config/settings.js';
@@ -15,7 +26,18 @@ export type { Db, Sql } from './db/db.js';
 export { inRegionScope } from './db/region-scope.js';
 
 // Who is acting, and what they may see.
-export { canSeeRegion, hasPermission, isNational, NATIONAL, operatorActor, regionScope, requireRegion, systemActor, type Actor, type RegionScope } from './auth/actor.js';
+export {
+  canSeeRegion,
+  hasPermission,
+  isNational,
+  NATIONAL,
+  operatorActor,
+  regionScope,
+  requireRegion,
+  systemActor,
+  type Actor,
+  type RegionScope,
+} from './auth/actor.js';
 export { actorFromApiKey } from './auth/authenticate.js';
 export type { PermissionDef, Role, RoleDef } from './auth/permissions.js';
 export { displayNames } from './auth/users.repository.js';
@@ -24,19 +46,54 @@ export { agencyExists } from './agencies/agencies.repository.js';
 // HTTP: access, problems, schemas, batches.
 export { actorOf } from './http/access.js';
 export { Problem, problems, type FieldError } from './http/problems.js';
-export { CalendarDate, IdParams, Localized, LocaleSchema, Period, ProblemSchema, RegionCode, RegionScopeItem, Strict, Uuid, withProblems } from './http/schemas.js';
+export {
+  CalendarDate,
+  IdParams,
+  Localized,
+  LocaleSchema,
+  Period,
+  ProblemSchema,
+  RegionCode,
+  RegionScopeItem,
+  Strict,
+  Uuid,
+  withProblems,
+} from './http/schemas.js';
 export { itemChecker, type ItemChecker } from './http/batch-items.js';
 export { isSafeText } from './http/input-guard.js';
 
 // The audit log.
-export { actorRef, appendAudit, appendAuditEntries, auditRequest, type AuditEntryInput, type AuditOutcome } from './audit/index.js';
+export {
+  actorRef,
+  appendAudit,
+  appendAuditEntries,
+  auditRequest,
+  type AuditEntryInput,
+  type AuditOutcome,
+} from './audit/index.js';
 
 // Events.
-export { defineHandler, emitEvent, emitEvents, type DomainEvent, type DomainEvents, type EventHandler, type EventInput, type EventListener, type EventType } from './events/index.js';
+export {
+  defineHandler,
+  emitEvent,
+  emitEvents,
+  type DomainEvent,
+  type DomainEvents,
+  type EventHandler,
+  type EventInput,
+  type EventListener,
+  type EventType,
+} from './events/index.js';
 
 // The alert inbox.
 export { raiseAlert, raiseAlerts } from './alerts/alerts.service.js';
-export { alertRegions, backdateAlerts, openAlertsFor, openDedupeKeys, recentAlerts } from './alerts/alerts.repository.js';
+export {
+  alertRegions,
+  backdateAlerts,
+  openAlertsFor,
+  openDedupeKeys,
+  recentAlerts,
+} from './alerts/alerts.repository.js';
 export { maskCard, maskIin, maskName, maskPhone } from './alerts/mask.js';
 export type { AlertStatus, AlertView, RaiseAlertInput, Severity } from './alerts/alerts.types.js';
 

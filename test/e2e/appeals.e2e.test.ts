@@ -27,7 +27,10 @@ browserTest(NAME, 240_000, async ({ server, page, pageErrors, shot }) => {
   await page.waitForURL(/risk=critical.*status=new|status=new.*risk=critical/);
   const rows = page.getByTestId('appeal-row');
   // The filtered page replaces the unfiltered one asynchronously: wait until the last non-critical row is gone.
-  await page.locator('[data-testid="appeal-row"] [data-severity]:not([data-severity="critical"])').first().waitFor({ state: 'detached' });
+  await page
+    .locator('[data-testid="appeal-row"] [data-severity]:not([data-severity="critical"])')
+    .first()
+    .waitFor({ state: 'detached' });
   await page.locator('[data-testid="appeal-row"] [data-severity="critical"]').first().waitFor();
   const severities = await attributes(rows.locator('[data-severity]'), 'data-severity');
   assert.ok(severities.length > 0, 'the demo world has critical appeals');
@@ -53,11 +56,7 @@ browserTest(NAME, 240_000, async ({ server, page, pageErrors, shot }) => {
     marked.some((label) => labels.includes(label)),
     `evidence for ${labels.join(', ')} is highlighted (found ${marked.join(', ')})`,
   );
-  assert.match(
-    (await evidence.first().getAttribute('title')) ?? '',
-    /\d/,
-    'the weight is in the tooltip',
-  );
+  assert.match((await evidence.first().getAttribute('title')) ?? '', /\d/, 'the weight is in the tooltip');
   assert.equal(await detail.getByTestId('appeal-status').getAttribute('data-status'), 'new');
   await shot('appeals-02-detail');
 

@@ -30,7 +30,11 @@ export interface BrowserSession {
  * A browser test against the real server with its demo world: skipped with the reason where Chromium is missing,
  * and the server and browser closed whatever happens.
  */
-export function browserTest(name: string, timeout: number, body: (session: BrowserSession) => Promise<void>): void {
+export function browserTest(
+  name: string,
+  timeout: number,
+  body: (session: BrowserSession) => Promise<void>,
+): void {
   if (!existsSync(CHROMIUM)) {
     test(name, { skip: `${CHROMIUM} not found (apt-get install chromium)` }, () => {});
     return;
@@ -59,7 +63,12 @@ export function browserTest(name: string, timeout: number, body: (session: Brows
 }
 
 /** Signs in through the form; `beforeSubmit` runs with the form filled (e.g. for a screenshot). */
-export async function signIn(page: Page, server: TestServer, username: string, beforeSubmit?: () => Promise<void>): Promise<void> {
+export async function signIn(
+  page: Page,
+  server: TestServer,
+  username: string,
+  beforeSubmit?: () => Promise<void>,
+): Promise<void> {
   await page.goto(server.url);
   await page.getByTestId('sign-in-username').fill(username);
   await page.getByTestId('sign-in-password').fill(server.adminPassword);

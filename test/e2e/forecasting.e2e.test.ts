@@ -108,7 +108,10 @@ browserTest(NAME, 300_000, async ({ server, page, pageErrors, shot }) => {
 
   // 9. A liaison of Almaty's police subscribes the agency to forecasting alerts about offences against property.
   // Wait for the sign-out to land before loading the app again, or the old session may still answer.
-  await Promise.all([page.waitForResponse((response) => response.url().endsWith('/api/auth/logout')), page.getByTestId('sign-out').click()]);
+  await Promise.all([
+    page.waitForResponse((response) => response.url().endsWith('/api/auth/logout')),
+    page.getByTestId('sign-out').click(),
+  ]);
   await page.getByTestId('sign-in-username').waitFor();
   await signIn(page, server, 'liaison.almaty');
   await page.getByTestId('lang-en').click();

@@ -22,9 +22,28 @@ export async function startTestServer(): Promise<TestServer> {
   if (webBuildIsStale()) await buildWeb();
   const db = await openTestDb();
   const stream = `QG_E2E_${randomBytes(4).toString('hex').toUpperCase()}`;
-  const config = { ...loadConfig({}), env: 'test' as const, demo: true, logLevel: 'silent' as const, port: 0, natsUrl: process.env.NATS_URL || undefined, natsStream: stream, mqttUrl: process.env.MQTT_URL || undefined, mqttPort: 0, rateLimitPerMinute: 100_000 };
+  const config = {
+    ...loadConfig({}),
+    env: 'test' as const,
+    demo: true,
+    logLevel: 'silent' as const,
+    port: 0,
+    natsUrl: process.env.NATS_URL || undefined,
+    natsStream: stream,
+    mqttUrl: process.env.MQTT_URL || undefined,
+    mqttPort: 0,
+    rateLimitPerMinute: 100_000,
+  };
   // Each module's settings that keep platforms sharing a broker apart; the demo world's devices stay silent.
-  config.modules = Object.fromEntries(installedModules.map((module) => [module.id, { ...module.isolated?.(`e2e-${stream.toLowerCase()}`), ...(module.id === 'supervision' ? { demoFeedRate: 0 } : {}) }]));
+  config.modules = Object.fromEntries(
+    installedModules.map((module) => [
+      module.id,
+      {
+        ...module.isolated?.(`e2e-${stream.toLowerCase()}`),
+        ...(module.id === 'supervision' ? { demoFeedRate: 0 } : {}),
+      },
+    ]),
+  );
   const platform = await startPlatform({ config, modules: installedModules, db });
   await platform.app.listen({ host: '127.0.0.1', port: 0 });
   const address = platform.app.server.address();

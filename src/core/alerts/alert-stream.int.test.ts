@@ -18,22 +18,29 @@ const alert = (region: string, title: string): RaiseAlertInput => ({
 });
 
 /** Opens the event stream as a signed-in user and collects the alert titles it carries. */
-function listen(url: string, cookie: string): Promise<{ titles: string[]; response: IncomingMessage; close: () => void }> {
+function listen(
+  url: string,
+  cookie: string,
+): Promise<{ titles: string[]; response: IncomingMessage; close: () => void }> {
   return new Promise((resolve, reject) => {
     const titles: string[] = [];
-    const request = httpRequest(`${url}/api/alerts/stream`, { headers: { cookie, accept: 'text/event-stream' } }, (response) => {
-      let buffer = '';
-      response.on('data', (chunk: Buffer) => {
-        buffer += chunk.toString();
-        const frames = buffer.split('\n\n');
-        buffer = frames.pop() ?? '';
-        for (const frame of frames) {
-          const data = frame.split('\n').find((line) => line.startsWith('data: '));
-          if (data) titles.push((JSON.parse(data.slice(6)) as { title: string }).title);
-        }
-      });
-      resolve({ titles, response, close: () => request.destroy() });
-    });
+    const request = httpRequest(
+      `${url}/api/alerts/stream`,
+      { headers: { cookie, accept: 'text/event-stream' } },
+      (response) => {
+        let buffer = '';
+        response.on('data', (chunk: Buffer) => {
+          buffer += chunk.toString();
+          const frames = buffer.split('\n\n');
+          buffer = frames.pop() ?? '';
+          for (const frame of frames) {
+            const data = frame.split('\n').find((line) => line.startsWith('data: '));
+            if (data) titles.push((JSON.parse(data.slice(6)) as { title: string }).title);
+          }
+        });
+        resolve({ titles, response, close: () => request.destroy() });
+      },
+    );
     request.on('error', (error) => {
       if ((error as NodeJS.ErrnoException).code !== 'ECONNRESET') reject(error);
     });
@@ -74,7 +81,10 @@ describe('live alert stream', () => {
       assert.match(String(almaty.response.headers['content-type']), /text\/event-stream/);
       const started = Date.now();
       await qg.bus.tx((sql) => raiseAlert(sql, systemActor, alert('KZ-75', 'Almaty fraud spike')));
-      await waitFor(() => almaty.titles.includes('Almaty fraud spike') && national.titles.includes('Almaty fraud spike'), 1000);
+      await waitFor(
+        () => almaty.titles.includes('Almaty fraud spike') && national.titles.includes('Almaty fraud spike'),
+        1000,
+      );
       assert.ok(Date.now() - started < 1000);
       await qg.bus.tx((sql) => raiseAlert(sql, systemActor, alert('KZ-71', 'Astana fraud spike')));
       await waitFor(() => astana.titles.includes('Astana fraud spike'));

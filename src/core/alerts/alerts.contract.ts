@@ -7,8 +7,14 @@ import { Nullable, oneOf } from '../http/builders.contract.js';
  * dashboard can take these types without the server.
  */
 export const severities = ['critical', 'high', 'medium', 'low'] as const;
-export const alertStatuses = ['new', 'acknowledged', 'assigned', 'resolved', 'false_positive', 'escalated'] as const;
-
+export const alertStatuses = [
+  'new',
+  'acknowledged',
+  'assigned',
+  'resolved',
+  'false_positive',
+  'escalated',
+] as const;
 
 export const SeveritySchema = oneOf(severities);
 export const AlertStatusSchema = oneOf(alertStatuses);
@@ -42,7 +48,10 @@ export const AlertViewSchema = Type.Object({
 });
 export type AlertView = Static<typeof AlertViewSchema>;
 
-export const AlertPageSchema = Type.Object({ items: Type.Array(AlertViewSchema), nextCursor: Nullable(Type.String()) });
+export const AlertPageSchema = Type.Object({
+  items: Type.Array(AlertViewSchema),
+  nextCursor: Nullable(Type.String()),
+});
 export type AlertPage = Static<typeof AlertPageSchema>;
 
 export const AlertHistoryEntrySchema = Type.Object({
@@ -55,18 +64,37 @@ export const AlertHistoryEntrySchema = Type.Object({
 });
 export type AlertHistoryEntry = Static<typeof AlertHistoryEntrySchema>;
 
-export const AlertCommentSchema = Type.Object({ id: Type.String(), at: Type.String({ format: 'date-time' }), author: Type.String(), body: Type.String() });
+export const AlertCommentSchema = Type.Object({
+  id: Type.String(),
+  at: Type.String({ format: 'date-time' }),
+  author: Type.String(),
+  body: Type.String(),
+});
 export type AlertComment = Static<typeof AlertCommentSchema>;
 
-export const AlertDetailSchema = Type.Object({ ...AlertViewSchema.properties, history: Type.Array(AlertHistoryEntrySchema), comments: Type.Array(AlertCommentSchema) });
+export const AlertDetailSchema = Type.Object({
+  ...AlertViewSchema.properties,
+  history: Type.Array(AlertHistoryEntrySchema),
+  comments: Type.Array(AlertCommentSchema),
+});
 export type AlertDetail = Static<typeof AlertDetailSchema>;
 
 const Tally = Type.Record(Type.String(), Type.Integer());
-export const AlertSummarySchema = Type.Object({ open: Type.Integer(), byRegion: Tally, bySeverity: Tally, byModule: Tally, byStatus: Tally });
+export const AlertSummarySchema = Type.Object({
+  open: Type.Integer(),
+  byRegion: Tally,
+  bySeverity: Tally,
+  byModule: Tally,
+  byStatus: Tally,
+});
 export type AlertSummary = Static<typeof AlertSummarySchema>;
 
 export const RaiseResultSchema = Type.Object({ alert: AlertViewSchema, deduplicated: Type.Boolean() });
 export type RaiseResult = Static<typeof RaiseResultSchema>;
 
-export const RevealedSubjectSchema = Type.Object({ subject: Type.Record(Type.String(), Type.Unknown(), { description: 'the personal data behind the subject, unmasked' }) });
+export const RevealedSubjectSchema = Type.Object({
+  subject: Type.Record(Type.String(), Type.Unknown(), {
+    description: 'the personal data behind the subject, unmasked',
+  }),
+});
 export type RevealedSubject = Static<typeof RevealedSubjectSchema>;

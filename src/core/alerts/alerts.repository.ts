@@ -78,15 +78,23 @@ export async function listAlerts(sql: Sql, scope: RegionScope, filters: AlertFil
     where.push(`(a.title ilike ${text} or a.summary ilike ${text} or a.subject_label ilike ${text})`);
   }
   if (filters.before) {
-    where.push(`(a.created_at, a.id) < (${param(filters.before.createdAt)}::timestamptz, ${param(filters.before.id)}::uuid)`);
+    where.push(
+      `(a.created_at, a.id) < (${param(filters.before.createdAt)}::timestamptz, ${param(filters.before.id)}::uuid)`,
+    );
   }
   const clause = where.length ? `where ${where.join(' and ')}` : '';
-  const rows = await sql.query<AlertRow>(`${SELECT} ${clause} order by a.created_at desc, a.id desc limit ${param(filters.limit)}`, params);
+  const rows = await sql.query<AlertRow>(
+    `${SELECT} ${clause} order by a.created_at desc, a.id desc limit ${param(filters.limit)}`,
+    params,
+  );
   return rows.map(presentAlert);
 }
 
 export async function findAlert(sql: Sql, scope: RegionScope, id: string): Promise<AlertView | undefined> {
-  const rows = await sql.query<AlertRow>(`${SELECT} where a.id = $1 and ($2::text[] is null or a.region = any($2::text[]))`, [id, scope]);
+  const rows = await sql.query<AlertRow>(
+    `${SELECT} where a.id = $1 and ($2::text[] is null or a.region = any($2::text[]))`,
+    [id, scope],
+  );
   return rows[0] ? presentAlert(rows[0]) : undefined;
 }
 
@@ -97,7 +105,11 @@ export async function findAlertsById(sql: Sql, ids: readonly string[]): Promise<
   return new Map(rows.map((row) => [row.id, presentAlert(row)]));
 }
 
-export async function findAlertForUpdate(sql: Sql, scope: RegionScope, id: string): Promise<{ status: AlertStatus; region: string } | undefined> {
+export async function findAlertForUpdate(
+  sql: Sql,
+  scope: RegionScope,
+  id: string,
+): Promise<{ status: AlertStatus; region: string } | undefined> {
   const [row] = await sql.query<{ status: AlertStatus; region: string }>(
     'select status, region from alerts where id = $1 and ($2::text[] is null or region = any($2::text[])) for update',
     [id, scope],
@@ -105,23 +117,46 @@ export async function findAlertForUpdate(sql: Sql, scope: RegionScope, id: strin
   return row;
 }
 
-export async function findPersonalData(sql: Sql, scope: RegionScope, id: string): Promise<{ region: string; subject: Record<string, unknown> } | undefined> {
-  const [row] = await sql.query<{ region: string; subject_type: string; subject_id: string; subject_personal: Record<string, unknown> | null }>(
+export async function findPersonalData(
+  sql: Sql,
+  scope: RegionScope,
+  id: string,
+): Promise<{ region: string; subject: Record<string, unknown> } | undefined> {
+  const [row] = await sql.query<{
+    region: string;
+    subject_type: string;
+    subject_id: string;
+    subject_personal: Record<string, unknown> | null;
+  }>(
     'select region, subject_type, subject_id, subject_personal from alerts where id = $1 and ($2::text[] is null or region = any($2::text[]))',
     [id, scope],
   );
-  return row ? { region: row.region, subject: { type: row.subject_type, id: row.subject_id, ...(row.subject_personal ?? {}) } } : undefined;
+  return row
+    ? {
+        region: row.region,
+        subject: { type: row.subject_type, id: row.subject_id, ...(row.subject_personal ?? {}) },
+      }
+    : undefined;
 }
 
 export async function summarizeOpenAlerts(sql: Sql, scope: RegionScope) {
-  const rows = await sql.query<{ region: string; severity: string; module: string; status: string; count: number }>(
+  const rows = await sql.query<{
+    region: string;
+    severity: string;
+    module: string;
+    status: string;
+    count: number;
+  }>(
     `select region, severity, module, status, count(*)::int as count from alerts
      where status not in ('resolved', 'false_positive') and ($1::text[] is null or region = any($1::text[]))
      group by region, severity, module, status`,
     [scope],
   );
   const tally = (key: 'region' | 'severity' | 'module' | 'status') =>
-    rows.reduce<Record<string, number>>((acc, row) => ({ ...acc, [row[key]]: (acc[row[key]] ?? 0) + Number(row.count) }), {});
+    rows.reduce<Record<string, number>>(
+      (acc, row) => ({ ...acc, [row[key]]: (acc[row[key]] ?? 0) + Number(row.count) }),
+      {},
+    );
   return {
     open: rows.reduce((sum, row) => sum + Number(row.count), 0),
     byRegion: tally('region'),
@@ -132,11 +167,25 @@ export async function summarizeOpenAlerts(sql: Sql, scope: RegionScope) {
 }
 
 export async function alertHistory(sql: Sql, id: string) {
-  const rows = await sql.query<{ at: Date; actor_name: string; action: string; from_status: string | null; to_status: string | null; note: string | null }>(
+  const rows = await sql.query<{
+    at: Date;
+    actor_name: string;
+    action: string;
+    from_status: string | null;
+    to_status: string | null;
+    note: string | null;
+  }>(
     'select at, actor_name, action, from_status, to_status, note from alert_history where alert_id = $1 order by at',
     [id],
   );
-  return rows.map((row) => ({ at: new Date(row.at).toISOString(), actor: row.actor_name, action: row.action, fromStatus: row.from_status, toStatus: row.to_status, note: row.note }));
+  return rows.map((row) => ({
+    at: new Date(row.at).toISOString(),
+    actor: row.actor_name,
+    action: row.action,
+    fromStatus: row.from_status,
+    toStatus: row.to_status,
+    note: row.note,
+  }));
 }
 
 export async function alertComments(sql: Sql, id: string) {
@@ -144,23 +193,37 @@ export async function alertComments(sql: Sql, id: string) {
     'select id, at, author_name, body from alert_comments where alert_id = $1 order by at',
     [id],
   );
-  return rows.map((row) => ({ id: row.id, at: new Date(row.at).toISOString(), author: row.author_name, body: row.body }));
+  return rows.map((row) => ({
+    id: row.id,
+    at: new Date(row.at).toISOString(),
+    author: row.author_name,
+    body: row.body,
+  }));
 }
 
 /** Alerts still new, in a stable order: what the demo world's people work on after the modules raised them. */
 export async function newAlertsForDemo(sql: Sql): Promise<{ id: string; region: string }[]> {
-  return sql.query<{ id: string; region: string }>(`select id, region from alerts where status = 'new' order by module, kind, subject_id, created_at, id`);
+  return sql.query<{ id: string; region: string }>(
+    `select id, region from alerts where status = 'new' order by module, kind, subject_id, created_at, id`,
+  );
 }
 
 /** The region of each of these alerts, for modules that link their records to alerts. */
 export async function alertRegions(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql.query<{ id: string; region: string }>('select id, region from alerts where id = any($1::uuid[])', [ids]);
+  const rows = await sql.query<{ id: string; region: string }>(
+    'select id, region from alerts where id = any($1::uuid[])',
+    [ids],
+  );
   return new Map(rows.map((row) => [row.id, row.region]));
 }
 
 /** A module's alerts raised in the last hours within a scope, newest first (masked: no personal data). */
-export async function recentAlerts(sql: Sql, scope: RegionScope, options: { module: string; hours: number; limit: number }): Promise<AlertView[]> {
+export async function recentAlerts(
+  sql: Sql,
+  scope: RegionScope,
+  options: { module: string; hours: number; limit: number },
+): Promise<AlertView[]> {
   const rows = await sql.query<AlertRow>(
     `${SELECT} where a.module = $1 and a.created_at > now() - make_interval(hours => $2) and ${inRegionScope('a.region', 3)}
      order by a.created_at desc limit $4`,
@@ -173,7 +236,12 @@ export async function recentAlerts(sql: Sql, scope: RegionScope, options: { modu
  * A module's latest open alert on each (kind, subject) raised within the window: the throttle of a pipeline that
  * joins repeated hits on a subject to one alert.
  */
-export async function openAlertsFor(sql: Sql, module: string, subjects: readonly { kind: string; subjectId: string }[], withinMinutes: number): Promise<{ kind: string; subjectId: string; dedupeKey: string | null }[]> {
+export async function openAlertsFor(
+  sql: Sql,
+  module: string,
+  subjects: readonly { kind: string; subjectId: string }[],
+  withinMinutes: number,
+): Promise<{ kind: string; subjectId: string; dedupeKey: string | null }[]> {
   if (subjects.length === 0) return [];
   const rows = await sql.query<{ kind: string; subject_id: string; dedupe_key: string | null }>(
     `select distinct on (a.subject_id, a.kind) a.kind, a.subject_id, a.dedupe_key
@@ -186,7 +254,11 @@ export async function openAlertsFor(sql: Sql, module: string, subjects: readonly
 }
 
 /** Which of these dedupe keys an open alert raised within the window holds. */
-export async function openDedupeKeys(sql: Sql, keys: readonly string[], withinMinutes: number): Promise<Set<string>> {
+export async function openDedupeKeys(
+  sql: Sql,
+  keys: readonly string[],
+  withinMinutes: number,
+): Promise<Set<string>> {
   if (keys.length === 0) return new Set();
   const rows = await sql.query<{ dedupe_key: string }>(
     `select distinct dedupe_key from alerts where dedupe_key = any($1::text[]) and status not in ('resolved', 'false_positive')
@@ -197,7 +269,10 @@ export async function openDedupeKeys(sql: Sql, keys: readonly string[], withinMi
 }
 
 /** The demo world only: moves alerts back to when what raised them happened. */
-export async function backdateAlerts(sql: Sql, moves: readonly { id: string; createdAt: Date; updatedAt: Date }[]): Promise<void> {
+export async function backdateAlerts(
+  sql: Sql,
+  moves: readonly { id: string; createdAt: Date; updatedAt: Date }[],
+): Promise<void> {
   if (moves.length === 0) return;
   await sql.query(
     `update alerts a set created_at = m.created_at, updated_at = m.updated_at

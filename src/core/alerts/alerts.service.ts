@@ -29,15 +29,35 @@ export interface TransitionInput {
   assignableRoles?: readonly string[] | undefined;
 }
 
-export async function transitionAlert(sql: Sql, actor: Actor, id: string, input: TransitionInput, requestId: string): Promise<AlertView> {
+export async function transitionAlert(
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  input: TransitionInput,
+  requestId: string,
+): Promise<AlertView> {
   const scope = regionScope(actor);
   const current = await findAlertForUpdate(sql, scope, id);
   if (!current) throw problems.notFound(`alert ${id}`);
   const to = nextStatus(current.status, input.action);
   if (!to) throw problems.invalidTransition(`cannot ${input.action} an alert that is ${current.status}`);
-  if (input.action === 'assign') await checkAssignee(sql, input.assigneeId, current.region, input.assignableRoles ?? coreAssignableRoles);
-  await updateAlertStatus(sql, id, { to, assigneeId: input.assigneeId ?? null, actor, closing: to === 'resolved' || to === 'false_positive', note: input.note ?? null });
-  await recordHistory(sql, { alertId: id, actor, action: input.action, from: current.status, to, note: input.note ?? null });
+  if (input.action === 'assign')
+    await checkAssignee(sql, input.assigneeId, current.region, input.assignableRoles ?? coreAssignableRoles);
+  await updateAlertStatus(sql, id, {
+    to,
+    assigneeId: input.assigneeId ?? null,
+    actor,
+    closing: to === 'resolved' || to === 'false_positive',
+    note: input.note ?? null,
+  });
+  await recordHistory(sql, {
+    alertId: id,
+    actor,
+    action: input.action,
+    from: current.status,
+    to,
+    note: input.note ?? null,
+  });
   await appendAudit(sql, {
     actor: actorRef(actor),
     action: `alerts.${input.action}`,
@@ -55,25 +75,60 @@ export async function transitionAlert(sql: Sql, actor: Actor, id: string, input:
 
 const coreAssignableRoles = coreRoles.filter((role) => role.assignable).map((role) => role.id);
 
-async function checkAssignee(sql: Sql, assigneeId: string | undefined, region: string, assignable: readonly string[]): Promise<void> {
-  if (!assigneeId) throw problems.validation('assign needs an assignee', [{ field: 'body/assigneeId', message: 'is required' }]);
+async function checkAssignee(
+  sql: Sql,
+  assigneeId: string | undefined,
+  region: string,
+  assignable: readonly string[],
+): Promise<void> {
+  if (!assigneeId)
+    throw problems.validation('assign needs an assignee', [
+      { field: 'body/assigneeId', message: 'is required' },
+    ]);
   const user = await findUserById(sql, assigneeId);
-  const eligible = user && !user.disabled && assignable.includes(user.role) && (user.regions.includes('*') || user.regions.includes(region));
-  if (!eligible) throw problems.validation('the assignee cannot take alerts in this region', [{ field: 'body/assigneeId', message: 'not eligible for this region' }]);
+  const eligible =
+    user &&
+    !user.disabled &&
+    assignable.includes(user.role) &&
+    (user.regions.includes('*') || user.regions.includes(region));
+  if (!eligible)
+    throw problems.validation('the assignee cannot take alerts in this region', [
+      { field: 'body/assigneeId', message: 'not eligible for this region' },
+    ]);
 }
 
-export async function commentOnAlert(sql: Sql, actor: Actor, id: string, body: string, requestId: string): Promise<AlertView> {
+export async function commentOnAlert(
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  body: string,
+  requestId: string,
+): Promise<AlertView> {
   const current = await findAlertForUpdate(sql, regionScope(actor), id);
   if (!current) throw problems.notFound(`alert ${id}`);
   await insertComment(sql, id, actor, body);
-  await appendAudit(sql, { actor: actorRef(actor), action: 'alerts.commented', subjectType: 'alert', subjectId: id, region: current.region, requestId, outcome: 'success' });
+  await appendAudit(sql, {
+    actor: actorRef(actor),
+    action: 'alerts.commented',
+    subjectType: 'alert',
+    subjectId: id,
+    region: current.region,
+    requestId,
+    outcome: 'success',
+  });
   const alert = await alertJustChanged(sql, id);
   await emitEvent(sql, 'alerts.updated', { alert, action: 'comment' });
   return alert;
 }
 
 /** Returns the personal data behind an alert's masked subject, recording who asked and why. */
-export async function revealSubject(sql: Sql, actor: Actor, id: string, purpose: string, requestId: string): Promise<Record<string, unknown>> {
+export async function revealSubject(
+  sql: Sql,
+  actor: Actor,
+  id: string,
+  purpose: string,
+  requestId: string,
+): Promise<Record<string, unknown>> {
   const found = await findPersonalData(sql, regionScope(actor), id);
   if (!found) throw problems.notFound(`alert ${id}`);
   await appendAudit(sql, {

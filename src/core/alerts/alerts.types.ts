@@ -1,6 +1,13 @@
 import type { AlertSubject, Severity } from './alerts.contract.js';
 
-export { alertStatuses, severities, type AlertStatus, type AlertSubject, type AlertView, type Severity } from './alerts.contract.js';
+export {
+  alertStatuses,
+  severities,
+  type AlertStatus,
+  type AlertSubject,
+  type AlertView,
+  type Severity,
+} from './alerts.contract.js';
 
 export const severityRank: Record<Severity, number> = { critical: 4, high: 3, medium: 2, low: 1 };
 

@@ -28,7 +28,8 @@ function chain(count: number): AuditRow[] {
 }
 
 const index = (rows: AuditRow[]) => new Map(rows.map((row) => [row.hash, row.seq]));
-const kinds = (rows: AuditRow[]) => checkChain(rows, index(rows)).map((problem) => [problem.kind, problem.seq]);
+const kinds = (rows: AuditRow[]) =>
+  checkChain(rows, index(rows)).map((problem) => [problem.kind, problem.seq]);
 
 test('the hash is deterministic, covers every field, and ignores key order in details and the seq', () => {
   const [row] = chain(1) as [AuditRow];
@@ -49,7 +50,8 @@ test('the hash is deterministic, covers every field, and ignores key order in de
     { details: { seq: 1, nested: { b: 1, a: [2, 1] } } },
     { prev_hash: 'f'.repeat(64) },
   ];
-  for (const change of changes) assert.notEqual(entryHash({ ...row, ...change }), row.hash, JSON.stringify(change));
+  for (const change of changes)
+    assert.notEqual(entryHash({ ...row, ...change }), row.hash, JSON.stringify(change));
 });
 
 test('an intact chain has no problems, also when checked page by page', () => {
@@ -75,9 +77,16 @@ test('an edit whose hash was recomputed to match is caught by the next entry’s
 test('a deleted entry is reported at the first entry after the gap, with how many are missing', () => {
   const rows = chain(6);
   const problems = checkChain([...rows.slice(0, 2), ...rows.slice(4)], index(rows));
-  assert.deepEqual(problems.map((problem) => [problem.kind, problem.seq]), [['deleted', 5]]);
+  assert.deepEqual(
+    problems.map((problem) => [problem.kind, problem.seq]),
+    [['deleted', 5]],
+  );
   assert.match(problems[0]!.message, /2 entries missing before entry 5/);
-  assert.deepEqual(checkChain(rows.slice(1), index(rows)).map((problem) => problem.kind), ['deleted'], 'the first entry deleted');
+  assert.deepEqual(
+    checkChain(rows.slice(1), index(rows)).map((problem) => problem.kind),
+    ['deleted'],
+    'the first entry deleted',
+  );
 });
 
 test('two entries with their seq swapped are reported as reordered, not edited', () => {
@@ -85,7 +94,10 @@ test('two entries with their seq swapped are reported as reordered, not edited',
   const swapped = [rows[0]!, rows[1]!, { ...rows[3]!, seq: 3 }, { ...rows[2]!, seq: 4 }, rows[4]!];
   const problems = checkChain(swapped, index(swapped));
   assert.ok(problems.length > 0);
-  assert.ok(problems.every((problem) => problem.kind === 'reordered'), JSON.stringify(problems));
+  assert.ok(
+    problems.every((problem) => problem.kind === 'reordered'),
+    JSON.stringify(problems),
+  );
   assert.ok(problems.some((problem) => problem.seq === 3));
 });
 

@@ -36,23 +36,43 @@ export interface ChainProblem {
 }
 
 /** Checks rows in seq order. `knownHashes` maps every stored hash to its seq (to recognise reordering). */
-export function checkChain(rows: AuditRow[], knownHashes: Map<string, number>, previous?: AuditRow): ChainProblem[] {
+export function checkChain(
+  rows: AuditRow[],
+  knownHashes: Map<string, number>,
+  previous?: AuditRow,
+): ChainProblem[] {
   const found: ChainProblem[] = [];
   let before = previous;
   for (const row of rows) {
     if (entryHash(row) !== row.hash) {
-      found.push({ seq: row.seq, kind: 'edited', message: `entry ${row.seq} was changed after it was written` });
+      found.push({
+        seq: row.seq,
+        kind: 'edited',
+        message: `entry ${row.seq} was changed after it was written`,
+      });
     }
     const expectedSeq = before ? before.seq + 1 : 1;
     if (row.seq !== expectedSeq) {
       const missing = row.seq - expectedSeq;
-      found.push({ seq: row.seq, kind: 'deleted', message: `${missing} entr${missing === 1 ? 'y' : 'ies'} missing before entry ${row.seq} (expected ${expectedSeq})` });
+      found.push({
+        seq: row.seq,
+        kind: 'deleted',
+        message: `${missing} entr${missing === 1 ? 'y' : 'ies'} missing before entry ${row.seq} (expected ${expectedSeq})`,
+      });
     } else if (row.prev_hash !== (before?.hash ?? GENESIS_HASH)) {
       const linkedTo = knownHashes.get(row.prev_hash);
       found.push(
         linkedTo === undefined
-          ? { seq: before?.seq ?? row.seq, kind: 'edited', message: `entry ${before?.seq ?? 0} no longer matches the hash entry ${row.seq} recorded for it: it was rewritten` }
-          : { seq: row.seq, kind: 'reordered', message: `entry ${row.seq} was written after entry ${linkedTo}, but now follows entry ${before?.seq ?? 0}` },
+          ? {
+              seq: before?.seq ?? row.seq,
+              kind: 'edited',
+              message: `entry ${before?.seq ?? 0} no longer matches the hash entry ${row.seq} recorded for it: it was rewritten`,
+            }
+          : {
+              seq: row.seq,
+              kind: 'reordered',
+              message: `entry ${row.seq} was written after entry ${linkedTo}, but now follows entry ${before?.seq ?? 0}`,
+            },
       );
     }
     before = row;

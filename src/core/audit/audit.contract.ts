@@ -16,21 +16,39 @@ export const AuditEntrySchema = Type.Object({
   details: Type.Record(Type.String(), Type.Unknown()),
 });
 export type AuditEntry = Static<typeof AuditEntrySchema>;
-export const AuditPageSchema = Type.Object({ items: Type.Array(AuditEntrySchema), nextCursor: Nullable(Type.Integer()) });
+export const AuditPageSchema = Type.Object({
+  items: Type.Array(AuditEntrySchema),
+  nextCursor: Nullable(Type.Integer()),
+});
 
-export const problemKinds = ['edited', 'deleted', 'reordered', 'truncated', 'rehashed', 'forged', 'unverifiable'] as const;
+export const problemKinds = [
+  'edited',
+  'deleted',
+  'reordered',
+  'truncated',
+  'rehashed',
+  'forged',
+  'unverifiable',
+] as const;
 export const VerifyResultSchema = Type.Object({
   ok: Type.Boolean(),
   checked: Type.Integer(),
   head: Nullable(Type.Object({ seq: Type.Integer(), hash: Type.String() })),
-  problems: Type.Array(Type.Object({ seq: Type.Integer(), kind: oneOf(problemKinds), message: Type.String() })),
+  problems: Type.Array(
+    Type.Object({ seq: Type.Integer(), kind: oneOf(problemKinds), message: Type.String() }),
+  ),
   checkpoints: Type.Object({
     count: Type.Integer(),
     keys: Type.Array(Type.Object({ keyId: Type.String(), known: Type.Boolean() })),
     newest: Nullable(Type.Object({ at: Timestamp(), headSeq: Type.Integer() })),
-    uncovered: Type.Integer({ description: 'entries newer than the newest checkpoint, covered by the hash chain alone' }),
+    uncovered: Type.Integer({
+      description: 'entries newer than the newest checkpoint, covered by the hash chain alone',
+    }),
   }),
 });
 export type VerifyResult = Static<typeof VerifyResultSchema>;
 
-export const PublicKeySchema = Type.Object({ keyId: Nullable(Type.String()), publicKey: Nullable(Type.String({ description: 'Ed25519, 32 bytes, base64' })) });
+export const PublicKeySchema = Type.Object({
+  keyId: Nullable(Type.String()),
+  publicKey: Nullable(Type.String({ description: 'Ed25519, 32 bytes, base64' })),
+});

@@ -19,7 +19,9 @@ export async function appendAudit(sql: Sql, entry: AuditEntryInput): Promise<Aud
 export async function appendAuditEntries(sql: Sql, entries: readonly AuditEntryInput[]): Promise<AuditRow[]> {
   if (entries.length === 0) return [];
   await sql.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const [last] = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const [last] = await sql.query<{ seq: number; hash: string }>(
+    'select seq, hash from audit_log order by seq desc limit 1',
+  );
   let seq = Number(last?.seq ?? 0);
   let prevHash = last?.hash ?? GENESIS_HASH;
   const at = new Date();
@@ -79,11 +81,17 @@ export async function listAudit(sql: Sql, query: AuditQuery): Promise<AuditRow[]
   if (query.outcome) where.push(`outcome = ${param(query.outcome)}`);
   if (query.beforeSeq !== undefined) where.push(`seq < ${param(query.beforeSeq)}`);
   const clause = where.length > 0 ? `where ${where.join(' and ')}` : '';
-  return sql.query<AuditRow>(`select * from audit_log ${clause} order by seq desc limit ${param(query.limit)}`, params);
+  return sql.query<AuditRow>(
+    `select * from audit_log ${clause} order by seq desc limit ${param(query.limit)}`,
+    params,
+  );
 }
 
 export async function readAuditPage(sql: Sql, afterSeq: number, limit: number): Promise<AuditRow[]> {
-  return sql.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [afterSeq, limit]);
+  return sql.query<AuditRow>('select * from audit_log where seq > $1 order by seq limit $2', [
+    afterSeq,
+    limit,
+  ]);
 }
 
 export async function auditHashIndex(sql: Sql): Promise<Map<string, number>> {
@@ -103,12 +111,17 @@ export interface CheckpointRow {
 /** The newest entry, read under the chain lock so no append can slip between reading it and signing it. */
 export async function lockedAuditHead(sql: Sql): Promise<{ seq: number; hash: string }> {
   await sql.query('select pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-  const [last] = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+  const [last] = await sql.query<{ seq: number; hash: string }>(
+    'select seq, hash from audit_log order by seq desc limit 1',
+  );
   return { seq: Number(last?.seq ?? 0), hash: last?.hash ?? GENESIS_HASH };
 }
 
 export async function insertCheckpoint(sql: Sql, row: Omit<CheckpointRow, 'id'>): Promise<void> {
-  await sql.query('insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values ($1, $2, $3, $4, $5)', [row.head_seq, row.head_hash, row.at, row.key_id, row.signature]);
+  await sql.query(
+    'insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values ($1, $2, $3, $4, $5)',
+    [row.head_seq, row.head_hash, row.at, row.key_id, row.signature],
+  );
 }
 
 export async function listCheckpoints(sql: Sql): Promise<CheckpointRow[]> {
@@ -124,6 +137,9 @@ export async function newestCheckpoint(sql: Sql): Promise<CheckpointRow | undefi
 /** The stored hash of each of these entries (absent when the entry is gone). */
 export async function hashesAt(sql: Sql, seqs: readonly number[]): Promise<Map<number, string>> {
   if (seqs.length === 0) return new Map();
-  const rows = await sql.query<{ seq: number; hash: string }>('select seq, hash from audit_log where seq = any($1::bigint[])', [seqs]);
+  const rows = await sql.query<{ seq: number; hash: string }>(
+    'select seq, hash from audit_log where seq = any($1::bigint[])',
+    [seqs],
+  );
   return new Map(rows.map((row) => [Number(row.seq), row.hash]));
 }

@@ -43,14 +43,18 @@ const checkpointNow = (qg: TestPlatform) => writeCheckpoint(qg.db, qg.auditKeys.
 
 /** Re-links every entry from `fromSeq` to the head, as someone rewriting history would after an edit. */
 async function rehashFrom(qg: TestPlatform, fromSeq: number): Promise<void> {
-  const rows = (await qg.db.query<AuditRow>('select * from audit_log where seq >= $1 order by seq', [fromSeq - 1])).map((row) => ({ ...row, seq: Number(row.seq) }));
+  const rows = (
+    await qg.db.query<AuditRow>('select * from audit_log where seq >= $1 order by seq', [fromSeq - 1])
+  ).map((row) => ({ ...row, seq: Number(row.seq) }));
   const statements: string[] = [];
   for (let i = 1; i < rows.length; i++) {
     const prev = rows[i - 1]!;
     const row = { ...rows[i]!, prev_hash: prev.hash, at: new Date(rows[i]!.at) };
     row.hash = entryHash(row);
     rows[i] = row;
-    statements.push(`update audit_log set prev_hash = '${row.prev_hash}', hash = '${row.hash}' where seq = ${row.seq}`);
+    statements.push(
+      `update audit_log set prev_hash = '${row.prev_hash}', hash = '${row.hash}' where seq = ${row.seq}`,
+    );
   }
   await asRogueDba(qg, statements);
 }
@@ -71,9 +75,17 @@ describe('reading the audit log', () => {
       assert.equal(response.statusCode, 403, username);
       assert.equal(response.json().type, '/api/problems/forbidden');
     }
-    assert.equal((await qg.request('analyst.astana', { method: 'GET', url: '/api/audit/verify' })).statusCode, 403);
-    const denied = (await qg.auditActions()).filter((row) => row.action === 'access.denied' && row.subject_id?.startsWith('GET /api/audit'));
-    assert.deepEqual(denied.map((row) => row.actor_name), ['analyst.astana', 'prosecutor', 'analyst.astana']);
+    assert.equal(
+      (await qg.request('analyst.astana', { method: 'GET', url: '/api/audit/verify' })).statusCode,
+      403,
+    );
+    const denied = (await qg.auditActions()).filter(
+      (row) => row.action === 'access.denied' && row.subject_id?.startsWith('GET /api/audit'),
+    );
+    assert.deepEqual(
+      denied.map((row) => row.actor_name),
+      ['analyst.astana', 'prosecutor', 'analyst.astana'],
+    );
   });
 
   test('the auditor and the admin can read it, newest first', async () => {
@@ -83,22 +95,43 @@ describe('reading the audit log', () => {
       assert.equal(response.statusCode, 200, username);
       const items = response.json<{ items: Entry[] }>().items;
       const seqs = items.map((item) => item.seq);
-      assert.deepEqual(seqs, [...seqs].sort((a, b) => b - a));
-      assert.equal(seqs[0], Math.max(...(await qg.db.query<{ seq: number }>('select seq from audit_log')).map((row) => Number(row.seq))));
+      assert.deepEqual(
+        seqs,
+        [...seqs].sort((a, b) => b - a),
+      );
+      assert.equal(
+        seqs[0],
+        Math.max(
+          ...(await qg.db.query<{ seq: number }>('select seq from audit_log')).map((row) => Number(row.seq)),
+        ),
+      );
     }
-    const newest = (await qg.request('auditor', { method: 'GET', url: '/api/audit?limit=1' })).json<{ items: Entry[] }>().items[0];
+    const newest = (await qg.request('auditor', { method: 'GET', url: '/api/audit?limit=1' })).json<{
+      items: Entry[];
+    }>().items[0];
     assert.equal(newest?.action, 'auth.login', 'the admin’s sign-in above is the newest entry');
   });
 
   test('filters by action and outcome return only matching entries, all of them', async () => {
-    const logins = (await qg.request('auditor', { method: 'GET', url: '/api/audit?action=auth.login' })).json<{ items: Entry[] }>().items;
+    const logins = (
+      await qg.request('auditor', { method: 'GET', url: '/api/audit?action=auth.login' })
+    ).json<{ items: Entry[] }>().items;
     assert.ok(logins.length >= 4);
     assert.ok(logins.every((item) => item.action === 'auth.login'));
-    const denied = (await qg.request('auditor', { method: 'GET', url: '/api/audit?outcome=denied' })).json<{ items: Entry[] }>().items;
-    const [count] = await qg.db.query<{ count: number }>(`select count(*)::int as count from audit_log where outcome = 'denied'`);
+    const denied = (await qg.request('auditor', { method: 'GET', url: '/api/audit?outcome=denied' })).json<{
+      items: Entry[];
+    }>().items;
+    const [count] = await qg.db.query<{ count: number }>(
+      `select count(*)::int as count from audit_log where outcome = 'denied'`,
+    );
     assert.equal(denied.length, count!.count);
     assert.ok(denied.every((item) => item.outcome === 'denied'));
-    const both = (await qg.request('auditor', { method: 'GET', url: '/api/audit?action=access.denied&actor=analyst.almaty' })).json<{ items: Entry[] }>().items;
+    const both = (
+      await qg.request('auditor', {
+        method: 'GET',
+        url: '/api/audit?action=access.denied&actor=analyst.almaty',
+      })
+    ).json<{ items: Entry[] }>().items;
     assert.equal(both.length, 5);
     assert.ok(both.every((item) => item.actor.name === 'analyst.almaty'));
     const invalid = await qg.request('auditor', { method: 'GET', url: '/api/audit?outcome=maybe' });
@@ -110,18 +143,25 @@ describe('reading the audit log', () => {
     const seen: number[] = [];
     let url = '/api/audit?limit=3';
     for (let page = 0; page < 50; page += 1) {
-      const body = (await qg.request('auditor', { method: 'GET', url })).json<{ items: Entry[]; nextCursor: number | null }>();
+      const body = (await qg.request('auditor', { method: 'GET', url })).json<{
+        items: Entry[];
+        nextCursor: number | null;
+      }>();
       seen.push(...body.items.map((item) => item.seq));
       if (body.nextCursor === null) break;
       url = `/api/audit?limit=3&cursor=${body.nextCursor}`;
     }
-    const all = (await qg.db.query<{ seq: number }>('select seq from audit_log order by seq desc')).map((row) => Number(row.seq));
+    const all = (await qg.db.query<{ seq: number }>('select seq from audit_log order by seq desc')).map(
+      (row) => Number(row.seq),
+    );
     assert.deepEqual(seen, all);
   });
 
   test('verification of an untouched log is ok and names its head', async () => {
     const result = await verify(qg);
-    const [last] = await qg.db.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
+    const [last] = await qg.db.query<{ seq: number; hash: string }>(
+      'select seq, hash from audit_log order by seq desc limit 1',
+    );
     assert.equal(result.ok, true);
     assert.deepEqual(result.problems, []);
     assert.equal(result.checked, Number(last!.seq));
@@ -130,9 +170,15 @@ describe('reading the audit log', () => {
 
   test('the log is append-only: a plain update or delete fails and changes nothing', async () => {
     const before = await qg.db.query('select * from audit_log order by seq');
-    await assert.rejects(qg.db.query(`update audit_log set outcome = 'success' where outcome = 'denied'`), /append-only/);
+    await assert.rejects(
+      qg.db.query(`update audit_log set outcome = 'success' where outcome = 'denied'`),
+      /append-only/,
+    );
     await assert.rejects(qg.db.query('delete from audit_log where seq = 2'), /append-only/);
-    await assert.rejects(qg.db.tx((sql) => sql.query(`update audit_log set details = '{}' where seq = 1`)), /append-only/);
+    await assert.rejects(
+      qg.db.tx((sql) => sql.query(`update audit_log set details = '{}' where seq = 1`)),
+      /append-only/,
+    );
     assert.deepEqual(await qg.db.query('select * from audit_log order by seq'), before);
     assert.equal((await verify(qg)).ok, true);
   });
@@ -148,8 +194,14 @@ describe('reading the audit log', () => {
   test('the head is signed at start; the public key that verifies it is published to auditors', async () => {
     const result = await verify(qg);
     assert.ok(result.checkpoints.count >= 1);
-    assert.equal(result.checkpoints.keys.every((key) => key.known), true);
-    const key = (await qg.request('auditor', { method: 'GET', url: '/api/audit/public-key' })).json<{ keyId: string; publicKey: string }>();
+    assert.equal(
+      result.checkpoints.keys.every((key) => key.known),
+      true,
+    );
+    const key = (await qg.request('auditor', { method: 'GET', url: '/api/audit/public-key' })).json<{
+      keyId: string;
+      publicKey: string;
+    }>();
     assert.equal(key.keyId, qg.auditKeys.signer!.keyId);
     assert.equal(Buffer.from(key.publicKey, 'base64').length, 32);
   });
@@ -178,14 +230,19 @@ describe('tampering by someone who bypasses the append-only trigger', () => {
   test('an edited entry whose hash was recomputed to match is still named as edited, by the next entry’s link', async () => {
     const [row] = await qg.db.query<AuditRow>('select * from audit_log where seq = 3');
     const forged = entryHash({ ...row!, actor_name: 'someone.else' });
-    await asRogueDba(qg, [`update audit_log set actor_name = 'someone.else', hash = '${forged}' where seq = 3`]);
+    await asRogueDba(qg, [
+      `update audit_log set actor_name = 'someone.else', hash = '${forged}' where seq = 3`,
+    ]);
     assert.deepEqual(await problems(), [['edited', 3]]);
   });
 
   test('an entry deleted from the middle is named as deleted', async () => {
     await asRogueDba(qg, ['delete from audit_log where seq = 4']);
     const result = await verify(qg);
-    assert.deepEqual(result.problems.map((problem) => [problem.kind, problem.seq]), [['deleted', 5]]);
+    assert.deepEqual(
+      result.problems.map((problem) => [problem.kind, problem.seq]),
+      [['deleted', 5]],
+    );
     assert.match(result.problems[0]!.message, /expected 4/);
   });
 
@@ -195,24 +252,36 @@ describe('tampering by someone who bypasses the append-only trigger', () => {
     await asRogueDba(qg, [`delete from audit_log where seq >= ${head!.seq - 1}`]);
     const result = await verify(qg);
     assert.equal(result.ok, false);
-    assert.deepEqual(result.problems.map((problem) => [problem.kind, problem.seq]), [['truncated', head!.seq]]);
+    assert.deepEqual(
+      result.problems.map((problem) => [problem.kind, problem.seq]),
+      [['truncated', head!.seq]],
+    );
   });
 
   test('an edit with the chain re-hashed from it to the head is caught by the checkpoint’s hash', async () => {
     await checkpointNow(qg);
     const [row] = await qg.db.query<AuditRow>('select * from audit_log where seq = 3');
     const edited = { ...row!, at: new Date(row!.at), actor_name: 'someone.else' };
-    await asRogueDba(qg, [`update audit_log set actor_name = 'someone.else', hash = '${entryHash(edited)}' where seq = 3`]);
+    await asRogueDba(qg, [
+      `update audit_log set actor_name = 'someone.else', hash = '${entryHash(edited)}' where seq = 3`,
+    ]);
     await rehashFrom(qg, 4);
     const result = await verify(qg);
     assert.equal(result.ok, false);
-    assert.ok(result.problems.some((problem) => problem.kind === 'rehashed'), JSON.stringify(result.problems));
+    assert.ok(
+      result.problems.some((problem) => problem.kind === 'rehashed'),
+      JSON.stringify(result.problems),
+    );
   });
 
   test('a checkpoint written without the key, to cover a rewrite, is named as forged', async () => {
     await rehashFrom(qg, 2);
-    const [head] = await qg.db.query<{ seq: number; hash: string }>('select seq, hash from audit_log order by seq desc limit 1');
-    await asRogueDba(qg, [`insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values (${head!.seq}, '${head!.hash}', now(), '${qg.auditKeys.signer!.keyId}', '${Buffer.alloc(64).toString('base64')}')`]);
+    const [head] = await qg.db.query<{ seq: number; hash: string }>(
+      'select seq, hash from audit_log order by seq desc limit 1',
+    );
+    await asRogueDba(qg, [
+      `insert into audit_checkpoints (head_seq, head_hash, at, key_id, signature) values (${head!.seq}, '${head!.hash}', now(), '${qg.auditKeys.signer!.keyId}', '${Buffer.alloc(64).toString('base64')}')`,
+    ]);
     assert.ok((await problems()).some(([kind]) => kind === 'forged'));
   });
 
@@ -223,7 +292,10 @@ describe('tampering by someone who bypasses the append-only trigger', () => {
       'update audit_log set seq = 4 where seq = -3',
     ]);
     const found = await problems();
-    assert.ok(found.every(([kind]) => kind === 'reordered'), JSON.stringify(found));
+    assert.ok(
+      found.every(([kind]) => kind === 'reordered'),
+      JSON.stringify(found),
+    );
     assert.deepEqual(found.map(([, seq]) => seq).slice(0, 2), [3, 4]);
   });
 });

@@ -24,39 +24,66 @@ const present = (row: AuditRow) => ({
   details: row.details,
 });
 
-export async function auditRoutes(app: FastifyInstance, platform: Omit<Platform, 'log'>, keys: AuditKeys): Promise<void> {
+export async function auditRoutes(
+  app: FastifyInstance,
+  platform: Omit<Platform, 'log'>,
+  keys: AuditKeys,
+): Promise<void> {
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = platform;
 
-  api.get('/api/audit', {
-    config: { permission: 'audit.read' },
-    schema: {
-      tags: ['audit'],
-      summary: 'The audit log, newest first',
-      querystring: Strict({
-        actor: Type.Optional(Type.String({ maxLength: 100 })),
-        action: Type.Optional(Type.String({ maxLength: 100 })),
-        outcome: Type.Optional(Type.Union([Type.Literal('success'), Type.Literal('denied'), Type.Literal('failure')])),
-        limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        cursor: Type.Optional(Type.Integer({ minimum: 1 })),
-      }),
-      response: withProblems({ 200: AuditPageSchema }),
+  api.get(
+    '/api/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The audit log, newest first',
+        querystring: Strict({
+          actor: Type.Optional(Type.String({ maxLength: 100 })),
+          action: Type.Optional(Type.String({ maxLength: 100 })),
+          outcome: Type.Optional(
+            Type.Union([Type.Literal('success'), Type.Literal('denied'), Type.Literal('failure')]),
+          ),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          cursor: Type.Optional(Type.Integer({ minimum: 1 })),
+        }),
+        response: withProblems({ 200: AuditPageSchema }),
+      },
     },
-  }, async (request) => {
-    const limit = request.query.limit ?? 100;
-    const rows = await listAudit(db, { ...request.query, beforeSeq: request.query.cursor, limit });
-    const items = rows.map(present);
-    const last = items[items.length - 1];
-    return { items, nextCursor: items.length === limit && last ? last.seq : null };
-  });
+    async (request) => {
+      const limit = request.query.limit ?? 100;
+      const rows = await listAudit(db, { ...request.query, beforeSeq: request.query.cursor, limit });
+      const items = rows.map(present);
+      const last = items[items.length - 1];
+      return { items, nextCursor: items.length === limit && last ? last.seq : null };
+    },
+  );
 
-  api.get('/api/audit/verify', {
-    config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'Re-checks the hash chain and the signed checkpoints; lists any edited, deleted, reordered, truncated or re-hashed entry', response: withProblems({ 200: VerifyResultSchema }) },
-  }, () => verifyAuditLog(db, keys.verifiers));
+  api.get(
+    '/api/audit/verify',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary:
+          'Re-checks the hash chain and the signed checkpoints; lists any edited, deleted, reordered, truncated or re-hashed entry',
+        response: withProblems({ 200: VerifyResultSchema }),
+      },
+    },
+    () => verifyAuditLog(db, keys.verifiers),
+  );
 
-  api.get('/api/audit/public-key', {
-    config: { permission: 'audit.read' },
-    schema: { tags: ['audit'], summary: 'The public key that verifies the audit log’s signed checkpoints (Ed25519, base64)', response: withProblems({ 200: PublicKeySchema }) },
-  }, () => ({ keyId: keys.signer?.keyId ?? null, publicKey: keys.signer?.publicKey ?? null }));
+  api.get(
+    '/api/audit/public-key',
+    {
+      config: { permission: 'audit.read' },
+      schema: {
+        tags: ['audit'],
+        summary: 'The public key that verifies the audit log’s signed checkpoints (Ed25519, base64)',
+        response: withProblems({ 200: PublicKeySchema }),
+      },
+    },
+    () => ({ keyId: keys.signer?.keyId ?? null, publicKey: keys.signer?.publicKey ?? null }),
+  );
 }

@@ -21,7 +21,10 @@ const PAGE = 5000;
  * checkpoint against the public keys given, which catches the newest entries deleted and a chain re-hashed from an
  * edit onwards, up to the newest checkpoint.
  */
-export async function verifyAuditLog(db: Db, verifiers: readonly CheckpointVerifier[]): Promise<VerifyResult> {
+export async function verifyAuditLog(
+  db: Db,
+  verifiers: readonly CheckpointVerifier[],
+): Promise<VerifyResult> {
   const knownHashes = await auditHashIndex(db);
   const problems: (ChainProblem | CheckpointProblem)[] = [];
   let previous: AuditRow | undefined;
@@ -42,6 +45,9 @@ export async function verifyAuditLog(db: Db, verifiers: readonly CheckpointVerif
     checked,
     head: previous ? { seq: previous.seq, hash: previous.hash } : null,
     problems,
-    checkpoints: { ...signed.coverage, uncovered: Math.max(0, headSeq - (signed.coverage.newest?.headSeq ?? 0)) },
+    checkpoints: {
+      ...signed.coverage,
+      uncovered: Math.max(0, headSeq - (signed.coverage.newest?.headSeq ?? 0)),
+    },
   };
 }

@@ -7,10 +7,17 @@ import { writeCheckpoint } from './checkpoints.js';
  * Signs the audit log's head at start, every interval, and at a clean stop. Each checkpoint is also written to the
  * log (no personal data: a sequence number, a hash, a signature), so a copy lives outside the database too.
  */
-export function startCheckpoints(db: Db, keys: AuditKeys, minutes: number, log: FastifyBaseLogger): { stop(): Promise<void> } {
+export function startCheckpoints(
+  db: Db,
+  keys: AuditKeys,
+  minutes: number,
+  log: FastifyBaseLogger,
+): { stop(): Promise<void> } {
   const signer = keys.signer;
   if (!signer) {
-    log.warn('audit checkpoints are not signed (set AUDIT_SIGNING_KEY): deleting the newest audit entries would go unnoticed');
+    log.warn(
+      'audit checkpoints are not signed (set AUDIT_SIGNING_KEY): deleting the newest audit entries would go unnoticed',
+    );
     return { stop: () => Promise.resolve() };
   }
   let running: Promise<void> = Promise.resolve();

@@ -1,6 +1,14 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  sign,
+  verify,
+  type KeyObject,
+} from 'node:crypto';
 
 /**
  * The Ed25519 key that signs audit checkpoints. The platform holds the private key (AUDIT_SIGNING_KEY); auditors
@@ -29,7 +37,8 @@ export function parsePrivateKey(text: string): KeyObject {
   const key = trimmed.startsWith('-----BEGIN')
     ? createPrivateKey(trimmed)
     : createPrivateKey({ key: derOf(trimmed), format: 'der', type: 'pkcs8' });
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error(`expected an Ed25519 key, got ${key.asymmetricKeyType ?? 'another kind'}`);
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new Error(`expected an Ed25519 key, got ${key.asymmetricKeyType ?? 'another kind'}`);
   return key;
 }
 
@@ -52,11 +61,16 @@ export function publicKeyFromRaw(raw: string): KeyObject {
   return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, bytes]), format: 'der', type: 'spki' });
 }
 
-export const keyIdOf = (rawPublic: string) => createHash('sha256').update(Buffer.from(rawPublic, 'base64')).digest('hex').slice(0, 16);
+export const keyIdOf = (rawPublic: string) =>
+  createHash('sha256').update(Buffer.from(rawPublic, 'base64')).digest('hex').slice(0, 16);
 
 export function signerFrom(privateKey: KeyObject): CheckpointSigner {
   const publicKey = rawPublicKey(privateKey);
-  return { keyId: keyIdOf(publicKey), publicKey, sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64') };
+  return {
+    keyId: keyIdOf(publicKey),
+    publicKey,
+    sign: (message) => sign(null, Buffer.from(message), privateKey).toString('base64'),
+  };
 }
 
 export function verifierFrom(rawPublic: string): CheckpointVerifier {
@@ -77,7 +91,10 @@ export function verifierFrom(rawPublic: string): CheckpointVerifier {
 export function newSigningKey(): { privateSeed: string; publicKey: string } {
   const { privateKey } = generateKeyPairSync('ed25519');
   const der = privateKey.export({ format: 'der', type: 'pkcs8' });
-  return { privateSeed: der.subarray(ED25519_PKCS8_PREFIX.length).toString('hex'), publicKey: rawPublicKey(privateKey) };
+  return {
+    privateSeed: der.subarray(ED25519_PKCS8_PREFIX.length).toString('hex'),
+    publicKey: rawPublicKey(privateKey),
+  };
 }
 
 /**
@@ -101,8 +118,15 @@ export interface AuditKeys {
   verifiers: CheckpointVerifier[];
 }
 
-export function auditKeysFor(config: { auditSigningKey?: string | undefined; env: string; dataDir: string }, extraPublicKeys: readonly string[] = []): AuditKeys {
-  const privateKey = config.auditSigningKey ? parsePrivateKey(config.auditSigningKey) : config.env === 'production' ? undefined : localSigningKey(config.dataDir);
+export function auditKeysFor(
+  config: { auditSigningKey?: string | undefined; env: string; dataDir: string },
+  extraPublicKeys: readonly string[] = [],
+): AuditKeys {
+  const privateKey = config.auditSigningKey
+    ? parsePrivateKey(config.auditSigningKey)
+    : config.env === 'production'
+      ? undefined
+      : localSigningKey(config.dataDir);
   const signer = privateKey ? signerFrom(privateKey) : undefined;
   const publics = [...(signer ? [signer.publicKey] : []), ...extraPublicKeys];
   return { signer, verifiers: [...new Set(publics)].map(verifierFrom) };

@@ -11,7 +11,11 @@ export type { AuditEntryInput, AuditOutcome } from './audit.types.js';
 export const actorRef = (actor: Actor) => ({ type: actor.type, id: actor.id, name: actor.name });
 
 /** Audits an action taken through HTTP: the actor and request id come from the request. */
-export function auditRequest(sql: Sql, request: FastifyRequest, entry: Omit<AuditEntryInput, 'actor' | 'requestId'>) {
+export function auditRequest(
+  sql: Sql,
+  request: FastifyRequest,
+  entry: Omit<AuditEntryInput, 'actor' | 'requestId'>,
+) {
   const actor = request.actor;
   return appendAudit(sql, {
     ...entry,

@@ -30,7 +30,11 @@ export const systemActor: Actor = {
 
 /** The operator at the command line: national scope, every permission, named after the system user in the audit log. */
 export function operatorActor(task = 'cli'): Actor {
-  return { ...systemActor, id: task, name: `cli:${process.env.USER ?? 'operator'}${task === 'cli' ? '' : `:${task}`}` };
+  return {
+    ...systemActor,
+    id: task,
+    name: `cli:${process.env.USER ?? 'operator'}${task === 'cli' ? '' : `:${task}`}`,
+  };
 }
 
 export function isNational(actor: Pick<Actor, 'regions'>): boolean {

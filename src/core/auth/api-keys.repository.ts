@@ -28,7 +28,10 @@ export const presentApiKey = (row: ApiKeyRow) => ({
 });
 
 export async function findActiveApiKey(sql: Sql, prefix: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await sql.query<ApiKeyRow>('select * from api_keys where prefix = $1 and revoked_at is null', [prefix]);
+  const [row] = await sql.query<ApiKeyRow>(
+    'select * from api_keys where prefix = $1 and revoked_at is null',
+    [prefix],
+  );
   return row;
 }
 
@@ -44,7 +47,10 @@ export async function listApiKeys(sql: Sql): Promise<ApiKeyRow[]> {
   return sql.query<ApiKeyRow>('select * from api_keys order by created_at desc');
 }
 
-export async function insertApiKey(sql: Sql, key: Omit<ApiKeyRow, 'created_at' | 'last_used_at' | 'revoked_at'>): Promise<ApiKeyRow> {
+export async function insertApiKey(
+  sql: Sql,
+  key: Omit<ApiKeyRow, 'created_at' | 'last_used_at' | 'revoked_at'>,
+): Promise<ApiKeyRow> {
   const [row] = await sql.query<ApiKeyRow>(
     `insert into api_keys (id, name, client, prefix, secret_hash, permissions, regions, created_by)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,

@@ -26,7 +26,9 @@ describe('sign-in, session and sign-out', () => {
     assert.equal(body.user.username, 'analyst.almaty');
     assert.ok(body.csrfToken.length >= 32);
     assert.doesNotMatch(response.body, /password/i);
-    const audited = (await qg.auditActions()).filter((row) => row.action === 'auth.login' && row.outcome === 'success');
+    const audited = (await qg.auditActions()).filter(
+      (row) => row.action === 'auth.login' && row.outcome === 'success',
+    );
     assert.ok(audited.some((row) => row.subject_id === qg.userIds['analyst.almaty']));
   });
 
@@ -43,8 +45,12 @@ describe('sign-in, session and sign-out', () => {
     const denied = await qg.db.query<{ subject_id: string | null; row: string }>(
       `select subject_id, row_to_json(a)::text as row from audit_log a where action = 'auth.login' and outcome = 'denied' order by seq`,
     );
-    assert.deepEqual(denied.map((entry) => entry.subject_id), [qg.userIds['prosecutor'], null]);
-    for (const entry of denied) assert.ok(!entry.row.includes(secretGuess), 'the password never reaches the audit log');
+    assert.deepEqual(
+      denied.map((entry) => entry.subject_id),
+      [qg.userIds['prosecutor'], null],
+    );
+    for (const entry of denied)
+      assert.ok(!entry.row.includes(secretGuess), 'the password never reaches the audit log');
   });
 
   test('a disabled user cannot sign in even with the right password', async () => {
@@ -52,7 +58,10 @@ describe('sign-in, session and sign-out', () => {
     const response = await login(qg, { username: 'liaison.shymkent', password: TEST_PASSWORD });
     assert.equal(response.statusCode, 401);
     assert.equal(response.json().type, '/api/problems/invalid-credentials');
-    const [sessions] = await qg.db.query<{ count: number }>('select count(*)::int as count from sessions where user_id = $1', [qg.userIds['liaison.shymkent']]);
+    const [sessions] = await qg.db.query<{ count: number }>(
+      'select count(*)::int as count from sessions where user_id = $1',
+      [qg.userIds['liaison.shymkent']],
+    );
     assert.equal(sessions?.count, 0);
   });
 
@@ -75,7 +84,11 @@ describe('sign-in, session and sign-out', () => {
     assert.equal(anonymous.json().type, '/api/problems/unauthenticated');
     const me = await qg.request('analyst.almaty', { method: 'GET', url: '/api/auth/me' });
     assert.equal(me.statusCode, 200);
-    const body = me.json<{ user: { username: string; regions: string[] }; permissions: string[]; csrfToken: string }>();
+    const body = me.json<{
+      user: { username: string; regions: string[] };
+      permissions: string[];
+      csrfToken: string;
+    }>();
     assert.equal(body.user.username, 'analyst.almaty');
     assert.deepEqual(body.user.regions, ['KZ-75']);
     assert.ok(body.permissions.includes('alerts.read'));
@@ -94,20 +107,35 @@ describe('sign-in, session and sign-out', () => {
     const afterwards = await qg.app.inject({ method: 'GET', url: '/api/auth/me', headers });
     assert.equal(afterwards.statusCode, 401);
     const logout = (await qg.auditActions()).filter((row) => row.action === 'auth.logout');
-    assert.deepEqual(logout.map((row) => [row.actor_name, row.subject_id, row.outcome]), [['duty.almaty', session.userId, 'success']]);
+    assert.deepEqual(
+      logout.map((row) => [row.actor_name, row.subject_id, row.outcome]),
+      [['duty.almaty', session.userId, 'success']],
+    );
   });
 
   test('sign-out without the CSRF token is refused and the session survives', async () => {
     const session = await qg.login('analyst.astana');
-    const refused = await qg.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session.cookie } });
+    const refused = await qg.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session.cookie },
+    });
     assert.equal(refused.statusCode, 403);
     assert.equal(refused.json().type, '/api/problems/csrf');
-    assert.equal((await qg.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } })).statusCode, 200);
+    assert.equal(
+      (await qg.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session.cookie } }))
+        .statusCode,
+      200,
+    );
   });
 
   test('error titles follow Accept-Language in kk, ru and en, with Russian as the default', async () => {
     const title = async (language?: string) => {
-      const response = await qg.app.inject({ method: 'GET', url: '/api/auth/me', headers: language ? { 'accept-language': language } : {} });
+      const response = await qg.app.inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: language ? { 'accept-language': language } : {},
+      });
       assert.equal(response.json().type, '/api/problems/unauthenticated');
       return response.json<{ title: string }>().title;
     };
@@ -116,7 +144,11 @@ describe('sign-in, session and sign-out', () => {
     assert.equal(await title('en-GB,en;q=0.8'), 'Sign-in required');
     assert.equal(await title('de;q=1.0, en;q=0.5'), 'Sign-in required');
     assert.equal(await title(), 'Требуется вход в систему');
-    const credentials = await login(qg, { username: 'nobody.here', password: 'x' }, { 'accept-language': 'kk' });
+    const credentials = await login(
+      qg,
+      { username: 'nobody.here', password: 'x' },
+      { 'accept-language': 'kk' },
+    );
     assert.equal(credentials.json().title, 'Пайдаланушы аты немесе құпиясөз қате');
   });
 });
@@ -151,6 +183,10 @@ describe('sign-in rate limit', () => {
 
   test('a client cannot escape the limit by sending a different X-Forwarded-For each time', async () => {
     const spoofed = await attempt(TEST_PASSWORD, '198.51.100.23');
-    assert.equal(spoofed.statusCode, 429, 'X-Forwarded-For from an untrusted client must not reset the sign-in limit');
+    assert.equal(
+      spoofed.statusCode,
+      429,
+      'X-Forwarded-For from an untrusted client must not reset the sign-in limit',
+    );
   });
 });

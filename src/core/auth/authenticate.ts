@@ -11,7 +11,11 @@ import { timingSafeEqual } from 'node:crypto';
 export const SESSION_COOKIE = 'qg_session';
 
 /** Finds who is calling: an API key in `Authorization: Bearer`, or the dashboard's session cookie. */
-export async function authenticate(request: FastifyRequest, db: Db, permissions: PermissionRegistry): Promise<void> {
+export async function authenticate(
+  request: FastifyRequest,
+  db: Db,
+  permissions: PermissionRegistry,
+): Promise<void> {
   const header = request.headers.authorization;
   if (header?.startsWith('Bearer ')) {
     request.actor = await actorFromApiKey(db, header.slice(7).trim());

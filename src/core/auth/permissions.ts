@@ -14,16 +14,45 @@ export interface PermissionDef {
 }
 
 export const corePermissions: PermissionDef[] = [
-  { id: 'alerts.read', description: 'Read alerts in one’s regions (personal data masked)', roles: ['prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'] },
-  { id: 'alerts.act', description: 'Acknowledge, assign, comment, resolve and escalate alerts', roles: ['prosecutor', 'analyst', 'duty_officer'] },
-  { id: 'alerts.reveal', description: 'Reveal an alert subject’s personal data, stating a purpose', roles: ['prosecutor', 'analyst', 'duty_officer'] },
-  { id: 'alerts.create', description: 'Raise alerts (connectors and integrations)', roles: [], grantableToApiKeys: true },
+  {
+    id: 'alerts.read',
+    description: 'Read alerts in one’s regions (personal data masked)',
+    roles: ['prosecutor', 'analyst', 'duty_officer', 'agency_liaison', 'auditor'],
+  },
+  {
+    id: 'alerts.act',
+    description: 'Acknowledge, assign, comment, resolve and escalate alerts',
+    roles: ['prosecutor', 'analyst', 'duty_officer'],
+  },
+  {
+    id: 'alerts.reveal',
+    description: 'Reveal an alert subject’s personal data, stating a purpose',
+    roles: ['prosecutor', 'analyst', 'duty_officer'],
+  },
+  {
+    id: 'alerts.create',
+    description: 'Raise alerts (connectors and integrations)',
+    roles: [],
+    grantableToApiKeys: true,
+  },
   { id: 'audit.read', description: 'Read and verify the audit log', roles: ['auditor'] },
   { id: 'users.manage', description: 'Create users, set roles and region scope', roles: [] },
-  { id: 'users.list', description: 'See colleagues to assign work to', roles: ['prosecutor', 'analyst', 'duty_officer'] },
+  {
+    id: 'users.list',
+    description: 'See colleagues to assign work to',
+    roles: ['prosecutor', 'analyst', 'duty_officer'],
+  },
   { id: 'apikeys.manage', description: 'Issue and revoke API keys of machine clients', roles: [] },
-  { id: 'subscriptions.read', description: 'See webhook subscriptions and their deliveries', roles: ['prosecutor', 'agency_liaison'] },
-  { id: 'subscriptions.manage', description: 'Subscribe a state body to alerts by region, module and severity', roles: ['agency_liaison'] },
+  {
+    id: 'subscriptions.read',
+    description: 'See webhook subscriptions and their deliveries',
+    roles: ['prosecutor', 'agency_liaison'],
+  },
+  {
+    id: 'subscriptions.manage',
+    description: 'Subscribe a state body to alerts by region, module and severity',
+    roles: ['agency_liaison'],
+  },
 ];
 
 /** A role people can be given: the core's six, or one a module adds (a bank's officer, an agency's inspector). */
@@ -43,7 +72,11 @@ const coreRoleNames: Record<(typeof coreRoleIds)[number], LocalizedText> = {
   auditor: { kk: 'Аудитор', ru: 'Аудитор', en: 'Auditor' },
 };
 const ASSIGNABLE = new Set(['prosecutor', 'analyst', 'duty_officer']);
-export const coreRoles: RoleDef[] = coreRoleIds.map((id) => ({ id, name: coreRoleNames[id], assignable: ASSIGNABLE.has(id) }));
+export const coreRoles: RoleDef[] = coreRoleIds.map((id) => ({
+  id,
+  name: coreRoleNames[id],
+  assignable: ASSIGNABLE.has(id),
+}));
 
 /** Permissions and roles of the core and every module, registered at start-up from the manifests. */
 export class PermissionRegistry {
@@ -58,7 +91,8 @@ export class PermissionRegistry {
   registerRoles(defs: readonly RoleDef[]): void {
     for (const def of defs) {
       if (this.roleDefs.has(def.id)) throw new Error(`role ${def.id} registered twice`);
-      if (!/^[a-z][a-z0-9_]{1,39}$/.test(def.id)) throw new Error(`role id ${def.id} is not lower_snake_case`);
+      if (!/^[a-z][a-z0-9_]{1,39}$/.test(def.id))
+        throw new Error(`role id ${def.id} is not lower_snake_case`);
       this.roleDefs.set(def.id, def);
     }
   }
@@ -73,7 +107,9 @@ export class PermissionRegistry {
 
   /** Roles whose people can be given alerts to work on. */
   assignableRoles(): string[] {
-    return this.roles().filter((role) => role.assignable).map((role) => role.id);
+    return this.roles()
+      .filter((role) => role.assignable)
+      .map((role) => role.id);
   }
 
   register(defs: PermissionDef[]): void {
@@ -95,7 +131,11 @@ export class PermissionRegistry {
 
   forRole(role: string): Set<string> {
     if (role === 'admin') return new Set(this.defs.keys());
-    return new Set(this.all().filter((def) => def.roles.includes(role)).map((def) => def.id));
+    return new Set(
+      this.all()
+        .filter((def) => def.roles.includes(role))
+        .map((def) => def.id),
+    );
   }
 
   grantableToApiKeys(): PermissionDef[] {

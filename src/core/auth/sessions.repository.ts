@@ -14,16 +14,17 @@ export async function createSession(sql: Sql, userId: string, ttlHours: number):
   const token = randomToken();
   const csrfToken = randomToken();
   const expiresAt = new Date(Date.now() + ttlHours * 3_600_000);
-  await sql.query('insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)', [
-    sha256(token),
-    userId,
-    csrfToken,
-    expiresAt,
-  ]);
+  await sql.query(
+    'insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)',
+    [sha256(token), userId, csrfToken, expiresAt],
+  );
   return { token, csrfToken, expiresAt };
 }
 
-export async function findSession(sql: Sql, token: string): Promise<{ user: UserRow; csrfToken: string } | undefined> {
+export async function findSession(
+  sql: Sql,
+  token: string,
+): Promise<{ user: UserRow; csrfToken: string } | undefined> {
   const tokenHash = sha256(token);
   const cached = sessionCache.get(tokenHash);
   if (cached) return { user: cached.user, csrfToken: cached.csrfToken };

@@ -13,16 +13,21 @@ const cliActor = actorRef(operatorActor());
 export function userCommands(program: Command, open: () => Promise<RunningPlatform>): void {
   const users = program.command('users').description('Manage people who sign in to the dashboard');
 
-  users.command('list').description('List users').action(async () => {
-    const platform = await open();
-    try {
-      for (const user of await listUsers(platform.db)) {
-        console.log(`${user.username.padEnd(24)} ${user.role.padEnd(15)} ${user.regions.join(',').padEnd(20)} ${user.disabled ? 'disabled' : ''}`);
+  users
+    .command('list')
+    .description('List users')
+    .action(async () => {
+      const platform = await open();
+      try {
+        for (const user of await listUsers(platform.db)) {
+          console.log(
+            `${user.username.padEnd(24)} ${user.role.padEnd(15)} ${user.regions.join(',').padEnd(20)} ${user.disabled ? 'disabled' : ''}`,
+          );
+        }
+      } finally {
+        await platform.stop();
       }
-    } finally {
-      await platform.stop();
-    }
-  });
+    });
 
   users
     .command('create <username>')
@@ -36,13 +41,35 @@ export function userCommands(program: Command, open: () => Promise<RunningPlatfo
       if (unknown) throw new Error(`unknown region ${unknown}`);
       const platform = await open();
       try {
-        if (!platform.permissions.isRole(options.role)) throw new Error(`unknown role ${options.role}: ${platform.permissions.roles().map((role) => role.id).join(', ')}`);
+        if (!platform.permissions.isRole(options.role))
+          throw new Error(
+            `unknown role ${options.role}: ${platform.permissions
+              .roles()
+              .map((role) => role.id)
+              .join(', ')}`,
+          );
         if (await findUserByUsername(platform.db, username)) throw new Error(`username ${username} is taken`);
         const password = generatePassword();
         const passwordHash = await hashPassword(password);
         await platform.db.tx(async (sql) => {
-          const row = await insertUser(sql, { id: randomUUID(), username, displayName: options.name, role: options.role, regions, locale: 'ru', agencyId: null, passwordHash });
-          await appendAudit(sql, { actor: cliActor, action: 'users.created', subjectType: 'user', subjectId: row.id, outcome: 'success', details: { role: row.role, regions } });
+          const row = await insertUser(sql, {
+            id: randomUUID(),
+            username,
+            displayName: options.name,
+            role: options.role,
+            regions,
+            locale: 'ru',
+            agencyId: null,
+            passwordHash,
+          });
+          await appendAudit(sql, {
+            actor: cliActor,
+            action: 'users.created',
+            subjectType: 'user',
+            subjectId: row.id,
+            outcome: 'success',
+            details: { role: row.role, regions },
+          });
         });
         console.log(`created ${username}; password: ${password}`);
       } finally {
@@ -62,7 +89,13 @@ export function userCommands(program: Command, open: () => Promise<RunningPlatfo
         const passwordHash = await hashPassword(password);
         await platform.db.tx(async (sql) => {
           await setPasswordHash(sql, user.id, passwordHash);
-          await appendAudit(sql, { actor: cliActor, action: 'users.passwordReset', subjectType: 'user', subjectId: user.id, outcome: 'success' });
+          await appendAudit(sql, {
+            actor: cliActor,
+            action: 'users.passwordReset',
+            subjectType: 'user',
+            subjectId: user.id,
+            outcome: 'success',
+          });
         });
         console.log(`new password for ${username}: ${password}`);
       } finally {

@@ -50,7 +50,12 @@ export async function listUsers(sql: Sql): Promise<UserRow[]> {
  * Active people who can take an alert in a region: national users, or users whose scope includes it. A caller of
  * regional scope sees only colleagues who share one of its regions.
  */
-export async function listAssignable(sql: Sql, scope: RegionScope, region: string | null, roles: readonly string[]): Promise<UserRow[]> {
+export async function listAssignable(
+  sql: Sql,
+  scope: RegionScope,
+  region: string | null,
+  roles: readonly string[],
+): Promise<UserRow[]> {
   return sql.query<UserRow>(
     `select * from users where not disabled and role = any($3::text[])
        and ($1::text is null or '*' = any(regions) or $1 = any(regions))
@@ -74,7 +79,16 @@ export async function insertUser(sql: Sql, user: NewUser): Promise<UserRow> {
   const [row] = await sql.query<UserRow>(
     `insert into users (id, username, display_name, role, regions, locale, agency_id, password_hash)
      values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-    [user.id, user.username, user.displayName, user.role, user.regions, user.locale, user.agencyId, user.passwordHash],
+    [
+      user.id,
+      user.username,
+      user.displayName,
+      user.role,
+      user.regions,
+      user.locale,
+      user.agencyId,
+      user.passwordHash,
+    ],
   );
   return present(row, 'the inserted user');
 }
@@ -82,21 +96,37 @@ export async function insertUser(sql: Sql, user: NewUser): Promise<UserRow> {
 export async function updateUser(
   sql: Sql,
   id: string,
-  changes: { displayName?: string | undefined; role?: string | undefined; regions?: string[] | undefined; disabled?: boolean | undefined; locale?: Locale | undefined },
+  changes: {
+    displayName?: string | undefined;
+    role?: string | undefined;
+    regions?: string[] | undefined;
+    disabled?: boolean | undefined;
+    locale?: Locale | undefined;
+  },
 ): Promise<UserRow | undefined> {
   sessionCache.evictUser(id);
   const [row] = await sql.query<UserRow>(
     `update users set display_name = coalesce($2, display_name), role = coalesce($3, role),
        regions = coalesce($4, regions), disabled = coalesce($5, disabled), locale = coalesce($6, locale)
      where id = $1 returning *`,
-    [id, changes.displayName ?? null, changes.role ?? null, changes.regions ?? null, changes.disabled ?? null, changes.locale ?? null],
+    [
+      id,
+      changes.displayName ?? null,
+      changes.role ?? null,
+      changes.regions ?? null,
+      changes.disabled ?? null,
+      changes.locale ?? null,
+    ],
   );
   return row;
 }
 
 export async function setPasswordHash(sql: Sql, id: string, passwordHash: string): Promise<void> {
   sessionCache.evictUser(id);
-  await sql.query('update users set password_hash = $2, password_changed_at = now() where id = $1', [id, passwordHash]);
+  await sql.query('update users set password_hash = $2, password_changed_at = now() where id = $1', [
+    id,
+    passwordHash,
+  ]);
   await sql.query('delete from sessions where user_id = $1', [id]);
 }
 
@@ -108,6 +138,9 @@ export async function countUsers(sql: Sql): Promise<number> {
 /** Display names of these users, for records that name who did something. */
 export async function displayNames(sql: Sql, ids: readonly string[]): Promise<Map<string, string>> {
   if (ids.length === 0) return new Map();
-  const rows = await sql.query<{ id: string; display_name: string }>('select id, display_name from users where id = any($1::uuid[])', [ids]);
+  const rows = await sql.query<{ id: string; display_name: string }>(
+    'select id, display_name from users where id = any($1::uuid[])',
+    [ids],
+  );
   return new Map(rows.map((row) => [row.id, row.display_name]));
 }

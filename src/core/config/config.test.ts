@@ -14,12 +14,15 @@ test('defaults give an embedded platform on port 8080', () => {
 });
 
 test('a bad value names the variable', () => {
-  assert.throws(() => loadConfig({ PORT: 'eighty' }), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    assert.equal(error.variable, 'PORT');
-    assert.match(error.message, /PORT/);
-    return true;
-  });
+  assert.throws(
+    () => loadConfig({ PORT: 'eighty' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.variable, 'PORT');
+      assert.match(error.message, /PORT/);
+      return true;
+    },
+  );
   assert.throws(() => loadConfig({ DATABASE_URL: 'mysql://x' }), /DATABASE_URL/);
 });
 
@@ -44,11 +47,17 @@ test('an unknown key in the config file is refused by name', () => {
 });
 
 test('a signing key that is not an Ed25519 key stops start-up by name, without echoing it', () => {
-  assert.throws(() => loadConfig({ AUDIT_SIGNING_KEY: 'not-a-key-s3cret' }), (error: unknown) => {
-    assert.ok(error instanceof ConfigError);
-    assert.equal(error.variable, 'AUDIT_SIGNING_KEY');
-    assert.doesNotMatch(error.message, /s3cret/);
-    return true;
-  });
-  assert.equal(loadConfig({ WEBHOOK_ALLOW_HOSTS: 'receiver.gov.kz, 10.0.0.5:8443,' }).webhookAllowHosts.join('|'), 'receiver.gov.kz|10.0.0.5:8443');
+  assert.throws(
+    () => loadConfig({ AUDIT_SIGNING_KEY: 'not-a-key-s3cret' }),
+    (error: unknown) => {
+      assert.ok(error instanceof ConfigError);
+      assert.equal(error.variable, 'AUDIT_SIGNING_KEY');
+      assert.doesNotMatch(error.message, /s3cret/);
+      return true;
+    },
+  );
+  assert.equal(
+    loadConfig({ WEBHOOK_ALLOW_HOSTS: 'receiver.gov.kz, 10.0.0.5:8443,' }).webhookAllowHosts.join('|'),
+    'receiver.gov.kz|10.0.0.5:8443',
+  );
 });

@@ -12,12 +12,19 @@ export interface SettingsOwner {
 export type Config = CoreConfig & { modules: Record<string, Record<string, unknown>> };
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    reason: string,
+  ) {
     super(`Invalid configuration: ${variable}: ${reason}`);
   }
 }
 
-function read(specs: Record<string, SettingSpec<unknown>>, env: NodeJS.ProcessEnv, fromFile: Record<string, unknown>): Record<string, unknown> {
+function read(
+  specs: Record<string, SettingSpec<unknown>>,
+  env: NodeJS.ProcessEnv,
+  fromFile: Record<string, unknown>,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const [key, spec] of Object.entries(specs)) {
     const raw = env[spec.env] ?? stringOrUndefined(fromFile[spec.env]);
@@ -43,16 +50,25 @@ export function defaultSettings(owner: SettingsOwner): Record<string, unknown> {
  * Builds the configuration from an optional JSON file (QADAGALAU_CONFIG, keys are the variable names) overridden by
  * the environment, for the core and every module given. A bad value throws a ConfigError naming the variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}, modules: readonly SettingsOwner[] = []): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<Config> = {},
+  modules: readonly SettingsOwner[] = [],
+): Config {
   const fromFile = readConfigFile(env.QADAGALAU_CONFIG, modules);
   const core = read(settings, env, fromFile) as CoreConfig;
-  const moduleSettings = Object.fromEntries(modules.map((module) => [module.id, read(module.settings ?? {}, env, fromFile)]));
+  const moduleSettings = Object.fromEntries(
+    modules.map((module) => [module.id, read(module.settings ?? {}, env, fromFile)]),
+  );
   const result: Config = { ...core, modules: moduleSettings, ...overrides };
   if (result.env === 'production') result.demo = false;
   return result;
 }
 
-function readConfigFile(path: string | undefined, modules: readonly SettingsOwner[]): Record<string, unknown> {
+function readConfigFile(
+  path: string | undefined,
+  modules: readonly SettingsOwner[],
+): Record<string, unknown> {
   if (!path) return {};
   let parsed: unknown;
   try {
@@ -84,14 +100,24 @@ function stringOrUndefined(value: unknown): string | undefined {
 function shown(value: unknown): string {
   if (value === undefined) return '(unset)';
   if (Array.isArray(value)) return value.join(',') || '(none)';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
+    return String(value);
   return JSON.stringify(value);
 }
 
 /** Settings as a table for `--help` and the README, without values (which may hold secrets). */
-export function describeSettings(modules: readonly SettingsOwner[] = []): { variable: string; default: string; description: string; owner: string }[] {
+export function describeSettings(
+  modules: readonly SettingsOwner[] = [],
+): { variable: string; default: string; description: string; owner: string }[] {
   return [
     ...(Object.values(settings) as SettingSpec<unknown>[]).map((spec) => ({ spec, owner: 'core' })),
-    ...modules.flatMap((module) => Object.values(module.settings ?? {}).map((spec) => ({ spec, owner: module.id }))),
-  ].map(({ spec, owner }) => ({ variable: spec.env, default: shown(spec.default), description: spec.description, owner }));
+    ...modules.flatMap((module) =>
+      Object.values(module.settings ?? {}).map((spec) => ({ spec, owner: module.id })),
+    ),
+  ].map(({ spec, owner }) => ({
+    variable: spec.env,
+    default: shown(spec.default),
+    description: spec.description,
+    owner,
+  }));
 }

@@ -52,7 +52,9 @@ export class DatabaseUnavailableError extends Error {
       '28P01': `the server at ${where} refused the password of ${user}: correct the credentials in DATABASE_URL`,
       '28000': `the server at ${where} does not let ${user} in: check DATABASE_URL and the server's pg_hba.conf`,
     };
-    const reason = (code && advice[code]) ?? `${(cause as Error | null)?.message ?? String(cause)} (at ${where}, database ${name})`;
+    const reason =
+      (code && advice[code]) ??
+      `${(cause as Error | null)?.message ?? String(cause)} (at ${where}, database ${name})`;
     super(`Cannot use the database named by DATABASE_URL: ${reason}.`);
     this.name = 'DatabaseUnavailableError';
   }
@@ -118,7 +120,9 @@ async function openEmbeddedDb(dataDir: string): Promise<Db> {
   });
   return {
     kind: 'embedded',
-    description: inMemory ? 'embedded PostgreSQL (PGlite, in memory)' : `embedded PostgreSQL (PGlite) in ${path}`,
+    description: inMemory
+      ? 'embedded PostgreSQL (PGlite, in memory)'
+      : `embedded PostgreSQL (PGlite) in ${path}`,
     ...runner(lite),
     // PGlite has one connection and queues other queries until the transaction ends, so this is serialisable.
     tx: <T>(work: (sql: Sql) => Promise<T>) => lite.transaction((transaction) => work(runner(transaction))),

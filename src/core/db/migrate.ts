@@ -20,7 +20,9 @@ export async function migrate(db: Db, sources: MigrationSource[]): Promise<strin
   const applied: string[] = [];
   for (const source of sources) {
     if (!existsSync(source.dir)) continue;
-    const files = readdirSync(source.dir).filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name)).sort();
+    const files = readdirSync(source.dir)
+      .filter((name) => /^\d{4}_[\w-]+\.sql$/.test(name))
+      .sort();
     for (const file of files) {
       const id = `${source.owner}/${file}`;
       const ran = await db.tx(async (sql) => {

@@ -4,6 +4,7 @@
  * so a query's parameters do not depend on who asks.
  */
 export function inRegionScope(column: string, index: number): string {
-  if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(column)) throw new Error(`not a column name: ${column}`);
+  if (!/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_]*)?$/.test(column))
+    throw new Error(`not a column name: ${column}`);
   return `($${String(index)}::text[] is null or ${column} = any($${String(index)}::text[]))`;
 }

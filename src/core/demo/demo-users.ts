@@ -11,14 +11,42 @@ export interface DemoUser {
 }
 
 const regionSlugs: Record<string, string> = {
-  'KZ-10': 'abai', 'KZ-11': 'akmola', 'KZ-15': 'aktobe', 'KZ-19': 'almaty-region', 'KZ-23': 'atyrau', 'KZ-27': 'west-kz',
-  'KZ-31': 'zhambyl', 'KZ-33': 'zhetysu', 'KZ-35': 'karaganda', 'KZ-39': 'kostanay', 'KZ-43': 'kyzylorda', 'KZ-47': 'mangystau',
-  'KZ-55': 'pavlodar', 'KZ-59': 'north-kz', 'KZ-61': 'turkistan', 'KZ-62': 'ulytau', 'KZ-63': 'east-kz', 'KZ-71': 'astana',
-  'KZ-75': 'almaty', 'KZ-79': 'shymkent',
+  'KZ-10': 'abai',
+  'KZ-11': 'akmola',
+  'KZ-15': 'aktobe',
+  'KZ-19': 'almaty-region',
+  'KZ-23': 'atyrau',
+  'KZ-27': 'west-kz',
+  'KZ-31': 'zhambyl',
+  'KZ-33': 'zhetysu',
+  'KZ-35': 'karaganda',
+  'KZ-39': 'kostanay',
+  'KZ-43': 'kyzylorda',
+  'KZ-47': 'mangystau',
+  'KZ-55': 'pavlodar',
+  'KZ-59': 'north-kz',
+  'KZ-61': 'turkistan',
+  'KZ-62': 'ulytau',
+  'KZ-63': 'east-kz',
+  'KZ-71': 'astana',
+  'KZ-75': 'almaty',
+  'KZ-79': 'shymkent',
 };
 
-const user = (username: string, displayName: string, role: Role, regions: string[], locale: Locale = 'ru', agencyId: string | null = null): DemoUser => ({
-  username, displayName, role, regions, locale, agencyId,
+const user = (
+  username: string,
+  displayName: string,
+  role: Role,
+  regions: string[],
+  locale: Locale = 'ru',
+  agencyId: string | null = null,
+): DemoUser => ({
+  username,
+  displayName,
+  role,
+  regions,
+  locale,
+  agencyId,
 });
 
 /** One user of every role, national and regional, plus a prosecutor for each of the 20 regions. */
@@ -37,6 +65,8 @@ export function demoUsers(): DemoUser[] {
     user('liaison.shymkent', 'Жанна Мусина', 'agency_liaison', ['KZ-79'], 'ru', 'police-KZ-79'),
     user('liaison.almaty', 'Арман Калиев', 'agency_liaison', ['KZ-75'], 'ru', 'police-KZ-75'),
     user('liaison.afm', 'Динара Есенова', 'agency_liaison', ['*'], 'ru', 'afm'),
-    ...Object.entries(regionSlugs).map(([code, slug]) => user(`prosecutor.${slug}`, `Прокурор (${slug})`, 'prosecutor', [code])),
+    ...Object.entries(regionSlugs).map(([code, slug]) =>
+      user(`prosecutor.${slug}`, `Прокурор (${slug})`, 'prosecutor', [code]),
+    ),
   ];
 }

@@ -41,6 +41,6 @@ export class Rng {
 
   uuid(): string {
     const hex = Array.from({ length: 32 }, () => this.int(0, 15).toString(16)).join('');
-    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${((this.int(0, 3) + 8).toString(16))}${hex.slice(17, 20)}-${hex.slice(20)}`;
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${(this.int(0, 3) + 8).toString(16)}${hex.slice(17, 20)}-${hex.slice(20)}`;
   }
 }

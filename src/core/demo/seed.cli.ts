@@ -8,15 +8,24 @@ export function seedCommand(program: Command, open: () => Promise<RunningPlatfor
     .command('seed')
     .description('Load the demo world into an empty database')
     .requiredOption('--demo', 'the deterministic demo world (the only data set so far)')
-    .option('--seed <n>', 'random seed: the same seed builds the same world', (value) => Number.parseInt(value, 10))
+    .option('--seed <n>', 'random seed: the same seed builds the same world', (value) =>
+      Number.parseInt(value, 10),
+    )
     .action(async (options: { seed?: number }) => {
       const platform = await open();
       try {
-        if (platform.config.env === 'production') throw new Error('refusing to load demo data with NODE_ENV=production');
-        if ((await countUsers(platform.db)) > 0) throw new Error('the database already has users; seed an empty database');
+        if (platform.config.env === 'production')
+          throw new Error('refusing to load demo data with NODE_ENV=production');
+        if ((await countUsers(platform.db)) > 0)
+          throw new Error('the database already has users; seed an empty database');
         const seed = options.seed ?? platform.config.demoSeed;
-        const result = await seedDemoWorld(platform, { seed, baseUrl: `http://127.0.0.1:${platform.config.port}` });
-        console.log(`demo world (seed ${seed}): ${result.users} users, ${result.agencies} agencies, ${result.subscriptions} webhook subscriptions, ${result.alerts} alerts`);
+        const result = await seedDemoWorld(platform, {
+          seed,
+          baseUrl: `http://127.0.0.1:${platform.config.port}`,
+        });
+        console.log(
+          `demo world (seed ${seed}): ${result.users} users, ${result.agencies} agencies, ${result.subscriptions} webhook subscriptions, ${result.alerts} alerts`,
+        );
         console.log(`demo sign-in: admin / ${result.password} (shared by every demo user; shown only now)`);
         await platform.bus.flush();
       } finally {

@@ -16,7 +16,10 @@ declare module './events.types.js' {
 
 const [mode = 'produce', totalArg = '200'] = process.argv.slice(2);
 const total = Number(totalArg);
-const db = await openDb({ databaseUrl: process.env.DATABASE_URL || undefined, dataDir: process.env.DATA_DIR ?? 'memory://' });
+const db = await openDb({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  dataDir: process.env.DATA_DIR ?? 'memory://',
+});
 await migrate(db, [coreMigrations]);
 await db.exec(`create table if not exists crash_items (n int primary key);
   create table if not exists crash_effects (event_id uuid not null, n int not null)`);
@@ -28,14 +31,16 @@ const bus = await openEventBus({
   pollMs: 20,
   onError: () => undefined,
 });
-bus.register(defineHandler({
-  name: 'crash-counter',
-  types: ['crashtest.itemCreated'],
-  // No unique key on purpose: only the processed_events claim stands between a redelivery and a double count.
-  handle: async (event, sql) => {
-    await sql.query('insert into crash_effects (event_id, n) values ($1, $2)', [event.id, event.payload.n]);
-  },
-}));
+bus.register(
+  defineHandler({
+    name: 'crash-counter',
+    types: ['crashtest.itemCreated'],
+    // No unique key on purpose: only the processed_events claim stands between a redelivery and a double count.
+    handle: async (event, sql) => {
+      await sql.query('insert into crash_effects (event_id, n) values ($1, $2)', [event.id, event.payload.n]);
+    },
+  }),
+);
 const [atRestart] = await db.query<{ unpublished: number; unhandled: number }>(
   `select (select count(*) from outbox where published_at is null)::int as unpublished,
           ((select count(*) from crash_items) - (select count(*) from crash_effects))::int as unhandled`,
@@ -56,7 +61,12 @@ if (mode === 'produce') {
   const deadline = Date.now() + 60_000;
   for (;;) {
     await bus.flush();
-    const [counts] = await db.query<{ items: number; unpublished: number; effects: number; distinct_effects: number }>(
+    const [counts] = await db.query<{
+      items: number;
+      unpublished: number;
+      effects: number;
+      distinct_effects: number;
+    }>(
       `select (select count(*) from crash_items)::int as items,
               (select count(*) from outbox where published_at is null)::int as unpublished,
               (select count(*) from crash_effects)::int as effects,

@@ -106,7 +106,10 @@ export class EventBus {
         if (events.length === 0 || this.closed) break;
         const { delivered } = await this.options.transport.publish(events);
         const published = events.filter((event) => delivered.includes(event.id));
-        await markPublished(this.options.db, published.map((event) => event.seq));
+        await markPublished(
+          this.options.db,
+          published.map((event) => event.seq),
+        );
         total += published.length;
         if (published.length < events.length) break;
       }

@@ -7,7 +7,9 @@ type Deliver = (consumer: string, event: DomainEvent) => Promise<void>;
  * Single-process delivery: publishing runs every interested consumer before the relay marks the event published,
  * so a crash in between means a redelivery (which consumers skip), never a loss.
  */
-export function inProcessTransport(onError: (error: unknown, consumer: string, event: DomainEvent) => void): EventTransport {
+export function inProcessTransport(
+  onError: (error: unknown, consumer: string, event: DomainEvent) => void,
+): EventTransport {
   let consumers: { name: string; types: readonly string[] }[] = [];
   let deliver: Deliver | undefined;
   const listeners: EventListener[] = [];

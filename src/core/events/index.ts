@@ -5,7 +5,14 @@ import { natsTransport } from './nats.transport.js';
 
 export { EventBus } from './event-bus.js';
 export { emitEvent, emitEvents, type EventInput } from './outbox.repository.js';
-export { defineHandler, type DomainEvent, type DomainEvents, type EventHandler, type EventListener, type EventType } from './events.types.js';
+export {
+  defineHandler,
+  type DomainEvent,
+  type DomainEvents,
+  type EventHandler,
+  type EventListener,
+  type EventType,
+} from './events.types.js';
 
 export interface OpenBusOptions {
   db: Db;
@@ -19,7 +26,12 @@ export interface OpenBusOptions {
 export async function openEventBus(options: OpenBusOptions): Promise<EventBus> {
   const report = (error: unknown, consumer: string) => options.onError(error, `event consumer ${consumer}`);
   const transport = options.natsUrl
-    ? await natsTransport({ url: options.natsUrl, stream: options.natsStream, ackWaitMs: options.ackWaitMs, onError: report })
+    ? await natsTransport({
+        url: options.natsUrl,
+        stream: options.natsStream,
+        ackWaitMs: options.ackWaitMs,
+        onError: report,
+      })
     : inProcessTransport(report);
   return new EventBus({ db: options.db, transport, pollMs: options.pollMs, onError: options.onError });
 }

@@ -1,4 +1,11 @@
-import { AckPolicy, connect, DeliverPolicy, type ConsumerMessages, type JetStreamClient, type NatsConnection } from 'nats';
+import {
+  AckPolicy,
+  connect,
+  DeliverPolicy,
+  type ConsumerMessages,
+  type JetStreamClient,
+  type NatsConnection,
+} from 'nats';
 import type { DomainEvent, EventListener } from './events.types.js';
 import type { EventTransport } from './transport.js';
 
@@ -19,7 +26,9 @@ const decoder = new TextDecoder();
  * duplicates inside its window), each consumer is a durable pull consumer with explicit acks, and an event whose
  * handler fails is redelivered after a delay.
  */
-export async function natsTransport(options: NatsOptions): Promise<EventTransport & { connection: NatsConnection }> {
+export async function natsTransport(
+  options: NatsOptions,
+): Promise<EventTransport & { connection: NatsConnection }> {
   const nc = await connect({ servers: options.url, name: 'qadagalau' });
   const subjectPrefix = `qg.${options.stream}`;
   const jsm = await nc.jetstreamManager();
@@ -52,7 +61,9 @@ export async function natsTransport(options: NatsOptions): Promise<EventTranspor
     description: `NATS JetStream at ${new URL(options.url).host} (stream ${options.stream})`,
     async publish(events) {
       const acks = await Promise.all(
-        events.map((event) => js.publish(subjectOf(event.type), encoder.encode(JSON.stringify(event)), { msgID: event.id })),
+        events.map((event) =>
+          js.publish(subjectOf(event.type), encoder.encode(JSON.stringify(event)), { msgID: event.id }),
+        ),
       );
       return { delivered: events.filter((_, index) => acks[index] !== undefined).map((event) => event.id) };
     },
@@ -72,7 +83,9 @@ export async function natsTransport(options: NatsOptions): Promise<EventTranspor
               ack_wait: options.ackWaitMs * 1_000_000,
             });
           }
-          const messages = await (await js.consumers.get(options.stream, durable)).consume({ max_messages: 256 });
+          const messages = await (
+            await js.consumers.get(options.stream, durable)
+          ).consume({ max_messages: 256 });
           running.push(messages);
           // Closing the connection ends the iteration with an error; that is the expected way out, not news.
           void drain(messages, consumer.name, deliver).catch((error: unknown) => {

@@ -20,9 +20,16 @@ interface Counts {
 
 const fixture = fileURLToPath(new URL('./crash-fixture.ts', import.meta.url));
 
-function run(mode: 'produce' | 'drain', env: NodeJS.ProcessEnv, killAfterCommits?: number): Promise<{ lines: string[]; killedAt: number | null }> {
+function run(
+  mode: 'produce' | 'drain',
+  env: NodeJS.ProcessEnv,
+  killAfterCommits?: number,
+): Promise<{ lines: string[]; killedAt: number | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, '400'], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, '400'], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
     let killedAt: number | null = null;
     let buffer = '';
@@ -55,10 +62,18 @@ test('a process killed mid-stream loses no event and handles none twice', { time
 
     const drained = await run('drain', env);
     const counts = JSON.parse(drained.lines.at(-1) ?? '{}') as Counts;
-    console.log(`killed after ${committedBeforeKill} commits; at restart ${counts.atRestart.unpublished} events unpublished, ${counts.atRestart.unhandled} unhandled; finally ${counts.items} items, ${counts.effects} effects`);
-    assert.ok(counts.atRestart.unpublished + counts.atRestart.unhandled > 0, 'the kill left events in flight');
+    console.log(
+      `killed after ${committedBeforeKill} commits; at restart ${counts.atRestart.unpublished} events unpublished, ${counts.atRestart.unhandled} unhandled; finally ${counts.items} items, ${counts.effects} effects`,
+    );
+    assert.ok(
+      counts.atRestart.unpublished + counts.atRestart.unhandled > 0,
+      'the kill left events in flight',
+    );
     // Commits after the last printed line may have landed before the kill; none may be missing.
-    assert.ok(counts.items >= committedBeforeKill, `items ${counts.items} < committed ${committedBeforeKill}`);
+    assert.ok(
+      counts.items >= committedBeforeKill,
+      `items ${counts.items} < committed ${committedBeforeKill}`,
+    );
     assert.equal(counts.unpublished, 0, 'every committed event was published');
     assert.equal(counts.effects, counts.items, 'every event handled exactly once');
     assert.equal(counts.distinct_effects, counts.items);

@@ -4,7 +4,11 @@ import type { DomainEvent, DomainEvents, EventType } from './events.types.js';
 import { present } from '../lang/present.js';
 
 /** Records an event in the same transaction as the state change it describes; the relay publishes it after commit. */
-export async function emitEvent<T extends EventType>(sql: Sql, type: T, payload: DomainEvents[T]): Promise<DomainEvent<T>> {
+export async function emitEvent<T extends EventType>(
+  sql: Sql,
+  type: T,
+  payload: DomainEvents[T],
+): Promise<DomainEvent<T>> {
   return present((await emitEvents(sql, [{ type, payload }]))[0], 'the emitted event');
 }
 
@@ -14,10 +18,18 @@ export interface EventInput<T extends EventType = EventType> {
 }
 
 /** emitEvent for many events in one statement, published in the given order. */
-export async function emitEvents<T extends EventType>(sql: Sql, inputs: readonly EventInput<T>[]): Promise<DomainEvent<T>[]> {
+export async function emitEvents<T extends EventType>(
+  sql: Sql,
+  inputs: readonly EventInput<T>[],
+): Promise<DomainEvent<T>[]> {
   if (inputs.length === 0) return [];
   const occurredAt = new Date().toISOString();
-  const events = inputs.map(({ type, payload }): DomainEvent<T> => ({ id: randomUUID(), type, payload, occurredAt }));
+  const events = inputs.map(({ type, payload }): DomainEvent<T> => ({
+    id: randomUUID(),
+    type,
+    payload,
+    occurredAt,
+  }));
   await sql.query(
     `insert into outbox (id, type, payload, occurred_at)
      select e.id, e.type, e.payload, $2::timestamptz from unnest($1::jsonb[]) with ordinality as t(event, n)

@@ -28,7 +28,6 @@ export function parseCsv(text: string): string[][] {
   return rows.filter((cells) => cells.some((cell) => cell !== ''));
 }
 
-
 /** Quotes a CSV field when it needs it (RFC 4180). */
 export function csvField(value: string | number): string {
   const text = String(value);

@@ -11,7 +11,10 @@ export const RegionSchema = Type.Object({
 });
 export type Region = Static<typeof RegionSchema>;
 
-export const MappedRegionSchema = Type.Object({ ...RegionSchema.properties, centroid: Type.Tuple([Type.Number(), Type.Number()], { description: '[lon, lat]' }) });
+export const MappedRegionSchema = Type.Object({
+  ...RegionSchema.properties,
+  centroid: Type.Tuple([Type.Number(), Type.Number()], { description: '[lon, lat]' }),
+});
 export type MappedRegion = Static<typeof MappedRegionSchema>;
 export const RegionsSchema = Type.Object({ regions: Type.Array(MappedRegionSchema) });
 export const LocatedSchema = Type.Object({ region: Nullable(RegionSchema) });

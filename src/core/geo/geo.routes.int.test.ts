@@ -13,7 +13,8 @@ interface RegionView {
 
 describe('geography', () => {
   let qg: TestPlatform;
-  const locate = (query: string) => qg.request('analyst.almaty', { method: 'GET', url: `/api/geo/locate?${query}` });
+  const locate = (query: string) =>
+    qg.request('analyst.almaty', { method: 'GET', url: `/api/geo/locate?${query}` });
 
   before(async () => {
     qg = await startTestPlatform();
@@ -21,7 +22,11 @@ describe('geography', () => {
   after(() => qg.stop());
 
   test('anonymous callers get 401 on every geo route', async () => {
-    for (const url of ['/api/geo/regions', '/api/geo/regions.geojson', '/api/geo/locate?lat=43.2567&lon=76.9286']) {
+    for (const url of [
+      '/api/geo/regions',
+      '/api/geo/regions.geojson',
+      '/api/geo/locate?lat=43.2567&lon=76.9286',
+    ]) {
       const response = await qg.request(null, { method: 'GET', url });
       assert.equal(response.statusCode, 401, url);
       assert.equal(response.json().type, '/api/problems/unauthenticated');
@@ -37,11 +42,15 @@ describe('geography', () => {
     for (const region of regions) {
       assert.match(region.code, /^KZ-\d{2}$/);
       assert.match(region.kato, /^\d{9}$/);
-      for (const language of ['kk', 'ru', 'en'] as const) assert.ok(region.name[language].length > 2, `${region.code} ${language}`);
+      for (const language of ['kk', 'ru', 'en'] as const)
+        assert.ok(region.name[language].length > 2, `${region.code} ${language}`);
       assert.equal(region.populationYear, 2023);
       assert.equal(region.centroid.length, 2);
     }
-    assert.equal(regions.reduce((sum, region) => sum + region.population, 0), 19_766_807);
+    assert.equal(
+      regions.reduce((sum, region) => sum + region.population, 0),
+      19_766_807,
+    );
     const almaty = regions.find((region) => region.code === 'KZ-75');
     assert.deepEqual(almaty?.name, { kk: 'Алматы қаласы', ru: 'город Алматы', en: 'Almaty' });
   });
@@ -50,11 +59,17 @@ describe('geography', () => {
     const response = await qg.request('analyst.almaty', { method: 'GET', url: '/api/geo/regions.geojson' });
     assert.equal(response.statusCode, 200);
     assert.match(response.headers['content-type'] as string, /application\/geo\+json/);
-    const collection = response.json<{ type: string; features: { type: string; properties: { code: string; name_en: string }; geometry: { type: string } }[] }>();
+    const collection = response.json<{
+      type: string;
+      features: { type: string; properties: { code: string; name_en: string }; geometry: { type: string } }[];
+    }>();
     assert.equal(collection.type, 'FeatureCollection');
     assert.equal(collection.features.length, 20);
     const codes = collection.features.map((feature) => feature.properties.code).sort();
-    const listed = (await qg.request('analyst.almaty', { method: 'GET', url: '/api/geo/regions' })).json<{ regions: RegionView[] }>().regions.map((region) => region.code).sort();
+    const listed = (await qg.request('analyst.almaty', { method: 'GET', url: '/api/geo/regions' }))
+      .json<{ regions: RegionView[] }>()
+      .regions.map((region) => region.code)
+      .sort();
     assert.deepEqual(codes, listed);
     for (const feature of collection.features) {
       assert.match(feature.geometry.type, /^(Multi)?Polygon$/);
@@ -74,11 +89,19 @@ describe('geography', () => {
   });
 
   test('an invalid latitude or longitude is 400 with the field named', async () => {
-    for (const [query, field] of [['lat=91&lon=76.9', 'lat'], ['lat=abc&lon=76.9', 'lat'], ['lat=43.2', 'lon'], ['lat=43.2&lon=181', 'lon']] as const) {
+    for (const [query, field] of [
+      ['lat=91&lon=76.9', 'lat'],
+      ['lat=abc&lon=76.9', 'lat'],
+      ['lat=43.2', 'lon'],
+      ['lat=43.2&lon=181', 'lon'],
+    ] as const) {
       const response = await locate(query);
       assert.equal(response.statusCode, 400, query);
       assert.equal(response.json().type, '/api/problems/validation');
-      assert.ok(response.json().errors.some((error: { field: string }) => error.field.includes(field)), `${field} in ${response.body}`);
+      assert.ok(
+        response.json().errors.some((error: { field: string }) => error.field.includes(field)),
+        `${field} in ${response.body}`,
+      );
     }
   });
 });

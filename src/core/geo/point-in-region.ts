@@ -24,13 +24,19 @@ function load(): { raw: string; shapes: RegionShape[] } {
   const raw = readFileSync(boundariesPath, 'utf8');
   const features = (JSON.parse(raw) as { features: Feature[] }).features;
   const shapes = features.map((feature) => {
-    const polygons = feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const polygons =
+      feature.geometry.type === 'Polygon' ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     const points = polygons.flatMap((polygon) => polygon[0] ?? []);
     const lons = points.map((point) => point[0]);
     const lats = points.map((point) => point[1]);
     return {
       code: feature.properties.iso_3166_2,
-      bbox: [Math.min(...lons), Math.min(...lats), Math.max(...lons), Math.max(...lats)] as RegionShape['bbox'],
+      bbox: [
+        Math.min(...lons),
+        Math.min(...lats),
+        Math.max(...lons),
+        Math.max(...lats),
+      ] as RegionShape['bbox'],
       polygons,
     };
   });
@@ -87,12 +93,21 @@ function regionByShapes(lon: number, lat: number): string | null {
 }
 
 const CELL = 0.05;
-const cellOf = (lon: number, lat: number) => (Math.floor(lon / CELL) + 4000) * 8192 + (Math.floor(lat / CELL) + 2000);
+const cellOf = (lon: number, lat: number) =>
+  (Math.floor(lon / CELL) + 4000) * 8192 + (Math.floor(lat / CELL) + 2000);
 const settledCells = new Map<number, string | null>();
 let crossed: Set<number> | undefined;
 let countryBox: RegionShape['bbox'] | undefined;
 function withinCountry(lon: number, lat: number): boolean {
-  countryBox ??= regionShapes().reduce<RegionShape['bbox']>((box, { bbox }) => [Math.min(box[0], bbox[0]), Math.min(box[1], bbox[1]), Math.max(box[2], bbox[2]), Math.max(box[3], bbox[3])], [Infinity, Infinity, -Infinity, -Infinity]);
+  countryBox ??= regionShapes().reduce<RegionShape['bbox']>(
+    (box, { bbox }) => [
+      Math.min(box[0], bbox[0]),
+      Math.min(box[1], bbox[1]),
+      Math.max(box[2], bbox[2]),
+      Math.max(box[3], bbox[3]),
+    ],
+    [Infinity, Infinity, -Infinity, -Infinity],
+  );
   return lon >= countryBox[0] && lon <= countryBox[2] && lat >= countryBox[1] && lat <= countryBox[3];
 }
 let sorted: RegionShape[] | undefined;
@@ -111,7 +126,8 @@ function crossedCells(): Set<number> {
         for (let step = 0; step <= steps; step++) {
           const lon = lon0 + ((lon1 - lon0) * step) / steps;
           const lat = lat0 + ((lat1 - lat0) * step) / steps;
-          for (const dLon of [-CELL, 0, CELL]) for (const dLat of [-CELL, 0, CELL]) crossed.add(cellOf(lon + dLon, lat + dLat));
+          for (const dLon of [-CELL, 0, CELL])
+            for (const dLat of [-CELL, 0, CELL]) crossed.add(cellOf(lon + dLon, lat + dLat));
         }
       }
     }

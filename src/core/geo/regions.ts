@@ -11,7 +11,14 @@ export interface Region {
   populationYear: number;
 }
 
-const region = (code: string, kato: string, kk: string, ru: string, en: string, population: number): Region => ({
+const region = (
+  code: string,
+  kato: string,
+  kk: string,
+  ru: string,
+  en: string,
+  population: number,
+): Region => ({
   code,
   kato,
   name: { kk, ru, en },
@@ -26,7 +33,14 @@ export const regions: readonly Region[] = [
   region('KZ-15', '150000000', 'Ақтөбе облысы', 'Актюбинская область', 'Aktobe Region', 928_161),
   region('KZ-19', '190000000', 'Алматы облысы', 'Алматинская область', 'Almaty Region', 1_505_968),
   region('KZ-23', '230000000', 'Атырау облысы', 'Атырауская область', 'Atyrau Region', 693_085),
-  region('KZ-27', '270000000', 'Батыс Қазақстан облысы', 'Западно-Казахстанская область', 'West Kazakhstan Region', 688_129),
+  region(
+    'KZ-27',
+    '270000000',
+    'Батыс Қазақстан облысы',
+    'Западно-Казахстанская область',
+    'West Kazakhstan Region',
+    688_129,
+  ),
   region('KZ-31', '310000000', 'Жамбыл облысы', 'Жамбылская область', 'Zhambyl Region', 1_218_170),
   region('KZ-33', '330000000', 'Жетісу облысы', 'Область Жетісу', 'Zhetysu Region', 698_729),
   region('KZ-35', '350000000', 'Қарағанды облысы', 'Карагандинская область', 'Karaganda Region', 1_134_854),
@@ -34,10 +48,24 @@ export const regions: readonly Region[] = [
   region('KZ-43', '430000000', 'Қызылорда облысы', 'Кызылординская область', 'Kyzylorda Region', 833_676),
   region('KZ-47', '470000000', 'Маңғыстау облысы', 'Мангистауская область', 'Mangystau Region', 767_107),
   region('KZ-55', '550000000', 'Павлодар облысы', 'Павлодарская область', 'Pavlodar Region', 754_949),
-  region('KZ-59', '590000000', 'Солтүстік Қазақстан облысы', 'Северо-Казахстанская область', 'North Kazakhstan Region', 534_108),
+  region(
+    'KZ-59',
+    '590000000',
+    'Солтүстік Қазақстан облысы',
+    'Северо-Казахстанская область',
+    'North Kazakhstan Region',
+    534_108,
+  ),
   region('KZ-61', '610000000', 'Түркістан облысы', 'Туркестанская область', 'Turkistan Region', 2_119_320),
   region('KZ-62', '620000000', 'Ұлытау облысы', 'Область Ұлытау', 'Ulytau Region', 221_426),
-  region('KZ-63', '630000000', 'Шығыс Қазақстан облысы', 'Восточно-Казахстанская область', 'East Kazakhstan Region', 730_236),
+  region(
+    'KZ-63',
+    '630000000',
+    'Шығыс Қазақстан облысы',
+    'Восточно-Казахстанская область',
+    'East Kazakhstan Region',
+    730_236,
+  ),
   region('KZ-71', '710000000', 'Астана қаласы', 'город Астана', 'Astana', 1_354_507),
   region('KZ-75', '750000000', 'Алматы қаласы', 'город Алматы', 'Almaty', 2_161_797),
   region('KZ-79', '790000000', 'Шымкент қаласы', 'город Шымкент', 'Shymkent', 1_192_120),

@@ -67,7 +67,11 @@ export async function authorise(request: FastifyRequest, deps: AuthoriseDeps): P
   if (access.kind === 'public') return;
   const actor = request.actor;
   if (!actor) throw problems.unauthenticated();
-  if (request.csrfToken && !SAFE_METHODS.has(request.method) && request.headers['x-csrf-token'] !== request.csrfToken) {
+  if (
+    request.csrfToken &&
+    !SAFE_METHODS.has(request.method) &&
+    request.headers['x-csrf-token'] !== request.csrfToken
+  ) {
     throw problems.csrf();
   }
   if (access.kind === 'permission' && !hasPermission(actor, access.permission)) {

@@ -23,7 +23,8 @@ export function itemChecker<T extends TSchema>(schema: T): ItemChecker<Static<T>
     check: (value): value is Static<T> => unsafe(value) === undefined && compiled.Check(value),
     errors(value) {
       const field = unsafe(value);
-      if (field !== undefined) return [{ field: field || '/', message: 'must not contain NUL characters or unpaired surrogates' }];
+      if (field !== undefined)
+        return [{ field: field || '/', message: 'must not contain NUL characters or unpaired surrogates' }];
       const seen = new Set<string>();
       return [...compiled.Errors(value)].flatMap((error) => {
         if (seen.has(error.instancePath)) return [];

@@ -11,7 +11,11 @@ export function problemFromError(error: FastifyError): Problem {
       field: `${error.validationContext ?? 'body'}${issue.instancePath || missingProperty(issue.params)}`,
       message: issue.message ?? 'is invalid',
     }));
-    return new Problem('validation', errors.map((item) => `${item.field} ${item.message}`).join('; '), errors);
+    return new Problem(
+      'validation',
+      errors.map((item) => `${item.field} ${item.message}`).join('; '),
+      errors,
+    );
   }
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -63,7 +67,8 @@ function problemForStatus(status: number | undefined, error: Error): Problem | u
 function refusedByDatabase(sqlstate: string): Problem | undefined {
   // Class 22 is a data exception (a value out of range, badly formed, or a character no column takes); 54000 a
   // value too large for an index.
-  if (sqlstate.startsWith('22') || sqlstate === '54000') return new Problem('validation', 'a value is out of range or badly formed');
+  if (sqlstate.startsWith('22') || sqlstate === '54000')
+    return new Problem('validation', 'a value is out of range or badly formed');
   // Class 23 is an integrity constraint: a duplicate, a missing reference, a failed check.
   if (sqlstate.startsWith('23')) return new Problem('conflict', 'the change conflicts with a stored record');
   return undefined;
@@ -75,9 +80,16 @@ function missingProperty(params: Record<string, unknown>): string {
 }
 
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply
-    .code(problem.status)
-    .type('application/problem+json')
-    // The path as sent, cut short: a hostile one can be as long as the server lets a URL be.
-    .send(problem.toJSON(request.locale ?? negotiateLocale(request.headers['accept-language']), (request.url.split('?')[0] ?? '').slice(0, 256)));
+  return (
+    reply
+      .code(problem.status)
+      .type('application/problem+json')
+      // The path as sent, cut short: a hostile one can be as long as the server lets a URL be.
+      .send(
+        problem.toJSON(
+          request.locale ?? negotiateLocale(request.headers['accept-language']),
+          (request.url.split('?')[0] ?? '').slice(0, 256),
+        ),
+      )
+  );
 }

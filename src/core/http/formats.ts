@@ -32,9 +32,13 @@ export function isCalendarMonth(value: string): boolean {
 
 function stricter(ajv: Ajv, name: string, extra: (value: string) => boolean): void {
   const format = ajv.formats[name] as Exclude<AjvFormat, string | RegExp> | undefined;
-  if (!format || typeof format !== 'object' || !('validate' in format)) throw new Error(`no ${name} format to tighten`);
+  if (!format || typeof format !== 'object' || !('validate' in format))
+    throw new Error(`no ${name} format to tighten`);
   const validate = format.validate as (value: string) => boolean;
-  ajv.addFormat(name, { ...format, validate: (value: string) => validate(value) && extra(value) } as AjvFormat);
+  ajv.addFormat(name, {
+    ...format,
+    validate: (value: string) => validate(value) && extra(value),
+  } as AjvFormat);
 }
 
 /**
@@ -46,7 +50,10 @@ export function platformFormats(ajv: Ajv): Ajv {
   stricter(ajv, 'date', plausibleYear);
   stricter(ajv, 'date-time', plausibleYear);
   ajv.addFormat('month', { type: 'string', validate: isCalendarMonth });
-  ajv.addFormat('period', { type: 'string', validate: (value: string) => isCalendarMonth(value) || isCalendarDate(value) });
+  ajv.addFormat('period', {
+    type: 'string',
+    validate: (value: string) => isCalendarMonth(value) || isCalendarDate(value),
+  });
   return ajv;
 }
 // Fastify's compiler adds ajv-formats itself unless a plugin by this name is given.

@@ -110,9 +110,16 @@ export function nonFiniteAt(value: unknown, path: string, depth = 0): string | u
 export async function refuseNonFiniteNumbers(request: FastifyRequest): Promise<void> {
   const batchOf = request.is404 ? undefined : request.routeOptions.config.batchOf;
   const body = batchOf ? withoutItems(request.body, batchOf) : request.body;
-  for (const [part, value] of [['params', request.params], ['querystring', request.query], ['body', body]] as const) {
+  for (const [part, value] of [
+    ['params', request.params],
+    ['querystring', request.query],
+    ['body', body],
+  ] as const) {
     const field = nonFiniteAt(value, part);
-    if (field) throw problems.validation(`${field} must be a finite number`, [{ field, message: 'must be a finite number' }]);
+    if (field)
+      throw problems.validation(`${field} must be a finite number`, [
+        { field, message: 'must be a finite number' },
+      ]);
   }
 }
 
@@ -141,11 +148,14 @@ function bound(node: unknown, depth: number): void {
   const schema = node as Record<string, unknown>;
   const types = Array.isArray(schema['type']) ? (schema['type'] as unknown[]) : [schema['type']];
   if (types.includes('integer')) {
-    if (schema['maximum'] === undefined && schema['exclusiveMaximum'] === undefined) schema['maximum'] = Number.MAX_SAFE_INTEGER;
-    if (schema['minimum'] === undefined && schema['exclusiveMinimum'] === undefined) schema['minimum'] = -Number.MAX_SAFE_INTEGER;
+    if (schema['maximum'] === undefined && schema['exclusiveMaximum'] === undefined)
+      schema['maximum'] = Number.MAX_SAFE_INTEGER;
+    if (schema['minimum'] === undefined && schema['exclusiveMinimum'] === undefined)
+      schema['minimum'] = -Number.MAX_SAFE_INTEGER;
   }
   for (const key of NESTED) bound(schema[key], depth + 1);
-  for (const key of NESTED_LISTS) if (Array.isArray(schema[key])) for (const item of schema[key] as unknown[]) bound(item, depth + 1);
+  for (const key of NESTED_LISTS)
+    if (Array.isArray(schema[key])) for (const item of schema[key] as unknown[]) bound(item, depth + 1);
   for (const key of NESTED_MAPS) {
     const map = schema[key];
     if (map && typeof map === 'object') for (const item of Object.values(map)) bound(item, depth + 1);

@@ -15,7 +15,10 @@ interface LoggedError {
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'], remove: true },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      remove: true,
+    },
     serializers: {
       req: (request: { method: string; id: string; routeOptions?: { url?: string } }) => ({
         id: request.id,

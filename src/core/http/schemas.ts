@@ -5,13 +5,23 @@ import './formats.js';
 
 export const Uuid = Type.String({ format: 'uuid' });
 /** A real calendar day, YYYY-MM-DD. */
-export const CalendarDate = (options: { description?: string } = {}) => Type.String({ format: 'date', ...options });
+export const CalendarDate = (options: { description?: string } = {}) =>
+  Type.String({ format: 'date', ...options });
 /** A real month (YYYY-MM), or a real day (YYYY-MM-DD). */
-export const Period = (options: { description?: string } = {}) => Type.String({ format: 'period', pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$', ...options });
+export const Period = (options: { description?: string } = {}) =>
+  Type.String({ format: 'period', pattern: '^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$', ...options });
 // An enum rather than a union of literals: one clear error ("must be one of …") instead of twenty.
-export const RegionCode = Type.Unsafe<string>({ type: 'string', enum: [...regionCodes], description: 'ISO 3166-2 region code, e.g. KZ-75' });
+export const RegionCode = Type.Unsafe<string>({
+  type: 'string',
+  enum: [...regionCodes],
+  description: 'ISO 3166-2 region code, e.g. KZ-75',
+});
 /** A region code, or '*' for national scope. */
-export const RegionScopeItem = Type.Unsafe<string>({ type: 'string', enum: ['*', ...regionCodes], description: 'a region code, or * for the whole country' });
+export const RegionScopeItem = Type.Unsafe<string>({
+  type: 'string',
+  enum: ['*', ...regionCodes],
+  description: 'a region code, or * for the whole country',
+});
 export const LocaleSchema = Type.Union([Type.Literal('kk'), Type.Literal('ru'), Type.Literal('en')]);
 export const Localized = Type.Object({ kk: Type.String(), ru: Type.String(), en: Type.String() });
 export const IdParams = Type.Object({ id: Uuid }, { additionalProperties: false });
@@ -33,4 +43,5 @@ export function withProblems(responses: Record<number, TSchema>): Record<number,
   return { 400: ProblemSchema, 401: ProblemSchema, 403: ProblemSchema, 404: ProblemSchema, ...responses };
 }
 
-export const Strict = <T extends Record<string, TSchema>>(properties: T) => Type.Object(properties, { additionalProperties: false });
+export const Strict = <T extends Record<string, TSchema>>(properties: T) =>
+  Type.Object(properties, { additionalProperties: false });

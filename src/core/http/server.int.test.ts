@@ -38,10 +38,29 @@ describe('the HTTP shell', () => {
   test('/api/openapi.json is a well-formed OpenAPI 3 document listing the core paths', async () => {
     const response = await qg.request(null, { method: 'GET', url: '/api/openapi.json' });
     assert.equal(response.statusCode, 200);
-    const doc = response.json<{ openapi: string; info: { title: string; version: string }; paths: Record<string, Record<string, Operation>> }>();
+    const doc = response.json<{
+      openapi: string;
+      info: { title: string; version: string };
+      paths: Record<string, Record<string, Operation>>;
+    }>();
     assert.match(doc.openapi, /^3\.\d+\.\d+$/);
     assert.ok(doc.info.title && doc.info.version);
-    const core = ['/api/auth/login', '/api/auth/me', '/api/users', '/api/users/{id}', '/api/api-keys', '/api/audit', '/api/audit/verify', '/api/alerts', '/api/alerts/{id}', '/api/subscriptions', '/api/subscriptions/{id}/deliveries', '/api/geo/regions', '/api/geo/locate', '/api/modules'];
+    const core = [
+      '/api/auth/login',
+      '/api/auth/me',
+      '/api/users',
+      '/api/users/{id}',
+      '/api/api-keys',
+      '/api/audit',
+      '/api/audit/verify',
+      '/api/alerts',
+      '/api/alerts/{id}',
+      '/api/subscriptions',
+      '/api/subscriptions/{id}/deliveries',
+      '/api/geo/regions',
+      '/api/geo/locate',
+      '/api/modules',
+    ];
     for (const path of core) assert.ok(doc.paths[path], `${path} documented`);
     const methods = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
     for (const [path, item] of Object.entries(doc.paths)) {
@@ -56,7 +75,12 @@ describe('the HTTP shell', () => {
           assert.ok(declared.description !== undefined, `${method} ${path} ${status} has a description`);
         }
         for (const name of templated) {
-          assert.ok(operation.parameters?.some((param) => param.in === 'path' && param.name === name && param.required === true), `${method} ${path} declares {${name}}`);
+          assert.ok(
+            operation.parameters?.some(
+              (param) => param.in === 'path' && param.name === name && param.required === true,
+            ),
+            `${method} ${path} declares {${name}}`,
+          );
         }
       }
     }
@@ -91,26 +115,54 @@ describe('the HTTP shell', () => {
   });
 
   test('the API reference page keeps the platform’s CSP: no framing, no forced upgrade to https', async () => {
-    const csp = (await qg.request(null, { method: 'GET', url: '/api/docs' })).headers['content-security-policy'] as string;
+    const csp = (await qg.request(null, { method: 'GET', url: '/api/docs' })).headers[
+      'content-security-policy'
+    ] as string;
     assert.match(csp, /frame-ancestors 'none'/);
-    assert.doesNotMatch(csp, /upgrade-insecure-requests/, 'plain-HTTP intranet installs must still load the page’s scripts');
+    assert.doesNotMatch(
+      csp,
+      /upgrade-insecure-requests/,
+      'plain-HTTP intranet installs must still load the page’s scripts',
+    );
   });
 
   test('a body over the limit is 413 problem+json and is not processed', async () => {
     const before = (await qg.auditActions()).length;
-    const response = await qg.request(null, { method: 'POST', url: '/api/auth/login', payload: { username: 'admin', password: 'x'.repeat(4096) } });
+    const response = await qg.request(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'admin', password: 'x'.repeat(4096) },
+    });
     isProblem(response, 413, 'payload-too-large');
     assert.equal((await qg.auditActions()).length, before, 'no sign-in attempt was recorded');
-    const signedIn = await qg.request('admin', { method: 'POST', url: '/api/alerts/00000000-0000-4000-8000-000000000000/comments', payload: { body: 'y'.repeat(4096) } });
+    const signedIn = await qg.request('admin', {
+      method: 'POST',
+      url: '/api/alerts/00000000-0000-4000-8000-000000000000/comments',
+      payload: { body: 'y'.repeat(4096) },
+    });
     isProblem(signedIn, 413, 'payload-too-large');
   });
 
   test('an unknown /api route is 404 problem+json for a signed-in user; a malformed JSON body is 400', async () => {
-    isProblem(await qg.request('analyst.almaty', { method: 'GET', url: '/api/no-such-thing' }), 404, 'not-found');
+    isProblem(
+      await qg.request('analyst.almaty', { method: 'GET', url: '/api/no-such-thing' }),
+      404,
+      'not-found',
+    );
     isProblem(await qg.request(null, { method: 'GET', url: '/no-such-page' }), 404, 'not-found');
-    const malformed = await qg.request(null, { method: 'POST', url: '/api/auth/login', payload: '{"username": ', headers: { 'content-type': 'application/json' } });
+    const malformed = await qg.request(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: '{"username": ',
+      headers: { 'content-type': 'application/json' },
+    });
     isProblem(malformed, 400, 'validation');
-    const media = await qg.request(null, { method: 'POST', url: '/api/auth/login', payload: 'username=admin', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const media = await qg.request(null, {
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: 'username=admin',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     isProblem(media, 415, 'unsupported-media-type');
   });
 
@@ -125,18 +177,31 @@ describe('the HTTP shell', () => {
     const ids = responses.map((response) => response.headers['x-request-id'] as string);
     for (const id of ids) assert.match(id, /^[\w-]{8,64}$/);
     assert.equal(new Set(ids).size, ids.length);
-    const kept = await qg.request(null, { method: 'GET', url: '/health', headers: { 'x-request-id': 'trace-0123456789' } });
+    const kept = await qg.request(null, {
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'trace-0123456789' },
+    });
     assert.equal(kept.headers['x-request-id'], 'trace-0123456789');
-    const replaced = await qg.request(null, { method: 'GET', url: '/health', headers: { 'x-request-id': 'bad id\r\nx: 1' } });
+    const replaced = await qg.request(null, {
+      method: 'GET',
+      url: '/health',
+      headers: { 'x-request-id': 'bad id\r\nx: 1' },
+    });
     assert.notEqual(replaced.headers['x-request-id'], 'bad id\r\nx: 1');
     assert.match(replaced.headers['x-request-id'] as string, /^[\w-]{8,64}$/);
-    const [denied] = await qg.db.query<{ request_id: string }>(`select request_id from audit_log where action = 'access.denied'`);
+    const [denied] = await qg.db.query<{ request_id: string }>(
+      `select request_id from audit_log where action = 'access.denied'`,
+    );
     assert.equal(denied?.request_id, ids[3], 'the audit entry carries the request id the caller saw');
   });
 });
 
 describe('start-up checks on routes', () => {
-  const moduleWith = (routes: (app: FastifyInstance) => Promise<void>, permissions: ModuleManifest['permissions'] = []): ModuleManifest => ({
+  const moduleWith = (
+    routes: (app: FastifyInstance) => Promise<void>,
+    permissions: ModuleManifest['permissions'] = [],
+  ): ModuleManifest => ({
     id: 'careless',
     name: { kk: 'Абайсыз', ru: 'Небрежный', en: 'Careless' },
     permissions,

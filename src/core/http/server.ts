@@ -21,7 +21,9 @@ const REQUEST_ID = /^[\w-]{8,64}$/;
 
 export type Deps = Omit<Platform, 'log'>;
 
-function proxyTrust(setting: boolean | number | string): boolean | string | ((address: string, hop: number) => boolean) {
+function proxyTrust(
+  setting: boolean | number | string,
+): boolean | string | ((address: string, hop: number) => boolean) {
   return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }
 
@@ -39,7 +41,10 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     // Unknown fields are refused, not silently dropped: a typo in a connector should fail loudly.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true }, plugins: [platformFormats] },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true },
+      plugins: [platformFormats],
+    },
     // A path the router cannot decode (`/api/alerts/%E0%A4`) is a problem+json 400 like any other bad input.
     frameworkErrors: (error, request, reply) => {
       void sendProblem(request, reply, problemFromError(error));
@@ -57,7 +62,11 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const problem = problemFromError(error);
     if (problem.status >= 500) request.log.error({ err: error }, 'request failed');
-    else if (isDatabaseError(error)) request.log.warn({ err: error, route: routeLabel(request) }, 'database refused input that validation let through');
+    else if (isDatabaseError(error))
+      request.log.warn(
+        { err: error, route: routeLabel(request) },
+        'database refused input that validation let through',
+      );
     return sendProblem(request, reply, problem);
   });
 
@@ -92,7 +101,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
       info: {
         title: 'Qadagalau API',
         version: '0.1.0',
-        description: 'Errors are RFC 9457 application/problem+json with a stable `type`. Authenticate with the dashboard session cookie (and the `x-csrf-token` header on writes) or `Authorization: Bearer <API key>`.',
+        description:
+          'Errors are RFC 9457 application/problem+json with a stable `type`. Authenticate with the dashboard session cookie (and the `x-csrf-token` header on writes) or `Authorization: Bearer <API key>`.',
       },
       components: {
         securitySchemes: {
@@ -113,7 +123,8 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
     request.locale = negotiateLocale(request.headers['accept-language']);
     if (request.is404) return;
     await authenticate(request, deps.db, deps.permissions);
-    if (request.actor) request.locale = request.headers['accept-language'] ? request.locale : request.actor.locale;
+    if (request.actor)
+      request.locale = request.headers['accept-language'] ? request.locale : request.actor.locale;
   });
 
   // Authenticated and rate-limited (onRequest) → authorised here → body parsed → validated → handler.
@@ -125,7 +136,13 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
   app.addHook('preHandler', refuseNonFiniteNumbers);
 
   app.addHook('onResponse', async (request, reply) => {
-    const line = { method: request.method, route: routeLabel(request), status: reply.statusCode, ms: Math.round(reply.elapsedTime), actor: request.actor?.id };
+    const line = {
+      method: request.method,
+      route: routeLabel(request),
+      status: reply.statusCode,
+      ms: Math.round(reply.elapsedTime),
+      actor: request.actor?.id,
+    };
     // Access lines at debug: the console stays readable; LOG_LEVEL=debug turns them on.
     if (reply.statusCode >= 500) request.log.error(line, 'request');
     else request.log.debug(line, 'request');
@@ -133,9 +150,13 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    const wantsPage = request.method === 'GET' && !path.startsWith('/api') && (request.headers.accept ?? '').includes('text/html');
+    const wantsPage =
+      request.method === 'GET' &&
+      !path.startsWith('/api') &&
+      (request.headers.accept ?? '').includes('text/html');
     // Client-side routes of the dashboard (e.g. /alerts/123) are served its index page.
-    if (wantsPage && 'sendFile' in reply) return (reply as unknown as { sendFile: (file: string) => unknown }).sendFile('index.html');
+    if (wantsPage && 'sendFile' in reply)
+      return (reply as unknown as { sendFile: (file: string) => unknown }).sendFile('index.html');
     return sendProblem(request, reply, problems.notFound(path));
   });
 
@@ -153,7 +174,11 @@ export async function createHttpServer(deps: Deps): Promise<FastifyInstance> {
     const { id } = request.params as { id: string };
     if (!isProblemId(id)) throw problems.notFound(id);
     const problem = new Problem(id);
-    return { type: `/api/problems/${id}`, status: problem.status, title: problem.toJSON(request.locale)['title'] };
+    return {
+      type: `/api/problems/${id}`,
+      status: problem.status,
+      title: problem.toJSON(request.locale)['title'],
+    };
   });
   return app;
 }

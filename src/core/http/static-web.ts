@@ -32,6 +32,8 @@ export async function buildWeb(): Promise<void> {
 /** Serves the built dashboard; client-side routes fall back to index.html. */
 export async function serveWeb(app: FastifyInstance): Promise<boolean> {
   if (!existsSync(join(distDir, 'index.html'))) return false;
-  await app.registerPublic(async () => app.register(fastifyStatic, { root: distDir, prefix: '/', index: ['index.html'] }));
+  await app.registerPublic(async () =>
+    app.register(fastifyStatic, { root: distDir, prefix: '/', index: ['index.html'] }),
+  );
   return true;
 }

@@ -26,7 +26,10 @@ export interface DeviceBroker {
    * die with the platform holding messages it had acknowledged; storing before the acknowledgement makes a crash
    * cost a resend by the device instead. When `store` fails the device is disconnected and sends again.
    */
-  storeBeforeAck?(takes: (topic: string) => boolean, store: (topic: string, payload: Buffer) => Promise<void>): void;
+  storeBeforeAck?(
+    takes: (topic: string) => boolean,
+    store: (topic: string, payload: Buffer) => Promise<void>,
+  ): void;
   /**
    * The embedded broker only: the platform's own clients (the demo world's devices, tests). They may publish
    * anywhere and subscribe; the login is made anew each time the broker opens and is never written anywhere.
@@ -39,7 +42,10 @@ export interface DeviceBroker {
   close(): Promise<void>;
 }
 
-type Interceptor = { takes: (topic: string) => boolean; store: (topic: string, payload: Buffer) => Promise<void> };
+type Interceptor = {
+  takes: (topic: string) => boolean;
+  store: (topic: string, payload: Buffer) => Promise<void>;
+};
 type Who = DevicePrincipal | 'service';
 
 const SERVICE_USER = 'qadagalau-platform';
@@ -49,7 +55,8 @@ const connackCode = (code: 3 | 4) => code as unknown as AuthenticateError['retur
 const SERVER_UNAVAILABLE = connackCode(3);
 const BAD_USER_NAME_OR_PASSWORD = connackCode(4);
 
-const refusal = (returnCode: AuthenticateError['returnCode'], message: string): AuthenticateError => Object.assign(new Error(message), { returnCode });
+const refusal = (returnCode: AuthenticateError['returnCode'], message: string): AuthenticateError =>
+  Object.assign(new Error(message), { returnCode });
 
 function sameText(a: string, b: string): boolean {
   const left = Buffer.from(a);
@@ -72,7 +79,10 @@ export async function openDeviceBroker(options: {
 }): Promise<DeviceBroker> {
   if (options.mqttUrl) return { url: options.mqttUrl, embedded: false, close: () => Promise.resolve() };
   const broker = await Aedes.createBroker();
-  const serviceLogin: DeviceLogin = { username: SERVICE_USER, password: randomBytes(32).toString('base64url') };
+  const serviceLogin: DeviceLogin = {
+    username: SERVICE_USER,
+    password: randomBytes(32).toString('base64url'),
+  };
   const interceptors: Interceptor[] = [];
   const guards: DeviceGuard[] = [];
   const clients = new Map<Client, Who>();
@@ -110,20 +120,27 @@ export async function openDeviceBroker(options: {
 
   broker.authorizePublish = (client, packet, callback) => {
     const who = client ? clients.get(client) : undefined;
-    mayPublish(who, packet.topic).then((allowed) => {
-      if (!allowed) {
-        const login = who === 'service' ? SERVICE_USER : (who?.login ?? '(unknown)');
-        options.onRefused?.(login, `may not publish to ${packet.topic}`);
-        return callback(new Error(`${login} may not publish to ${packet.topic}`));
-      }
-      const interceptor = interceptors.find((candidate) => candidate.takes(packet.topic));
-      if (!interceptor) return callback(null);
-      const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-      interceptor.store(packet.topic, payload).then(() => callback(null), (error: unknown) => callback(error as Error));
-    }, (error: unknown) => callback(error as Error));
+    mayPublish(who, packet.topic).then(
+      (allowed) => {
+        if (!allowed) {
+          const login = who === 'service' ? SERVICE_USER : (who?.login ?? '(unknown)');
+          options.onRefused?.(login, `may not publish to ${packet.topic}`);
+          return callback(new Error(`${login} may not publish to ${packet.topic}`));
+        }
+        const interceptor = interceptors.find((candidate) => candidate.takes(packet.topic));
+        if (!interceptor) return callback(null);
+        const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+        interceptor.store(packet.topic, payload).then(
+          () => callback(null),
+          (error: unknown) => callback(error as Error),
+        );
+      },
+      (error: unknown) => callback(error as Error),
+    );
   };
   // A refused subscription is answered with the failure code (0x80), not a disconnect.
-  broker.authorizeSubscribe = (client, subscription, callback) => callback(null, clients.get(client) === 'service' ? subscription : null);
+  broker.authorizeSubscribe = (client, subscription, callback) =>
+    callback(null, clients.get(client) === 'service' ? subscription : null);
 
   const server: Server = createServer(broker.handle);
   await new Promise<void>((resolve, reject) => {

@@ -12,7 +12,9 @@ const HASH_BYTES = 64;
 
 const pbkdf2 = (secret: string, salt: Buffer, iterations: number) =>
   new Promise<Buffer>((resolve, reject) => {
-    pbkdf2Callback(secret, salt, iterations, HASH_BYTES, 'sha512', (error, key) => (error ? reject(error) : resolve(key)));
+    pbkdf2Callback(secret, salt, iterations, HASH_BYTES, 'sha512', (error, key) =>
+      error ? reject(error) : resolve(key),
+    );
   });
 
 /** 32 random bytes; never one that starts like an API key (`qg_`), which a broker guard may read as one. */

@@ -3,7 +3,10 @@
  * route: percent-encoded letters, doubled slashes, dot segments, other letter case, trailing dots and slashes.
  */
 export function bypassSpellings(path: string): string[] {
-  const encode = (text: string) => Array.from(text).map((char) => (/[a-z]/i.test(char) ? `%${char.charCodeAt(0).toString(16)}` : char)).join('');
+  const encode = (text: string) =>
+    Array.from(text)
+      .map((char) => (/[a-z]/i.test(char) ? `%${char.charCodeAt(0).toString(16)}` : char))
+      .join('');
   const segments = path.split('/').slice(1);
   const [first = '', ...rest] = segments;
   const spellings = [

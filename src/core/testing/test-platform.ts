@@ -45,7 +45,15 @@ export interface TestPlatform extends RunningPlatform {
   request(as: string | null, options: InjectOptions): Promise<LightMyRequestResponse>;
   /** An API key with these permissions, for machine-client requests. */
   apiKey(permissions: string[], regions?: string[]): Promise<string>;
-  auditActions(): Promise<{ action: string; outcome: string; actor_name: string | null; subject_id: string | null; purpose: string | null }[]>;
+  auditActions(): Promise<
+    {
+      action: string;
+      outcome: string;
+      actor_name: string | null;
+      subject_id: string | null;
+      purpose: string | null;
+    }[]
+  >;
 }
 
 export interface TestPlatformOptions {
@@ -82,11 +90,24 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   // Tests share external brokers and come and go: each module keeps its platform's use of them apart.
   const tag = stream.toLowerCase();
   config.modules = Object.fromEntries(
-    (options.modules ?? []).map((module) => [module.id, { ...module.isolated?.(tag), ...options.config?.modules?.[module.id], ...options.settings?.[module.id] }]),
+    (options.modules ?? []).map((module) => [
+      module.id,
+      {
+        ...module.isolated?.(tag),
+        ...options.config?.modules?.[module.id],
+        ...options.settings?.[module.id],
+      },
+    ]),
   );
   let platform: RunningPlatform;
   try {
-    platform = await startPlatform({ config, modules: options.modules ?? [], db, serveDashboard: false, background: options.background });
+    platform = await startPlatform({
+      config,
+      modules: options.modules ?? [],
+      db,
+      serveDashboard: false,
+      background: options.background,
+    });
   } catch (error) {
     await db.close();
     if (config.natsUrl) await deleteStream(config.natsUrl, stream);
@@ -98,17 +119,38 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
   await db.tx(async (sql) => {
     await insertAgencies(sql);
     for (const [username, user] of Object.entries(testUsers)) {
-      const row = await insertUser(sql, { id: randomUUID(), username, displayName: `Test ${username}`, role: user.role, regions: user.regions, locale: 'en', agencyId: user.agencyId ?? null, passwordHash: hash });
+      const row = await insertUser(sql, {
+        id: randomUUID(),
+        username,
+        displayName: `Test ${username}`,
+        role: user.role,
+        regions: user.regions,
+        locale: 'en',
+        agencyId: user.agencyId ?? null,
+        passwordHash: hash,
+      });
       userIds[username] = row.id;
     }
   });
   const sessions = new Map<string, Session>();
 
   const login = async (username: string): Promise<Session> => {
-    const response = await platform.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: TEST_PASSWORD } });
-    if (response.statusCode !== 200) throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
-    const cookie = present(response.cookies.find((item) => item.name === 'qg_session'), `the session cookie of ${username}`);
-    const session = { cookie: `qg_session=${cookie.value}`, csrf: response.json<{ csrfToken: string }>().csrfToken, userId: present(userIds[username], `test user ${username}`) };
+    const response = await platform.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: TEST_PASSWORD },
+    });
+    if (response.statusCode !== 200)
+      throw new Error(`login ${username}: ${response.statusCode} ${response.body}`);
+    const cookie = present(
+      response.cookies.find((item) => item.name === 'qg_session'),
+      `the session cookie of ${username}`,
+    );
+    const session = {
+      cookie: `qg_session=${cookie.value}`,
+      csrf: response.json<{ csrfToken: string }>().csrfToken,
+      userId: present(userIds[username], `test user ${username}`),
+    };
     sessions.set(username, session);
     return session;
   };
@@ -122,15 +164,30 @@ export async function startTestPlatform(options: TestPlatformOptions = {}): Prom
       const session = sessions.get(as) ?? (await login(as));
       return platform.app.inject({
         ...injectOptions,
-        headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'accept-language': 'en', ...injectOptions.headers },
+        headers: {
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'accept-language': 'en',
+          ...injectOptions.headers,
+        },
       });
     },
     async apiKey(permissions, regions = ['*']) {
       const { prefix, secret, token } = newApiKeySecret();
-      await insertApiKey(db, { id: randomUUID(), name: `test-${prefix}`, client: 'other', prefix, secret_hash: sha256(secret), permissions, regions, created_by: null });
+      await insertApiKey(db, {
+        id: randomUUID(),
+        name: `test-${prefix}`,
+        client: 'other',
+        prefix,
+        secret_hash: sha256(secret),
+        permissions,
+        regions,
+        created_by: null,
+      });
       return token;
     },
-    auditActions: () => db.query('select action, outcome, actor_name, subject_id, purpose from audit_log order by seq'),
+    auditActions: () =>
+      db.query('select action, outcome, actor_name, subject_id, purpose from audit_log order by seq'),
     async stop() {
       await platform.stop();
       await db.close();

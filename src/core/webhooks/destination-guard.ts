@@ -10,13 +10,33 @@ import { BlockList, isIP, type LookupFunction } from 'node:net';
  */
 const nonPublic = new BlockList();
 for (const [network, prefix] of [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16], ['172.16.0.0', 12],
-  ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.88.99.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) nonPublic.addSubnet(network, prefix, 'ipv4');
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.88.99.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
+] as const)
+  nonPublic.addSubnet(network, prefix, 'ipv4');
 for (const [network, prefix] of [
-  ['::', 128], ['::1', 128], ['100::', 64], ['2001:db8::', 32], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8],
-] as const) nonPublic.addSubnet(network, prefix, 'ipv6');
+  ['::', 128],
+  ['::1', 128],
+  ['100::', 64],
+  ['2001:db8::', 32],
+  ['fc00::', 7],
+  ['fe80::', 10],
+  ['ff00::', 8],
+] as const)
+  nonPublic.addSubnet(network, prefix, 'ipv6');
 
 /** The IPv4 address inside an IPv4-mapped (::ffff:a.b.c.d) or NAT64 (64:ff9b::a.b.c.d) IPv6 address. */
 function embeddedIpv4(address: string): string | undefined {
@@ -58,7 +78,11 @@ export class DestinationGuard {
   private isAllowed(url: URL): boolean {
     const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     const port = url.port || (url.protocol === 'https:' ? '443' : '80');
-    return this.allowed.has(host) || this.allowed.has(`${host}:${port}`) || this.allowed.has(`${url.hostname.toLowerCase()}:${port}`);
+    return (
+      this.allowed.has(host) ||
+      this.allowed.has(`${host}:${port}`) ||
+      this.allowed.has(`${url.hostname.toLowerCase()}:${port}`)
+    );
   }
 
   /**
@@ -72,12 +96,17 @@ export class DestinationGuard {
     } catch {
       return 'not a URL';
     }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'only http and https URLs can receive webhooks';
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      return 'only http and https URLs can receive webhooks';
     if (url.username || url.password) return 'a webhook URL may not carry a user name or password';
     if (this.isAllowed(url)) return undefined;
     const host = url.hostname.replace(/^\[|\]$/g, '');
-    if (isIP(host)) return isPublicAddress(host) ? undefined : `${host} is not a public address (an administrator may allow it in WEBHOOK_ALLOW_HOSTS)`;
-    if (LOCAL_NAMES.test(host) || !host.includes('.')) return `${host} is a local name (an administrator may allow it in WEBHOOK_ALLOW_HOSTS)`;
+    if (isIP(host))
+      return isPublicAddress(host)
+        ? undefined
+        : `${host} is not a public address (an administrator may allow it in WEBHOOK_ALLOW_HOSTS)`;
+    if (LOCAL_NAMES.test(host) || !host.includes('.'))
+      return `${host} is a local name (an administrator may allow it in WEBHOOK_ALLOW_HOSTS)`;
     return undefined;
   }
 
@@ -85,14 +114,25 @@ export class DestinationGuard {
   lookupFor(url: URL): LookupFunction | undefined {
     if (this.isAllowed(url)) return undefined;
     return (hostname: string, options: LookupOptions, callback: (...args: never[]) => void) => {
-      const done = callback as unknown as (error: Error | null, address?: string | LookupAddress[], family?: number) => void;
+      const done = callback as unknown as (
+        error: Error | null,
+        address?: string | LookupAddress[],
+        family?: number,
+      ) => void;
       dnsLookup(hostname, { ...options, all: true }, (error, addresses) => {
         if (error) return done(error);
         const refused = addresses.find((entry) => !isPublicAddress(entry.address));
-        if (refused) return done(Object.assign(new Error(`${hostname} resolves to ${refused.address}, not a public address`), { code: 'EDESTINATION' }));
+        if (refused)
+          return done(
+            Object.assign(new Error(`${hostname} resolves to ${refused.address}, not a public address`), {
+              code: 'EDESTINATION',
+            }),
+          );
         if (options.all) return done(null, addresses);
         const first = addresses[0];
-        return first ? done(null, first.address, first.family) : done(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
+        return first
+          ? done(null, first.address, first.family)
+          : done(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
       });
     };
   }

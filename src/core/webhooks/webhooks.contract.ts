@@ -3,7 +3,12 @@ import { LocalizedTextSchema, Nullable, Timestamp } from '../http/builders.contr
 import { SeveritySchema } from '../alerts/alerts.contract.js';
 
 /** What the agencies and webhook-subscription routes answer. */
-export const AgencySchema = Type.Object({ id: Type.String(), kind: Type.String(), region: Nullable(Type.String()), name: LocalizedTextSchema });
+export const AgencySchema = Type.Object({
+  id: Type.String(),
+  kind: Type.String(),
+  region: Nullable(Type.String()),
+  name: LocalizedTextSchema,
+});
 export type Agency = Static<typeof AgencySchema>;
 export const AgenciesSchema = Type.Object({ agencies: Type.Array(AgencySchema) });
 
@@ -17,11 +22,16 @@ export const SubscriptionSchema = Type.Object({
   topics: Type.Array(Type.String()),
   active: Type.Boolean(),
   createdAt: Timestamp(),
-  lastDelivery: Nullable(Type.Object({ status: Type.String(), at: Nullable(Timestamp()), httpStatus: Nullable(Type.Integer()) })),
+  lastDelivery: Nullable(
+    Type.Object({ status: Type.String(), at: Nullable(Timestamp()), httpStatus: Nullable(Type.Integer()) }),
+  ),
 });
 export type Subscription = Static<typeof SubscriptionSchema>;
 export const SubscriptionsSchema = Type.Object({ subscriptions: Type.Array(SubscriptionSchema) });
-export const SubscriptionCreatedSchema = Type.Object({ subscription: SubscriptionSchema, secret: Type.String({ description: 'the signing secret, shown once' }) });
+export const SubscriptionCreatedSchema = Type.Object({
+  subscription: SubscriptionSchema,
+  secret: Type.String({ description: 'the signing secret, shown once' }),
+});
 
 export const DeliverySchema = Type.Object({
   id: Type.String({ format: 'uuid' }),

@@ -17,11 +17,24 @@ export interface SubscriptionRow {
   created_at: Date;
 }
 
-export async function insertSubscription(sql: Sql, row: Omit<SubscriptionRow, 'created_at' | 'active'> & { createdBy: string | null }): Promise<SubscriptionRow> {
+export async function insertSubscription(
+  sql: Sql,
+  row: Omit<SubscriptionRow, 'created_at' | 'active'> & { createdBy: string | null },
+): Promise<SubscriptionRow> {
   const [created] = await sql.query<SubscriptionRow>(
     `insert into webhook_subscriptions (id, agency_id, url, secret, regions, modules, min_severity, created_by, topics)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *`,
-    [row.id, row.agency_id, row.url, row.secret, row.regions, row.modules, row.min_severity, row.createdBy, row.topics],
+    [
+      row.id,
+      row.agency_id,
+      row.url,
+      row.secret,
+      row.regions,
+      row.modules,
+      row.min_severity,
+      row.createdBy,
+      row.topics,
+    ],
   );
   return present(created, 'the inserted subscription');
 }
@@ -40,7 +53,9 @@ const inSubscriptionScope = (agency: string, regions: string) =>
   `(${agency}::text is null or s.agency_id = ${agency}) and (${regions}::text[] is null or s.regions <@ ${regions}::text[])`;
 
 export async function listSubscriptions(sql: Sql, scope: SubscriptionScope) {
-  return sql.query<SubscriptionRow & { last_status: string | null; last_at: Date | null; last_http_status: number | null }>(
+  return sql.query<
+    SubscriptionRow & { last_status: string | null; last_at: Date | null; last_http_status: number | null }
+  >(
     `select s.*, d.status as last_status, coalesce(d.delivered_at, d.created_at) as last_at, d.last_http_status
      from webhook_subscriptions s
      left join lateral (select * from webhook_deliveries where subscription_id = s.id order by created_at desc limit 1) d on true
@@ -49,8 +64,15 @@ export async function listSubscriptions(sql: Sql, scope: SubscriptionScope) {
   );
 }
 
-export async function findSubscription(sql: Sql, id: string, scope: SubscriptionScope): Promise<SubscriptionRow | undefined> {
-  const [row] = await sql.query<SubscriptionRow>(`select * from webhook_subscriptions s where s.id = $1 and ${inSubscriptionScope('$2', '$3')}`, [id, scope.agencyId, scope.regions]);
+export async function findSubscription(
+  sql: Sql,
+  id: string,
+  scope: SubscriptionScope,
+): Promise<SubscriptionRow | undefined> {
+  const [row] = await sql.query<SubscriptionRow>(
+    `select * from webhook_subscriptions s where s.id = $1 and ${inSubscriptionScope('$2', '$3')}`,
+    [id, scope.agencyId, scope.regions],
+  );
   return row;
 }
 
@@ -61,7 +83,12 @@ export async function deleteSubscription(sql: Sql, id: string): Promise<void> {
 const severityOrder = `array_position(array['low','medium','high','critical'], $`;
 
 /** One delivery per matching active subscription; the unique key makes a redelivered event harmless. */
-export async function enqueueDeliveries(sql: Sql, alert: AlertView, eventType: string, payload: unknown): Promise<number> {
+export async function enqueueDeliveries(
+  sql: Sql,
+  alert: AlertView,
+  eventType: string,
+  payload: unknown,
+): Promise<number> {
   const rows = await sql.query(
     `insert into webhook_deliveries (id, subscription_id, alert_id, event_type, payload, status, next_attempt_at)
      select gen_random_uuid(), s.id, $1, $2, $3, 'pending', now()
@@ -89,7 +116,13 @@ export interface DueDelivery {
  * Leases due deliveries: their next attempt moves past the lease, so a crash mid-send retries them later and two
  * workers never send the same one at once. At most `perSubscription` each, so one dead endpoint cannot fill a batch.
  */
-export async function leaseDueDeliveries(sql: Sql, limit: number, perSubscription: number, leaseMs: number, busySubscriptions: string[] = []): Promise<DueDelivery[]> {
+export async function leaseDueDeliveries(
+  sql: Sql,
+  limit: number,
+  perSubscription: number,
+  leaseMs: number,
+  busySubscriptions: string[] = [],
+): Promise<DueDelivery[]> {
   return sql.query<DueDelivery>(
     `with due as (
        select d.id from (
@@ -114,7 +147,12 @@ export interface AttemptResult {
   durationMs: number;
 }
 
-export async function recordAttempt(sql: Sql, delivery: DueDelivery, result: AttemptResult, retryAt: Date | null): Promise<void> {
+export async function recordAttempt(
+  sql: Sql,
+  delivery: DueDelivery,
+  result: AttemptResult,
+  retryAt: Date | null,
+): Promise<void> {
   const attempt = delivery.attempts + 1;
   await sql.query(
     'insert into webhook_attempts (id, delivery_id, attempt, at, http_status, ok, error, duration_ms) values ($1, $2, $3, now(), $4, $5, $6, $7)',
@@ -130,7 +168,18 @@ export async function recordAttempt(sql: Sql, delivery: DueDelivery, result: Att
 }
 
 export async function listAttempts(sql: Sql, subscriptionId: string, limit: number) {
-  const rows = await sql.query<{ id: string; alert_id: string; event_type: string; attempt: number; at: Date; http_status: number | null; ok: boolean; error: string | null; duration_ms: number; status: string }>(
+  const rows = await sql.query<{
+    id: string;
+    alert_id: string;
+    event_type: string;
+    attempt: number;
+    at: Date;
+    http_status: number | null;
+    ok: boolean;
+    error: string | null;
+    duration_ms: number;
+    status: string;
+  }>(
     `select a.id, d.alert_id, d.event_type, a.attempt, a.at, a.http_status, a.ok, a.error, a.duration_ms, d.status
      from webhook_attempts a join webhook_deliveries d on d.id = a.delivery_id
      where d.subscription_id = $1 order by a.at desc limit $2`,
@@ -152,6 +201,9 @@ export async function listAttempts(sql: Sql, subscriptionId: string, limit: numb
 
 /** The signing secrets of an agency's subscriptions (the demo world's receiver checks signatures with them). */
 export async function subscriptionSecretsOf(sql: Sql, agencyId: string): Promise<string[]> {
-  const rows = await sql.query<{ secret: string }>('select secret from webhook_subscriptions where agency_id = $1', [agencyId]);
+  const rows = await sql.query<{ secret: string }>(
+    'select secret from webhook_subscriptions where agency_id = $1',
+    [agencyId],
+  );
   return rows.map((row) => row.secret);
 }

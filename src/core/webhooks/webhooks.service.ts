@@ -36,7 +36,11 @@ export class WebhookWorker {
   private readonly inFlight = new Map<string, number>();
   private readonly sending = new Set<Promise<void>>();
 
-  constructor(private readonly db: Db, private readonly options: SenderOptions, private readonly onError: (error: unknown) => void) {}
+  constructor(
+    private readonly db: Db,
+    private readonly options: SenderOptions,
+    private readonly onError: (error: unknown) => void,
+  ) {}
 
   start(): void {
     const tick = () => {
@@ -76,9 +80,13 @@ export class WebhookWorker {
     const total = [...this.inFlight.values()].reduce((sum, count) => sum + count, 0);
     const room = MAX_IN_FLIGHT - total;
     if (room <= 0) return;
-    const busy = [...this.inFlight].filter(([, count]) => count >= MAX_IN_FLIGHT_PER_SUBSCRIPTION).map(([id]) => id);
+    const busy = [...this.inFlight]
+      .filter(([, count]) => count >= MAX_IN_FLIGHT_PER_SUBSCRIPTION)
+      .map(([id]) => id);
     const leaseMs = this.options.timeoutMs * 2 + 1000;
-    const due = await this.db.tx((sql) => leaseDueDeliveries(sql, room, MAX_IN_FLIGHT_PER_SUBSCRIPTION, leaseMs, busy));
+    const due = await this.db.tx((sql) =>
+      leaseDueDeliveries(sql, room, MAX_IN_FLIGHT_PER_SUBSCRIPTION, leaseMs, busy),
+    );
     for (const delivery of due) this.send(delivery);
   }
 

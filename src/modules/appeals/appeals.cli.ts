@@ -3,7 +3,13 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { formatEvaluation } from './model/evaluate.js';
-import { correctionExamples, evaluateHeldOut, loadShippedModel, shippedModelPath, trainRelease } from './model/pipeline.js';
+import {
+  correctionExamples,
+  evaluateHeldOut,
+  loadShippedModel,
+  shippedModelPath,
+  trainRelease,
+} from './model/pipeline.js';
 import type { OpenModule } from '../../core/index.js';
 import type { AppealsApi } from './module.js';
 import { importAppeals } from './appeals.import.js';
@@ -11,7 +17,11 @@ import { correctedAppeals } from './appeals.repository.js';
 import type { ModelRegistry } from './models/models.service.js';
 
 /** `appeals classify`: JSONL in, JSONL out, on the shipped model; no server or database. */
-export async function classifyFile(input: string, output: string, modelPath = shippedModelPath): Promise<{ appeals: number; invalid: number; seconds: number }> {
+export async function classifyFile(
+  input: string,
+  output: string,
+  modelPath = shippedModelPath,
+): Promise<{ appeals: number; invalid: number; seconds: number }> {
   const classifier = loadShippedModel(modelPath);
   const out = createWriteStream(output);
   const lines = createInterface({ input: createReadStream(input), crlfDelay: Infinity });
@@ -36,7 +46,18 @@ export async function classifyFile(input: string, output: string, modelPath = sh
       continue;
     }
     const screening = classifier.screen(record.text);
-    const row = { id: record.id, language: screening.language, labels: screening.labels, scores: screening.scores, risk_level: screening.riskLevel, explanation: screening.explanation, entities: screening.entities, topic: screening.topic, route: screening.route, model: screening.modelVersion };
+    const row = {
+      id: record.id,
+      language: screening.language,
+      labels: screening.labels,
+      scores: screening.scores,
+      risk_level: screening.riskLevel,
+      explanation: screening.explanation,
+      entities: screening.entities,
+      topic: screening.topic,
+      route: screening.route,
+      model: screening.modelVersion,
+    };
     if (!out.write(`${JSON.stringify(row)}\n`)) await once(out, 'drain');
     appeals++;
     if (appeals % 10_000 === 0) process.stderr.write(`${appeals} appeals…\n`);
@@ -52,33 +73,49 @@ function registryOf(opened: OpenModule<Record<string, never>, AppealsApi>): Mode
   return api.registry;
 }
 
-export function appealsCommands(program: Command, open: () => Promise<OpenModule<Record<string, never>, AppealsApi>>): void {
+export function appealsCommands(
+  program: Command,
+  open: () => Promise<OpenModule<Record<string, never>, AppealsApi>>,
+): void {
   const appeals = program.command('appeals').description('Appeals risk screening');
 
   appeals
     .command('classify')
     .description('Screen appeals from a JSONL file ({"id","text"} per line) without a server or database')
     .requiredOption('--input <file>', 'JSONL input')
-    .requiredOption('--output <file>', 'JSONL output: id, language, labels, scores, risk_level, explanation, entities')
+    .requiredOption(
+      '--output <file>',
+      'JSONL output: id, language, labels, scores, risk_level, explanation, entities',
+    )
     .option('--model <file>', 'model file (default: the one shipped with the package)')
     .action(async (options: { input: string; output: string; model?: string }) => {
       const result = await classifyFile(options.input, options.output, options.model);
-      process.stderr.write(`${result.appeals} appeals screened in ${result.seconds.toFixed(2)} s (${Math.round(result.appeals / (result.seconds || 1))}/s); ${result.invalid} invalid lines skipped\n`);
+      process.stderr.write(
+        `${result.appeals} appeals screened in ${result.seconds.toFixed(2)} s (${Math.round(result.appeals / (result.seconds || 1))}/s); ${result.invalid} invalid lines skipped\n`,
+      );
     });
 
   appeals
     .command('import <file>')
-    .description('Import appeals from CSV or JSONL (same fields as POST /api/appeals); idempotent on externalId')
+    .description(
+      'Import appeals from CSV or JSONL (same fields as POST /api/appeals); idempotent on externalId',
+    )
     .action(async (file: string) => {
       const opened = await open();
       const { platform } = opened;
       try {
         const started = performance.now();
-        const report = await importAppeals(platform, registryOf(opened), file, (done) => process.stderr.write(`\r${done} records…`));
+        const report = await importAppeals(platform, registryOf(opened), file, (done) =>
+          process.stderr.write(`\r${done} records…`),
+        );
         process.stderr.write('\n');
-        for (const item of report.rejected.slice(0, 50)) console.log(`line ${item.line}: rejected: ${item.reason}`);
-        if (report.rejected.length > 50) console.log(`… and ${report.rejected.length - 50} more rejected lines`);
-        console.log(`${report.created} created, ${report.duplicates} already known, ${report.rejected.length} rejected in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        for (const item of report.rejected.slice(0, 50))
+          console.log(`line ${item.line}: rejected: ${item.reason}`);
+        if (report.rejected.length > 50)
+          console.log(`… and ${report.rejected.length - 50} more rejected lines`);
+        console.log(
+          `${report.created} created, ${report.duplicates} already known, ${report.rejected.length} rejected in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+        );
         await platform.bus.flush();
         process.exitCode = report.rejected.length > 0 ? 1 : 0;
       } finally {
@@ -88,22 +125,43 @@ export function appealsCommands(program: Command, open: () => Promise<OpenModule
 
   appeals
     .command('evaluate')
-    .description('Train on the fixed training split and print held-out quality beside the bag-of-words baseline')
+    .description(
+      'Train on the fixed training split and print held-out quality beside the bag-of-words baseline',
+    )
     .action(() => {
       const report = evaluateHeldOut();
-      console.log(`training split ${report.trainSize} appeals, held-out ${report.testSize}, trained in ${report.trainSeconds.toFixed(2)} s`);
-      console.log(formatEvaluation('this model (word + character n-grams, folded Kazakh/Latin, calibrated)', report.model));
+      console.log(
+        `training split ${report.trainSize} appeals, held-out ${report.testSize}, trained in ${report.trainSeconds.toFixed(2)} s`,
+      );
+      console.log(
+        formatEvaluation(
+          'this model (word + character n-grams, folded Kazakh/Latin, calibrated)',
+          report.model,
+        ),
+      );
       console.log(formatEvaluation('\nbaseline (bag of words + logistic regression)', report.baseline));
-      if (report.ordinaryFalseAlarms) console.log(`\nfalse alarms on ${report.ordinaryFalseAlarms.appeals} real ordinary appeals (St Petersburg portal, never trained on): ${(report.ordinaryFalseAlarms.share * 100).toFixed(1)} %`);
+      if (report.ordinaryFalseAlarms)
+        console.log(
+          `\nfalse alarms on ${report.ordinaryFalseAlarms.appeals} real ordinary appeals (St Petersburg portal, never trained on): ${(report.ordinaryFalseAlarms.share * 100).toFixed(1)} %`,
+        );
       console.log('\nconfusion (true label → labels predicted):');
-      for (const [label, row] of Object.entries(report.model.confusion)) console.log(`  ${label.padEnd(11)} ${Object.entries(row).filter(([, n]) => n > 0).map(([other, n]) => `${other} ${n}`).join(', ')}`);
+      for (const [label, row] of Object.entries(report.model.confusion))
+        console.log(
+          `  ${label.padEnd(11)} ${Object.entries(row)
+            .filter(([, n]) => n > 0)
+            .map(([other, n]) => `${other} ${n}`)
+            .join(', ')}`,
+        );
     });
 
   appeals
     .command('train')
     .description('Train a model on the seed corpus, the public sets and (with --store) analysts’ corrections')
     .option('--output <file>', 'where to write the model file', shippedModelPath)
-    .option('--store', 'also use the corrections in the database, and store the model there as a candidate version')
+    .option(
+      '--store',
+      'also use the corrections in the database, and store the model there as a candidate version',
+    )
     .option('--model-version <name>', 'version name of the new model')
     .action(async (options: { output: string; store?: boolean; modelVersion?: string }) => {
       const started = performance.now();
@@ -112,11 +170,15 @@ export function appealsCommands(program: Command, open: () => Promise<OpenModule
       try {
         const corrections = platform ? correctionExamples(await correctedAppeals(platform.db)) : [];
         const { artifact, report } = trainRelease(options.output, options.modelVersion, corrections);
-        console.log(`model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`);
+        console.log(
+          `model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`,
+        );
         console.log(formatEvaluation('held-out evaluation', report.model));
         if (platform && opened) {
           await registryOf(opened).store(platform.db, artifact);
-          console.log(`stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`);
+          console.log(
+            `stored as candidate ${artifact.version}; an administrator activates it after comparing it with the active model`,
+          );
         }
       } finally {
         await opened?.stop();

@@ -6,16 +6,36 @@ import { Type, type Static, type TSchema } from 'typebox';
  * these types without the server. The vocabularies below spell out the screening engine's own (model/labels.ts,
  * text/language.ts, text/entities.ts, model/risk-level.ts); appeals.schema.ts stops compiling if they part ways.
  */
-export const riskLabels = ['violence', 'threat', 'self_harm', 'corruption', 'bullying', 'fraud', 'drugs'] as const;
+export const riskLabels = [
+  'violence',
+  'threat',
+  'self_harm',
+  'corruption',
+  'bullying',
+  'fraud',
+  'drugs',
+] as const;
 export const riskLevels = ['critical', 'high', 'medium', 'low'] as const;
 export const appealLanguages = ['kk', 'ru', 'en', 'kk-latn', 'mixed'] as const;
 export const appealStatuses = ['new', 'confirmed', 'escalated', 'routed', 'closed'] as const;
-export const entityKinds = ['phone', 'card', 'iin', 'url', 'telegram', 'instagram', 'handle', 'email', 'crypto_wallet', 'plate'] as const;
+export const entityKinds = [
+  'phone',
+  'card',
+  'iin',
+  'url',
+  'telegram',
+  'instagram',
+  'handle',
+  'email',
+  'crypto_wallet',
+  'plate',
+] as const;
 export const aggravatingKinds = ['minor', 'weapon', 'official', 'repeat'] as const;
 export const textFields = ['subject', 'text'] as const;
 
 /** One of these strings (an enum: one clear error, and a union type). */
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
 const DateTime = Type.String({ format: 'date-time' });
 
@@ -31,7 +51,8 @@ export type EntityKind = (typeof entityKinds)[number];
 export type TextField = (typeof textFields)[number];
 
 /** An object keyed by risk label, each label present or not: a record in the schema, a partial record in the type. */
-const ByLabel = <T extends TSchema>(value: T) => Type.Unsafe<Partial<Record<RiskLabel, Static<T>>>>(Type.Record(Type.String(), value));
+const ByLabel = <T extends TSchema>(value: T) =>
+  Type.Unsafe<Partial<Record<RiskLabel, Static<T>>>>(Type.Record(Type.String(), value));
 
 /** What intake answers for one appeal, new or already known by its external id. */
 export const IntakeResultSchema = Type.Object({
@@ -40,7 +61,9 @@ export const IntakeResultSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   riskLevel: RiskLevelSchema,
   labels: Type.Array(RiskLabelSchema),
-  alertId: Nullable(Type.String({ format: 'uuid', description: 'the alert raised for a high or critical appeal' })),
+  alertId: Nullable(
+    Type.String({ format: 'uuid', description: 'the alert raised for a high or critical appeal' }),
+  ),
 });
 export type IntakeResult = Static<typeof IntakeResultSchema>;
 
@@ -61,7 +84,9 @@ export const BatchResultSchema = Type.Object({
   created: Type.Integer(),
   duplicates: Type.Integer(),
   rejected: Type.Integer(),
-  results: Type.Array(Type.Union([BatchAcceptedSchema, BatchRejectedSchema]), { description: 'one per record sent, in its order' }),
+  results: Type.Array(Type.Union([BatchAcceptedSchema, BatchRejectedSchema]), {
+    description: 'one per record sent, in its order',
+  }),
 });
 export type BatchResult = Static<typeof BatchResultSchema>;
 
@@ -74,7 +99,9 @@ export const AppealQueueItemSchema = Type.Object({
   subject: Nullable(Type.String()),
   applicant: Type.String({ description: 'masked, e.g. "С***** А. Б., ИИН 85********20"' }),
   language: AppealLanguageSchema,
-  labels: Type.Array(RiskLabelSchema, { description: 'the analyst’s labels when corrected or confirmed, else the model’s' }),
+  labels: Type.Array(RiskLabelSchema, {
+    description: 'the analyst’s labels when corrected or confirmed, else the model’s',
+  }),
   modelLabels: Type.Array(RiskLabelSchema),
   riskLevel: RiskLevelSchema,
   status: AppealStatusSchema,
@@ -84,7 +111,10 @@ export const AppealQueueItemSchema = Type.Object({
 });
 export type AppealQueueItem = Static<typeof AppealQueueItemSchema>;
 
-export const AppealPageSchema = Type.Object({ items: Type.Array(AppealQueueItemSchema), nextCursor: Nullable(Type.String()) });
+export const AppealPageSchema = Type.Object({
+  items: Type.Array(AppealQueueItemSchema),
+  nextCursor: Nullable(Type.String()),
+});
 export type AppealPage = Static<typeof AppealPageSchema>;
 
 export const EvidencePhraseSchema = Type.Object({
@@ -101,7 +131,11 @@ export type Aggravating = Static<typeof AggravatingSchema>;
 
 export const ExplanationSchema = Type.Object({
   summary: Type.String(),
-  thresholds: Type.Optional(ByLabel(Type.Number({ description: 'the label’s decision threshold in the model that screened the appeal' }))),
+  thresholds: Type.Optional(
+    ByLabel(
+      Type.Number({ description: 'the label’s decision threshold in the model that screened the appeal' }),
+    ),
+  ),
   labels: ByLabel(Type.Array(EvidencePhraseSchema)),
   aggravating: Type.Array(AggravatingSchema),
 });
@@ -117,7 +151,11 @@ export const AppealEntitySchema = Type.Object({
 });
 export type AppealEntity = Static<typeof AppealEntitySchema>;
 
-export const AttachmentSchema = Type.Object({ name: Type.String(), mimeType: Type.String(), size: Type.Integer() });
+export const AttachmentSchema = Type.Object({
+  name: Type.String(),
+  mimeType: Type.String(),
+  size: Type.Integer(),
+});
 export type Attachment = Static<typeof AttachmentSchema>;
 
 export const AppealHistoryEntrySchema = Type.Object({
@@ -148,7 +186,10 @@ const appealProperties = {
 };
 
 /** One appeal as its reader sees it, with what the model found and what analysts did (GET and every action). */
-export const AppealDetailSchema = Type.Object({ ...appealProperties, history: Type.Array(AppealHistoryEntrySchema) });
+export const AppealDetailSchema = Type.Object({
+  ...appealProperties,
+  history: Type.Array(AppealHistoryEntrySchema),
+});
 export type AppealDetail = Static<typeof AppealDetailSchema>;
 
 export const ApplicantSchema = Type.Object({
@@ -167,8 +208,12 @@ const Share = Type.Object({ total: Type.Integer(), risky: Type.Integer() });
 export const AppealStatsSchema = Type.Object({
   byLabel: ByLabel(Type.Integer()),
   byRegion: Type.Record(Type.String(), Share),
-  byWeek: Type.Array(Type.Object({ week: DateTime, ...Share.properties }), { description: 'the last 12 weeks; risky = any label' }),
-  screenedWithinMinute: Nullable(Type.Number({ description: 'share of appeals screened within a minute of receipt' })),
+  byWeek: Type.Array(Type.Object({ week: DateTime, ...Share.properties }), {
+    description: 'the last 12 weeks; risky = any label',
+  }),
+  screenedWithinMinute: Nullable(
+    Type.Number({ description: 'share of appeals screened within a minute of receipt' }),
+  ),
   total: Type.Integer(),
   modelVersion: Nullable(Type.String({ description: 'the model screening intake' })),
 });

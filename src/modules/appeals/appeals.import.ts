@@ -16,12 +16,25 @@ function fromCsvRow(header: string[], cells: string[]): unknown {
     const value = cells[header.indexOf(name)];
     return value === undefined || value === '' ? undefined : value;
   };
-  const applicant = { name: get('applicantName'), iin: get('applicantIin'), phone: get('applicantPhone'), email: get('applicantEmail') };
+  const applicant = {
+    name: get('applicantName'),
+    iin: get('applicantIin'),
+    phone: get('applicantPhone'),
+    email: get('applicantEmail'),
+  };
   const hasApplicant = Object.values(applicant).some((value) => value !== undefined);
-  return JSON.parse(JSON.stringify({
-    externalId: get('externalId'), submittedAt: get('submittedAt'), channel: get('channel') ?? 'eotinish', region: get('region'),
-    addressee: get('addressee'), subject: get('subject'), text: get('text'), applicant: hasApplicant ? applicant : undefined,
-  })) as unknown;
+  return JSON.parse(
+    JSON.stringify({
+      externalId: get('externalId'),
+      submittedAt: get('submittedAt'),
+      channel: get('channel') ?? 'eotinish',
+      region: get('region'),
+      addressee: get('addressee'),
+      subject: get('subject'),
+      text: get('text'),
+      applicant: hasApplicant ? applicant : undefined,
+    }),
+  ) as unknown;
 }
 
 async function* records(file: string): AsyncGenerator<{ line: number; value: unknown }> {
@@ -51,7 +64,12 @@ export interface ImportReport {
 }
 
 /** Imports a CSV or JSONL file in batches of 500 (one transaction each), reporting progress; bad lines are listed, good ones kept. */
-export async function importAppeals(platform: Platform, registry: ModelRegistry, file: string, progress: (done: number) => void): Promise<ImportReport> {
+export async function importAppeals(
+  platform: Platform,
+  registry: ModelRegistry,
+  file: string,
+  progress: (done: number) => void,
+): Promise<ImportReport> {
   const report: ImportReport = { created: 0, duplicates: 0, rejected: [] };
   const actor = operatorActor('cli-import');
   let batch: AppealRecord[] = [];
@@ -73,7 +91,10 @@ export async function importAppeals(platform: Platform, registry: ModelRegistry,
     if (value !== undefined && check.check(value)) batch.push(value);
     else {
       const first = value === undefined ? null : check.errors(value)[0];
-      report.rejected.push({ line, reason: value === undefined ? 'not JSON' : `${first?.field ?? '/'} ${first?.message ?? 'invalid'}` });
+      report.rejected.push({
+        line,
+        reason: value === undefined ? 'not JSON' : `${first?.field ?? '/'} ${first?.message ?? 'invalid'}`,
+      });
     }
     if (batch.length >= BATCH) await flush();
   }

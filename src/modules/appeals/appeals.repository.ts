@@ -110,13 +110,28 @@ export async function listQueue(sql: Sql, scope: RegionScope, filters: QueueFilt
   if (filters.language) where.push(`language = ${param(filters.language)}`);
   if (filters.status?.length) where.push(`status = any(${param(filters.status)}::text[])`);
   if (filters.sla === 'overdue') where.push(`status = 'new' and sla_due_at < now()`);
-  if (filters.sla === 'due_soon') where.push(`status = 'new' and sla_due_at between now() and now() + interval '2 hours'`);
-  if (filters.before) where.push(`(received_at, id) < (${param(filters.before.receivedAt)}::timestamptz, ${param(filters.before.id)}::uuid)`);
-  return sql.query<AppealRow>(`select * from appeals where ${where.join(' and ')} order by received_at desc, id desc limit ${param(filters.limit)}`, params);
+  if (filters.sla === 'due_soon')
+    where.push(`status = 'new' and sla_due_at between now() and now() + interval '2 hours'`);
+  if (filters.before)
+    where.push(
+      `(received_at, id) < (${param(filters.before.receivedAt)}::timestamptz, ${param(filters.before.id)}::uuid)`,
+    );
+  return sql.query<AppealRow>(
+    `select * from appeals where ${where.join(' and ')} order by received_at desc, id desc limit ${param(filters.limit)}`,
+    params,
+  );
 }
 
-export async function findAppeal(sql: Sql, scope: RegionScope, id: string, forUpdate = false): Promise<AppealRow | undefined> {
-  const [row] = await sql.query<AppealRow>(`select * from appeals where id = $1 and ${inRegionScope('region', 2)}${forUpdate ? ' for update' : ''}`, [id, scope]);
+export async function findAppeal(
+  sql: Sql,
+  scope: RegionScope,
+  id: string,
+  forUpdate = false,
+): Promise<AppealRow | undefined> {
+  const [row] = await sql.query<AppealRow>(
+    `select * from appeals where id = $1 and ${inRegionScope('region', 2)}${forUpdate ? ' for update' : ''}`,
+    [id, scope],
+  );
   return row;
 }
 
@@ -129,13 +144,25 @@ interface HistoryRow {
 }
 
 export async function appealHistory(sql: Sql, id: string): Promise<AppealHistoryEntry[]> {
-  const rows = await sql.query<HistoryRow>('select at, actor_name, action, note, labels from appeal_actions where appeal_id = $1 order by at', [id]);
-  return rows.map((row) => ({ at: iso(row.at), actor: row.actor_name, action: row.action, note: row.note, labels: row.labels }));
+  const rows = await sql.query<HistoryRow>(
+    'select at, actor_name, action, note, labels from appeal_actions where appeal_id = $1 order by at',
+    [id],
+  );
+  return rows.map((row) => ({
+    at: iso(row.at),
+    actor: row.actor_name,
+    action: row.action,
+    note: row.note,
+    labels: row.labels,
+  }));
 }
 
 /** The applicant's personal data, unmasked: only for a reveal with a stated purpose. */
 export async function appealApplicant(sql: Sql, id: string): Promise<Applicant> {
-  const [row] = await sql.query<{ applicant: Applicant | null }>('select applicant from appeals where id = $1', [id]);
+  const [row] = await sql.query<{ applicant: Applicant | null }>(
+    'select applicant from appeals where id = $1',
+    [id],
+  );
   return row?.applicant ?? {};
 }
 
@@ -162,9 +189,16 @@ export async function appealStats(sql: Sql, scope: RegionScope): Promise<Omit<Ap
   );
   return {
     byLabel: Object.fromEntries(byLabel.map((row) => [row.label, Number(row.count)])),
-    byRegion: Object.fromEntries(byRegion.map((row) => [row.region, { total: Number(row.total), risky: Number(row.risky) }])),
-    byWeek: byWeek.map((row) => ({ week: iso(row.week), total: Number(row.total), risky: Number(row.risky) })),
-    screenedWithinMinute: speed && Number(speed.total) > 0 ? Number(speed.within_minute) / Number(speed.total) : null,
+    byRegion: Object.fromEntries(
+      byRegion.map((row) => [row.region, { total: Number(row.total), risky: Number(row.risky) }]),
+    ),
+    byWeek: byWeek.map((row) => ({
+      week: iso(row.week),
+      total: Number(row.total),
+      risky: Number(row.risky),
+    })),
+    screenedWithinMinute:
+      speed && Number(speed.total) > 0 ? Number(speed.within_minute) / Number(speed.total) : null,
     total: Number(speed?.total ?? 0),
   };
 }
@@ -178,7 +212,10 @@ export interface StoredScreening {
 }
 
 export async function findByExternalId(sql: Sql, externalId: string): Promise<StoredScreening | undefined> {
-  const [row] = await sql.query<StoredScreening>('select id, risk_level, labels, alert_id from appeals where external_id = $1', [externalId]);
+  const [row] = await sql.query<StoredScreening>(
+    'select id, risk_level, labels, alert_id from appeals where external_id = $1',
+    [externalId],
+  );
   return row;
 }
 
@@ -200,10 +237,30 @@ export async function insertAppeal(sql: Sql, appeal: NewAppeal): Promise<boolean
        attachments, language, labels, scores, risk_level, explanation, entities, topic, route_agency, model_version, screened_at, sla_due_at)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, now(), $22)
      on conflict (external_id) do nothing returning id`,
-    [id, record.externalId, record.submittedAt, receivedAt, record.channel, record.region, record.addressee ?? null, record.subject ?? null, record.text,
-      record.applicant ? JSON.stringify(record.applicant) : null, applicantLabel, JSON.stringify(record.attachments ?? []),
-      screening.language, screening.labels, JSON.stringify(screening.scores), screening.riskLevel, JSON.stringify(screening.explanation),
-      JSON.stringify(screening.entities), screening.topic.name, screening.route.agencyKind, screening.modelVersion, slaDueAt],
+    [
+      id,
+      record.externalId,
+      record.submittedAt,
+      receivedAt,
+      record.channel,
+      record.region,
+      record.addressee ?? null,
+      record.subject ?? null,
+      record.text,
+      record.applicant ? JSON.stringify(record.applicant) : null,
+      applicantLabel,
+      JSON.stringify(record.attachments ?? []),
+      screening.language,
+      screening.labels,
+      JSON.stringify(screening.scores),
+      screening.riskLevel,
+      JSON.stringify(screening.explanation),
+      JSON.stringify(screening.entities),
+      screening.topic.name,
+      screening.route.agencyKind,
+      screening.modelVersion,
+      slaDueAt,
+    ],
   );
   return inserted.length > 0;
 }
@@ -240,9 +297,10 @@ export interface ActionEntry {
 }
 
 export async function insertAction(sql: Sql, entry: ActionEntry): Promise<void> {
-  await sql.query('insert into appeal_actions (id, appeal_id, actor_id, actor_name, action, note, labels) values ($1, $2, $3, $4, $5, $6, $7)', [
-    entry.id, entry.appealId, entry.actor.id, entry.actor.name, entry.action, entry.note, entry.labels,
-  ]);
+  await sql.query(
+    'insert into appeal_actions (id, appeal_id, actor_id, actor_name, action, note, labels) values ($1, $2, $3, $4, $5, $6, $7)',
+    [entry.id, entry.appealId, entry.actor.id, entry.actor.name, entry.action, entry.note, entry.labels],
+  );
 }
 
 /** Demo only: moves an appeal's receipt, screening and term back, as if it came in `minutes` ago. */
@@ -255,9 +313,16 @@ export async function backdateAppeal(sql: Sql, id: string, minutes: number): Pro
 }
 
 /** Appeals whose labels an analyst corrected or confirmed: what the next training run learns from. */
-export async function correctedAppeals(sql: Sql): Promise<{ id: string; text: string; labels: string[]; language: string }[]> {
+export async function correctedAppeals(
+  sql: Sql,
+): Promise<{ id: string; text: string; labels: string[]; language: string }[]> {
   const rows = await sql.query<{ id: string; text: string; analyst_labels: string[]; language: string }>(
     'select id, text, analyst_labels, language from appeals where analyst_labels is not null',
   );
-  return rows.map((row) => ({ id: row.id, text: row.text, labels: row.analyst_labels, language: row.language }));
+  return rows.map((row) => ({
+    id: row.id,
+    text: row.text,
+    labels: row.analyst_labels,
+    language: row.language,
+  }));
 }

@@ -4,13 +4,26 @@ import type { Aggravating as EngineAggravating, RiskLevel as EngineRiskLevel } f
 import { riskLabels, type RiskLabel as EngineRiskLabel } from './model/labels.js';
 import type { EntityKind as EngineEntityKind } from './text/entities.js';
 import type { Language } from './text/language.js';
-import { appealLanguages, appealStatuses, riskLevels, type Aggravating, type AppealLanguage, type EntityKind, type RiskLabel, type RiskLevel } from './appeals.contract.js';
+import {
+  appealLanguages,
+  appealStatuses,
+  riskLevels,
+  type Aggravating,
+  type AppealLanguage,
+  type EntityKind,
+  type RiskLabel,
+  type RiskLevel,
+} from './appeals.contract.js';
 
 export const appealChannels = ['eotinish', 'egov', 'email', 'post', 'reception', 'phone', 'other'] as const;
 
 export const AppealRecord = Type.Object(
   {
-    externalId: Type.String({ minLength: 1, maxLength: 100, description: 'The appeal number in e-Otinish; intake is idempotent on it' }),
+    externalId: Type.String({
+      minLength: 1,
+      maxLength: 100,
+      description: 'The appeal number in e-Otinish; intake is idempotent on it',
+    }),
     submittedAt: Type.String({ format: 'date-time' }),
     channel: Type.Unsafe<(typeof appealChannels)[number]>({ type: 'string', enum: [...appealChannels] }),
     region: RegionCode,
@@ -29,7 +42,17 @@ export const AppealRecord = Type.Object(
       ),
     ),
     attachments: Type.Optional(
-      Type.Array(Type.Object({ name: Type.String({ maxLength: 300 }), mimeType: Type.String({ maxLength: 100 }), size: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }), { maxItems: 50 }),
+      Type.Array(
+        Type.Object(
+          {
+            name: Type.String({ maxLength: 300 }),
+            mimeType: Type.String({ maxLength: 100 }),
+            size: Type.Integer({ minimum: 0 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
     ),
   },
   { additionalProperties: false },
@@ -40,7 +63,9 @@ export const RiskLabelSchema = Type.Union(riskLabels.map((label) => Type.Literal
 
 export const BATCH_LIMIT = 1000;
 
-export const BatchBody = Strict({ appeals: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }) });
+export const BatchBody = Strict({
+  appeals: Type.Array(Type.Unknown(), { minItems: 1, maxItems: BATCH_LIMIT }),
+});
 
 const literals = (values: readonly string[]) => Type.Union(values.map((value) => Type.Literal(value)));
 

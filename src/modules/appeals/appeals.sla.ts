@@ -7,4 +7,5 @@ import type { RiskLevel } from './model/risk-level.js';
  */
 export const slaHours: Record<RiskLevel, number> = { critical: 1, high: 24, medium: 5 * 24, low: 21 * 24 };
 
-export const slaDue = (level: RiskLevel, from: Date): Date => new Date(from.getTime() + slaHours[level] * 3_600_000);
+export const slaDue = (level: RiskLevel, from: Date): Date =>
+  new Date(from.getTime() + slaHours[level] * 3_600_000);

@@ -14,16 +14,43 @@ export interface AppealsApi {
 
 export const appealsModule = defineModule<Record<string, never>, AppealsApi>({
   id: 'appeals',
-  name: { kk: 'Өтініштердің тәуекелін тексеру', ru: 'Скрининг рисков в обращениях', en: 'Appeals risk screening' },
+  name: {
+    kk: 'Өтініштердің тәуекелін тексеру',
+    ru: 'Скрининг рисков в обращениях',
+    en: 'Appeals risk screening',
+  },
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   permissions: [
-    { id: 'appeals.ingest', description: 'Submit citizens’ appeals for screening (e-Otinish connector)', roles: [], grantableToApiKeys: true },
-    { id: 'appeals.read', description: 'See the appeals queue and read appeals in one’s regions (reads are audited)', roles: ['prosecutor', 'analyst', 'duty_officer'] },
-    { id: 'appeals.act', description: 'Confirm, correct, escalate, route and close appeals', roles: ['prosecutor', 'analyst'] },
-    { id: 'appeals.reveal', description: 'Reveal an applicant’s personal data, stating a purpose', roles: ['prosecutor', 'analyst'] },
+    {
+      id: 'appeals.ingest',
+      description: 'Submit citizens’ appeals for screening (e-Otinish connector)',
+      roles: [],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'appeals.read',
+      description: 'See the appeals queue and read appeals in one’s regions (reads are audited)',
+      roles: ['prosecutor', 'analyst', 'duty_officer'],
+    },
+    {
+      id: 'appeals.act',
+      description: 'Confirm, correct, escalate, route and close appeals',
+      roles: ['prosecutor', 'analyst'],
+    },
+    {
+      id: 'appeals.reveal',
+      description: 'Reveal an applicant’s personal data, stating a purpose',
+      roles: ['prosecutor', 'analyst'],
+    },
     { id: 'appeals.models', description: 'Activate a new screening model version', roles: [] },
   ],
-  nav: [{ path: '/appeals', label: { kk: 'Өтініштер', ru: 'Обращения', en: 'Appeals' }, permission: 'appeals.read' }],
+  nav: [
+    {
+      path: '/appeals',
+      label: { kk: 'Өтініштер', ru: 'Обращения', en: 'Appeals' },
+      permission: 'appeals.read',
+    },
+  ],
   setup(platform) {
     const registry = new ModelRegistry();
     return {

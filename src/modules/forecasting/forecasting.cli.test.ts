@@ -9,7 +9,9 @@ function writeSeries(dir: string): string {
   const lines = ['series_id,period,value'];
   for (let t = 0; t < 72; t++) {
     const period = `${2018 + Math.floor(t / 12)}-${String((t % 12) + 1).padStart(2, '0')}`;
-    lines.push(`"Almaty, fraud",${period},${Math.round(200 + 3 * t + 40 * Math.sin((2 * Math.PI * t) / 12))}`);
+    lines.push(
+      `"Almaty, fraud",${period},${Math.round(200 + 3 * t + 40 * Math.sin((2 * Math.PI * t) / 12))}`,
+    );
     if (t % 7 !== 3) lines.push(`Ulytau murders,${period},${t % 4 === 0 ? 1 : 0}`);
   }
   const file = join(dir, 'series.csv');
@@ -37,7 +39,10 @@ test('forecast writes h rows per series with ordered intervals and the chosen mo
 test('evaluate scores every model and the automatic choice on the held-out points', () => {
   const dir = mkdtempSync(join(tmpdir(), 'qg-forecast-'));
   const rows = evaluateFile(writeSeries(dir), 12);
-  assert.deepEqual(rows.map((row) => row.model), ['snaive', 'ets', 'theta', 'tsb', 'combination', 'auto']);
+  assert.deepEqual(
+    rows.map((row) => row.model),
+    ['snaive', 'ets', 'theta', 'tsb', 'combination', 'auto'],
+  );
   for (const row of rows) {
     assert.equal(row.series, 2);
     assert.ok(Number.isFinite(row.mase) && row.coverage80 >= 0 && row.coverage80 <= 1);

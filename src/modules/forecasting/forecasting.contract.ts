@@ -10,12 +10,21 @@ export const mapMeasures = ['rate', 'change', 'anomaly'] as const;
 export const childDimensions = ['region', 'district', 'chapter', 'article'] as const;
 export const anomalyKinds = ['interval_breach', 'sustained_shift'] as const;
 export const directions = ['up', 'down'] as const;
-export const decisionActions = ['preventive_measures', 'patrols_reinforced', 'inspection_ordered', 'information_sent', 'registration_audit', 'no_action'] as const;
+export const decisionActions = [
+  'preventive_measures',
+  'patrols_reinforced',
+  'inspection_ordered',
+  'information_sent',
+  'registration_audit',
+  'no_action',
+] as const;
 export const reconciliationLevels = ['country', 'regions', 'region', 'chapter'] as const;
 
 /** One of these strings (an enum: one clear error, and a union type). */
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends TSchema>(schema: T, options?: { description: string }) => Type.Union([schema, Type.Null()], options);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends TSchema>(schema: T, options?: { description: string }) =>
+  Type.Union([schema, Type.Null()], options);
 
 export const FrequencySchema = oneOf(frequencies);
 export const MapMeasureSchema = oneOf(mapMeasures);
@@ -36,10 +45,21 @@ const PeriodCount = Type.Object({ period: Type.String(), count: Count });
 
 // The catalogue: areas, categories and the data range.
 
-export const CatalogueDistrictSchema = Type.Object({ code: Type.String(), name: Localized, population: Type.Number() });
-export const CatalogueRegionSchema = Type.Object({ ...CatalogueDistrictSchema.properties, districts: Type.Array(CatalogueDistrictSchema) });
+export const CatalogueDistrictSchema = Type.Object({
+  code: Type.String(),
+  name: Localized,
+  population: Type.Number(),
+});
+export const CatalogueRegionSchema = Type.Object({
+  ...CatalogueDistrictSchema.properties,
+  districts: Type.Array(CatalogueDistrictSchema),
+});
 export const CatalogueArticleSchema = Type.Object({ code: Type.String(), name: Localized, short: Localized });
-export const CatalogueChapterSchema = Type.Object({ code: Type.String(), name: Localized, articles: Type.Array(CatalogueArticleSchema) });
+export const CatalogueChapterSchema = Type.Object({
+  code: Type.String(),
+  name: Localized,
+  articles: Type.Array(CatalogueArticleSchema),
+});
 export const DataRangeSchema = Type.Object({ first: Type.String(), last: Type.String() });
 export const CatalogueSchema = Type.Object({
   regions: Type.Array(CatalogueRegionSchema),
@@ -66,7 +86,11 @@ export const SliceCodesSchema = Type.Object({
 });
 export const SliceSchema = Type.Object({ frequency: FrequencySchema, ...SliceCodesSchema.properties });
 export const SliceLabelSchema = Type.Object({ area: Localized, category: Localized });
-export const SliceHeadSchema = Type.Object({ ...SliceSchema.properties, key: Type.String(), label: SliceLabelSchema });
+export const SliceHeadSchema = Type.Object({
+  ...SliceSchema.properties,
+  key: Type.String(),
+  label: SliceLabelSchema,
+});
 export type SliceCodes = Static<typeof SliceCodesSchema>;
 export type SliceHead = Static<typeof SliceHeadSchema>;
 
@@ -75,12 +99,16 @@ export type SliceHead = Static<typeof SliceHeadSchema>;
 export const ChangeSchema = Type.Object({
   previous: Type.Number(),
   difference: Type.Number(),
-  percent: Nullable(Type.Number({ description: 'relative change in per cent; null when the previous count was 0' })),
+  percent: Nullable(
+    Type.Number({ description: 'relative change in per cent; null when the previous count was 0' }),
+  ),
 });
 export const PeriodFiguresSchema = Type.Object({
   period: Type.String(),
   count: Count,
-  rate: Nullable(Type.Number({ description: 'per 10,000 residents of the area; null where the population is not known' })),
+  rate: Nullable(
+    Type.Number({ description: 'per 10,000 residents of the area; null where the population is not known' }),
+  ),
   monthOnMonth: Nullable(ChangeSchema),
   yearOnYear: Nullable(ChangeSchema),
 });
@@ -92,9 +120,25 @@ export const ChildFiguresSchema = Type.Object({
 });
 export const DynamicsViewSchema = Type.Object({
   slice: Type.Object({ ...SliceHeadSchema.properties, population: Nullable(Type.Number()) }),
-  latest: Nullable(Type.Object({ ...PeriodFiguresSchema.properties, shareOfArea: Nullable(Type.Number()), shareOfCategory: Nullable(Type.Number()) }), { description: 'the latest complete period (the current one is still filling)' }),
-  history: Type.Array(Type.Object({ period: Type.String(), count: Count, rate: Nullable(Type.Number()), complete: Type.Boolean() })),
-  children: Type.Array(Type.Object({ dimension: ChildDimensionSchema, items: Type.Array(ChildFiguresSchema) })),
+  latest: Nullable(
+    Type.Object({
+      ...PeriodFiguresSchema.properties,
+      shareOfArea: Nullable(Type.Number()),
+      shareOfCategory: Nullable(Type.Number()),
+    }),
+    { description: 'the latest complete period (the current one is still filling)' },
+  ),
+  history: Type.Array(
+    Type.Object({
+      period: Type.String(),
+      count: Count,
+      rate: Nullable(Type.Number()),
+      complete: Type.Boolean(),
+    }),
+  ),
+  children: Type.Array(
+    Type.Object({ dimension: ChildDimensionSchema, items: Type.Array(ChildFiguresSchema) }),
+  ),
 });
 export type Change = Static<typeof ChangeSchema>;
 export type PeriodFigures = Static<typeof PeriodFiguresSchema>;
@@ -103,12 +147,25 @@ export type DynamicsView = Static<typeof DynamicsViewSchema>;
 
 // Forecasts.
 
-export const ForecastPointSchema = Type.Object({ period: Type.String(), mean: Type.Number(), lo80: Type.Number(), hi80: Type.Number(), lo95: Type.Number(), hi95: Type.Number() });
-export const ReconciliationSchema = Type.Object({
-  level: oneOf(reconciliationLevels),
-  with: Type.String(),
-  meanAdjustment: Type.Number(),
-}, { description: '`level` names what the slice was reconciled with: the country total, its regions, its region, or its chapter' });
+export const ForecastPointSchema = Type.Object({
+  period: Type.String(),
+  mean: Type.Number(),
+  lo80: Type.Number(),
+  hi80: Type.Number(),
+  lo95: Type.Number(),
+  hi95: Type.Number(),
+});
+export const ReconciliationSchema = Type.Object(
+  {
+    level: oneOf(reconciliationLevels),
+    with: Type.String(),
+    meanAdjustment: Type.Number(),
+  },
+  {
+    description:
+      '`level` names what the slice was reconciled with: the country total, its regions, its region, or its chapter',
+  },
+);
 export const FlaggedPointSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   period: Type.String(),
@@ -127,7 +184,9 @@ export const ForecastViewSchema = Type.Object({
   partial: Nullable(PeriodCount, { description: 'the current period so far, not used for fitting' }),
   forecast: Type.Array(ForecastPointSchema),
   model: Type.String(),
-  validation: Type.Record(Type.String(), Nullable(Type.Number()), { description: 'each candidate’s mean MASE over the rolling origins; null where it could not be validated' }),
+  validation: Type.Record(Type.String(), Nullable(Type.Number()), {
+    description: 'each candidate’s mean MASE over the rolling origins; null where it could not be validated',
+  }),
   reconciliation: Nullable(ReconciliationSchema),
   explanation: Type.String(),
   flagged: Type.Array(FlaggedPointSchema),
@@ -175,7 +234,11 @@ export const DepartureSchema = Type.Object({
   anomalyId: Nullable(Type.String({ format: 'uuid', description: 'null outside your regions' })),
   alertId: Nullable(Type.String({ format: 'uuid', description: 'null outside your regions' })),
 });
-export const DeparturesViewSchema = Type.Object({ period: Nullable(Type.String()), frequency: FrequencySchema, items: Type.Array(DepartureSchema) });
+export const DeparturesViewSchema = Type.Object({
+  period: Nullable(Type.String()),
+  frequency: FrequencySchema,
+  items: Type.Array(DepartureSchema),
+});
 export type Departure = Static<typeof DepartureSchema>;
 export type DeparturesView = Static<typeof DeparturesViewSchema>;
 
@@ -205,20 +268,26 @@ export const AnomaliesViewSchema = Type.Object({ items: Type.Array(AnomalyViewSc
 export type AnomalyView = Static<typeof AnomalyViewSchema>;
 export type AnomaliesView = Static<typeof AnomaliesViewSchema>;
 
-export const BaselineSchema = Type.Object({
-  from: Type.String(),
-  model: Type.String(),
-  mean: Type.Array(Type.Number()),
-  lo80: Type.Array(Type.Number()),
-  hi80: Type.Array(Type.Number()),
-}, { description: 'the forecast that stood when the decision was taken, from the period after the anomaly' });
-export const EffectSchema = Type.Object({
-  periods: Type.Integer(),
-  observed: Type.Number(),
-  expected: Type.Number(),
-  percent: Nullable(Type.Number()),
-  words: Type.String(),
-}, { description: 'counts registered since the decision against the baseline' });
+export const BaselineSchema = Type.Object(
+  {
+    from: Type.String(),
+    model: Type.String(),
+    mean: Type.Array(Type.Number()),
+    lo80: Type.Array(Type.Number()),
+    hi80: Type.Array(Type.Number()),
+  },
+  { description: 'the forecast that stood when the decision was taken, from the period after the anomaly' },
+);
+export const EffectSchema = Type.Object(
+  {
+    periods: Type.Integer(),
+    observed: Type.Number(),
+    expected: Type.Number(),
+    percent: Nullable(Type.Number()),
+    words: Type.String(),
+  },
+  { description: 'counts registered since the decision against the baseline' },
+);
 export const DecisionViewSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   anomalyId: Type.String({ format: 'uuid' }),
@@ -237,7 +306,10 @@ export const DecisionViewSchema = Type.Object({
   effect: EffectSchema,
 });
 export const DecisionLogViewSchema = Type.Object({ items: Type.Array(DecisionViewSchema) });
-export const AnomalyDetailSchema = Type.Object({ anomaly: AnomalyViewSchema, decisions: Type.Array(DecisionViewSchema) });
+export const AnomalyDetailSchema = Type.Object({
+  anomaly: AnomalyViewSchema,
+  decisions: Type.Array(DecisionViewSchema),
+});
 export const DecisionRecordedSchema = Type.Object({ decision: DecisionViewSchema });
 export type Baseline = Static<typeof BaselineSchema>;
 export type Effect = Static<typeof EffectSchema>;

@@ -11,14 +11,37 @@ import { offenceRoutes } from './offences/offences.routes.js';
 /** The Criminal Threat Forecasting Centre: offence dynamics, forecasts reconciled over the hierarchy, anomaly alerts. */
 export const forecastingModule = defineModule({
   id: 'forecasting',
-  name: { kk: 'Қылмыстық қатерлерді болжау орталығы', ru: 'Центр прогнозирования криминальных угроз', en: 'Forecasting centre' },
+  name: {
+    kk: 'Қылмыстық қатерлерді болжау орталығы',
+    ru: 'Центр прогнозирования криминальных угроз',
+    en: 'Forecasting centre',
+  },
   migrationsDir: fileURLToPath(new URL('./migrations', import.meta.url)),
   permissions: [
-    { id: 'offences.ingest', description: 'Send registered offences and published totals (the register’s connector)', roles: [], grantableToApiKeys: true },
-    { id: 'forecasting.read', description: 'See offence dynamics, forecasts, departures and the decision log', roles: ['prosecutor', 'analyst', 'duty_officer', 'agency_liaison'] },
-    { id: 'forecasting.decide', description: 'Record what was done about an anomaly', roles: ['prosecutor', 'analyst'] },
+    {
+      id: 'offences.ingest',
+      description: 'Send registered offences and published totals (the register’s connector)',
+      roles: [],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'forecasting.read',
+      description: 'See offence dynamics, forecasts, departures and the decision log',
+      roles: ['prosecutor', 'analyst', 'duty_officer', 'agency_liaison'],
+    },
+    {
+      id: 'forecasting.decide',
+      description: 'Record what was done about an anomaly',
+      roles: ['prosecutor', 'analyst'],
+    },
   ],
-  nav: [{ path: '/forecasting', label: { kk: 'Болжау', ru: 'Прогнозирование', en: 'Forecasting' }, permission: 'forecasting.read' }],
+  nav: [
+    {
+      path: '/forecasting',
+      label: { kk: 'Болжау', ru: 'Прогнозирование', en: 'Forecasting' },
+      permission: 'forecasting.read',
+    },
+  ],
   setup(platform) {
     const cache = new ForecastCache();
     return {

@@ -14,7 +14,11 @@ import { demoFeed } from './simulation/demo-feed.js';
 import { sourceRoutes } from './sources/sources.routes.js';
 import { supervisionCommands } from './supervision.cli.js';
 import { supervisionRoutes } from './supervision.routes.js';
-import { isolatedSupervision, supervisionSettings, type SupervisionSettings } from './supervision.settings.js';
+import {
+  isolatedSupervision,
+  supervisionSettings,
+  type SupervisionSettings,
+} from './supervision.settings.js';
 import { WatchlistIndex } from './watchlists/watchlist-index.js';
 import { watchlistRoutes } from './watchlists/watchlists.routes.js';
 import { watchlistRule } from './watchlists/watchlists.rule.js';
@@ -37,18 +41,67 @@ export const supervisionModule = defineModule<SupervisionSettings, SupervisionAp
   settings: supervisionSettings,
   isolated: isolatedSupervision,
   permissions: [
-    { id: 'observations.ingest', description: 'Send observations of a registered source (camera, drone, bracelet and database connectors)', roles: [], grantableToApiKeys: true },
-    { id: 'supervision.read', description: 'See sources, watchlists and supervision measures in one’s regions', roles: ['prosecutor', 'analyst', 'duty_officer'] },
-    { id: 'supervision.search', description: 'Search stored observations for a person or vehicle, stating a purpose (audited)', roles: ['prosecutor', 'analyst'] },
-    { id: 'supervision.dispatch', description: 'Record what dispatched officers found (detained, not found, false match)', roles: ['duty_officer', 'prosecutor'] },
-    { id: 'supervision.watchlist', description: 'Add and close watchlist entries (the wanted-persons register’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
-    { id: 'supervision.probation', description: 'Register people on probation and their conditions (the probation service’s feed)', roles: ['prosecutor'], grantableToApiKeys: true },
-    { id: 'supervision.flights', description: 'File drone flights with their purpose and record their end (the drone unit’s feed, or the duty officer)', roles: ['duty_officer'], grantableToApiKeys: true },
-    { id: 'supervision.configure', description: 'Register sources, restricted zones and public-order rules', roles: [] },
+    {
+      id: 'observations.ingest',
+      description:
+        'Send observations of a registered source (camera, drone, bracelet and database connectors)',
+      roles: [],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'supervision.read',
+      description: 'See sources, watchlists and supervision measures in one’s regions',
+      roles: ['prosecutor', 'analyst', 'duty_officer'],
+    },
+    {
+      id: 'supervision.search',
+      description: 'Search stored observations for a person or vehicle, stating a purpose (audited)',
+      roles: ['prosecutor', 'analyst'],
+    },
+    {
+      id: 'supervision.dispatch',
+      description: 'Record what dispatched officers found (detained, not found, false match)',
+      roles: ['duty_officer', 'prosecutor'],
+    },
+    {
+      id: 'supervision.watchlist',
+      description: 'Add and close watchlist entries (the wanted-persons register’s feed)',
+      roles: ['prosecutor'],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'supervision.probation',
+      description: 'Register people on probation and their conditions (the probation service’s feed)',
+      roles: ['prosecutor'],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'supervision.flights',
+      description:
+        'File drone flights with their purpose and record their end (the drone unit’s feed, or the duty officer)',
+      roles: ['duty_officer'],
+      grantableToApiKeys: true,
+    },
+    {
+      id: 'supervision.configure',
+      description: 'Register sources, restricted zones and public-order rules',
+      roles: [],
+    },
   ],
-  nav: [{ path: '/supervision', label: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Supervision' }, permission: 'supervision.read' }],
+  nav: [
+    {
+      path: '/supervision',
+      label: { kk: 'Цифрлық қадағалау', ru: 'Цифровой надзор', en: 'Supervision' },
+      permission: 'supervision.read',
+    },
+  ],
   setup(platform) {
-    const rules = [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()];
+    const rules = [
+      watchlistRule(new WatchlistIndex(platform.db)),
+      probationRule(),
+      zonesRule(),
+      publicOrderRule(),
+    ];
     const pipeline = new ObservationPipeline(platform, rules);
     return {
       api: { pipeline },
@@ -61,7 +114,12 @@ export const supervisionModule = defineModule<SupervisionSettings, SupervisionAp
         await zoneRoutes(app, platform);
         await flightRoutes(app, platform);
       },
-      services: [pipeline, mqttIntake(platform, () => pipeline.kick()), natsIntake(platform, () => pipeline.kick()), demoFeed(platform)],
+      services: [
+        pipeline,
+        mqttIntake(platform, () => pipeline.kick()),
+        natsIntake(platform, () => pipeline.kick()),
+        demoFeed(platform),
+      ],
       jobs: [retentionJob(platform), silenceJob(platform)],
       seedDemo: async (rng) => {
         await seedDemoSupervision(platform, rng);

@@ -7,7 +7,10 @@ import { brokerAccountsCommand } from './sources/broker-accounts.cli.js';
 import type { SupervisionSettings } from './supervision.settings.js';
 
 /** The module's commands: `supervision match`, `simulate supervision`, `supervision evaluate`, `supervision broker-accounts`. */
-export function supervisionCommands(program: Command, open: () => Promise<OpenModule<SupervisionSettings, SupervisionApi>>): void {
+export function supervisionCommands(
+  program: Command,
+  open: () => Promise<OpenModule<SupervisionSettings, SupervisionApi>>,
+): void {
   supervisionMatchCommand(program);
   simulationCommands(program, open);
   brokerAccountsCommand(program, open);

@@ -18,13 +18,23 @@ export * from './flights/flights.contract.js';
 export const outcomes = ['detained', 'not_found', 'false_match'] as const;
 /** The kinds of alert the module's rules and jobs raise (an integration may raise others under the module's name). */
 export const alertKinds = [
-  'watchlist_person', 'watchlist_vehicle', 'probation_curfew', 'probation_exclusion', 'probation_area',
-  'bracelet_silent', 'checkin_missed', 'zone_incursion', 'public_order', 'source_silent',
+  'watchlist_person',
+  'watchlist_vehicle',
+  'probation_curfew',
+  'probation_exclusion',
+  'probation_area',
+  'bracelet_silent',
+  'checkin_missed',
+  'zone_incursion',
+  'public_order',
+  'source_silent',
 ] as const;
 const severities = ['critical', 'high', 'medium', 'low'] as const;
 
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const Moment = Type.String({ format: 'date-time' });
 const Rate = Nullable(Type.Number({ description: 'a share between 0 and 1; null with nothing to count' }));
 
@@ -48,7 +58,10 @@ export const LiveAlertSchema = Type.Object({
 });
 export type LiveAlert = Static<typeof LiveAlertSchema>;
 
-export const LiveViewSchema = Type.Object({ alerts: Type.Array(LiveAlertSchema), sources: Type.Array(SourceSchema) });
+export const LiveViewSchema = Type.Object({
+  alerts: Type.Array(LiveAlertSchema),
+  sources: Type.Array(SourceSchema),
+});
 export type LiveView = Static<typeof LiveViewSchema>;
 
 export const MeasuresSchema = Type.Object({
@@ -59,17 +72,27 @@ export const MeasuresSchema = Type.Object({
     closed: Type.Integer(),
     closedThroughSystem: Type.Integer(),
     shareClosedThroughSystem: Rate,
-    changeOverPeriod: Nullable(Type.Number({ description: 'relative change of the active list over the period' })),
+    changeOverPeriod: Nullable(
+      Type.Number({ description: 'relative change of the active list over the period' }),
+    ),
   }),
-  weekly: Type.Array(Type.Object({ week: Type.String({ format: 'date', description: 'the Monday' }), rule: Type.String(), hits: Type.Integer() })),
-  byRule: Type.Array(Type.Object({
-    rule: Type.String(),
-    hits: Type.Integer(),
-    outcomes: Type.Integer(),
-    falseMatches: Type.Integer(),
-    detained: Type.Integer(),
-    falseMatchRate: Rate,
-  })),
+  weekly: Type.Array(
+    Type.Object({
+      week: Type.String({ format: 'date', description: 'the Monday' }),
+      rule: Type.String(),
+      hits: Type.Integer(),
+    }),
+  ),
+  byRule: Type.Array(
+    Type.Object({
+      rule: Type.String(),
+      hits: Type.Integer(),
+      outcomes: Type.Integer(),
+      falseMatches: Type.Integer(),
+      detained: Type.Integer(),
+      falseMatchRate: Rate,
+    }),
+  ),
 });
 export type Measures = Static<typeof MeasuresSchema>;
 

@@ -2,7 +2,11 @@ import { inRegionScope, type RegionScope, type Sql } from '../../core/index.js';
 import type { Outcome } from './supervision.contract.js';
 
 /** The active watchlist's size at the end of each of the last `days` days. */
-export async function wantedOverTime(sql: Sql, scope: RegionScope, days: number): Promise<{ day: string; active: number }[]> {
+export async function wantedOverTime(
+  sql: Sql,
+  scope: RegionScope,
+  days: number,
+): Promise<{ day: string; active: number }[]> {
   return sql.query<{ day: string; active: number }>(
     `select to_char(d, 'YYYY-MM-DD') as day,
        (select count(*)::int from watchlist_entries w where w.created_at < d + interval '1 day' and (w.closed_at is null or w.closed_at >= d + interval '1 day') and ${inRegionScope('w.region', 2)}) as active
@@ -29,7 +33,11 @@ export async function wantedClosures(sql: Sql, scope: RegionScope): Promise<Clos
 }
 
 /** Hits by week and rule over the last `days` days. */
-export async function weeklyHits(sql: Sql, scope: RegionScope, days: number): Promise<{ week: string; rule: string; hits: number }[]> {
+export async function weeklyHits(
+  sql: Sql,
+  scope: RegionScope,
+  days: number,
+): Promise<{ week: string; rule: string; hits: number }[]> {
   return sql.query<{ week: string; rule: string; hits: number }>(
     `select to_char(date_trunc('week', created_at), 'YYYY-MM-DD') as week, rule, count(*)::int as hits from supervision_hits
      where created_at > now() - make_interval(days => $1) and ${inRegionScope('region', 2)} group by 1, 2 order by 1`,
@@ -56,7 +64,10 @@ export async function hitsByRule(sql: Sql, scope: RegionScope, days: number): Pr
 }
 
 /** The latest outcome recorded on the hits behind each of these alerts (alerts without one are left out). */
-export async function latestOutcomes(sql: Sql, alertIds: readonly string[]): Promise<Map<string, { outcome: Outcome; at: Date }>> {
+export async function latestOutcomes(
+  sql: Sql,
+  alertIds: readonly string[],
+): Promise<Map<string, { outcome: Outcome; at: Date }>> {
   if (alertIds.length === 0) return new Map();
   const rows = await sql.query<{ alert_id: string; outcome: Outcome; outcome_at: Date }>(
     `select distinct on (alert_id) alert_id, outcome, outcome_at from supervision_hits
@@ -67,7 +78,14 @@ export async function latestOutcomes(sql: Sql, alertIds: readonly string[]): Pro
 }
 
 /** Writes the officers' finding to every hit behind an alert in the caller's regions; returns the hits. */
-export async function recordHitOutcomes(sql: Sql, scope: RegionScope, alertId: string, outcome: Outcome, note: string | null, by: string): Promise<{ id: string; rule: string; subject_id: string; region: string }[]> {
+export async function recordHitOutcomes(
+  sql: Sql,
+  scope: RegionScope,
+  alertId: string,
+  outcome: Outcome,
+  note: string | null,
+  by: string,
+): Promise<{ id: string; rule: string; subject_id: string; region: string }[]> {
   return sql.query<{ id: string; rule: string; subject_id: string; region: string }>(
     `update supervision_hits set outcome = $2, outcome_note = $3, outcome_at = now(), outcome_by = $4
      where alert_id = $1 and ${inRegionScope('region', 5)} returning id, rule, subject_id, region`,

@@ -11,42 +11,70 @@ export async function supervisionRoutes(app: FastifyInstance, platform: Supervis
   const api = app.withTypeProvider<TypeBoxTypeProvider>();
   const { db, bus } = platform;
 
-  api.get('/api/supervision/measures', {
-    config: { permission: 'supervision.read' },
-    schema: {
-      tags: ['supervision'],
-      summary: 'Wanted-list size over time and share closed through the system; hits, violations and incursions by week; false matches by rule',
-      querystring: MeasuresQuery,
-      response: withProblems({ 200: MeasuresSchema }),
+  api.get(
+    '/api/supervision/measures',
+    {
+      config: { permission: 'supervision.read' },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'Wanted-list size over time and share closed through the system; hits, violations and incursions by week; false matches by rule',
+        querystring: MeasuresQuery,
+        response: withProblems({ 200: MeasuresSchema }),
+      },
     },
-  }, async (request) => supervisionMeasures(db, regionScope(actorOf(request)), request.query.days ?? 90));
+    async (request) => supervisionMeasures(db, regionScope(actorOf(request)), request.query.days ?? 90),
+  );
 
-  api.get('/api/supervision/live', {
-    config: { permission: 'supervision.read' },
-    schema: {
-      tags: ['supervision'],
-      summary: 'Alerts of the last hours with their locations, and the sources, for the live map',
-      querystring: LiveQuery,
-      response: withProblems({ 200: LiveViewSchema }),
+  api.get(
+    '/api/supervision/live',
+    {
+      config: { permission: 'supervision.read' },
+      schema: {
+        tags: ['supervision'],
+        summary: 'Alerts of the last hours with their locations, and the sources, for the live map',
+        querystring: LiveQuery,
+        response: withProblems({ 200: LiveViewSchema }),
+      },
     },
-  }, async (request) => liveView(db, regionScope(actorOf(request)), request.query.hours ?? 24));
+    async (request) => liveView(db, regionScope(actorOf(request)), request.query.hours ?? 24),
+  );
 
-  api.post('/api/supervision/alerts/:id/outcome', {
-    config: { permission: 'supervision.dispatch' },
-    schema: {
-      tags: ['supervision'],
-      summary: 'Record what the dispatched officers found: detained, not found, or a false match (feeds the source’s false-match rate)',
-      params: OutcomeParams,
-      body: OutcomeBody,
-      response: withProblems({ 200: OutcomeRecordedSchema }),
+  api.post(
+    '/api/supervision/alerts/:id/outcome',
+    {
+      config: { permission: 'supervision.dispatch' },
+      schema: {
+        tags: ['supervision'],
+        summary:
+          'Record what the dispatched officers found: detained, not found, or a false match (feeds the source’s false-match rate)',
+        params: OutcomeParams,
+        body: OutcomeBody,
+        response: withProblems({ 200: OutcomeRecordedSchema }),
+      },
     },
-  }, async (request) => {
-    const actor = actorOf(request);
-    return bus.tx(async (sql) => {
-      const recorded = await recordOutcome(sql, regionScope(actor), request.params.id, request.body.outcome, request.body.note ?? null, actor.name);
-      if (!recorded) throw problems.notFound(`supervision alert ${request.params.id}`);
-      await auditRequest(sql, request, { action: 'supervision.outcome', subjectType: 'alert', subjectId: request.params.id, region: recorded.region, outcome: 'success', details: { outcome: request.body.outcome, hits: recorded.hits, closedEntry: recorded.closedEntry } });
-      return recorded;
-    });
-  });
+    async (request) => {
+      const actor = actorOf(request);
+      return bus.tx(async (sql) => {
+        const recorded = await recordOutcome(
+          sql,
+          regionScope(actor),
+          request.params.id,
+          request.body.outcome,
+          request.body.note ?? null,
+          actor.name,
+        );
+        if (!recorded) throw problems.notFound(`supervision alert ${request.params.id}`);
+        await auditRequest(sql, request, {
+          action: 'supervision.outcome',
+          subjectType: 'alert',
+          subjectId: request.params.id,
+          region: recorded.region,
+          outcome: 'success',
+          details: { outcome: request.body.outcome, hits: recorded.hits, closedEntry: recorded.closedEntry },
+        });
+        return recorded;
+      });
+    },
+  );
 }

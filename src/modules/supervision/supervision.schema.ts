@@ -6,7 +6,10 @@ import { outcomes } from './supervision.contract.js';
 
 /** An id chosen by the register that sends it (a probation case, a zone, a rule). */
 export const ExternalId = Type.String({ pattern: '^[A-Za-z0-9._:-]{1,64}$' });
-export const LocalTime = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'local time HH:MM (UTC+5)' });
+export const LocalTime = Type.String({
+  pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$',
+  description: 'local time HH:MM (UTC+5)',
+});
 /** Kazakhstan's extent, with a margin. */
 export const Lat = Type.Number({ minimum: 40.5, maximum: 55.5 });
 export const Lon = Type.Number({ minimum: 46.4, maximum: 87.4 });
@@ -17,4 +20,7 @@ export const MeasuresQuery = Strict({ days: Type.Optional(Type.Integer({ minimum
 export const LiveQuery = Strict({ hours: Type.Optional(Type.Integer({ minimum: 1, maximum: 168 })) });
 
 export const OutcomeParams = IdParams;
-export const OutcomeBody = Strict({ outcome: Type.Unsafe<(typeof outcomes)[number]>({ type: 'string', enum: [...outcomes] }), note: Type.Optional(Type.String({ maxLength: 1000 })) });
+export const OutcomeBody = Strict({
+  outcome: Type.Unsafe<(typeof outcomes)[number]>({ type: 'string', enum: [...outcomes] }),
+  note: Type.Optional(Type.String({ maxLength: 1000 })),
+});

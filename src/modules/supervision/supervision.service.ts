@@ -1,6 +1,13 @@
 import { recentAlerts, type RegionScope, type Sql } from '../../core/index.js';
 import type { LiveAlert, LiveView, Measures, Outcome, OutcomeRecorded } from './supervision.contract.js';
-import { hitsByRule, latestOutcomes, recordHitOutcomes, wantedClosures, wantedOverTime, weeklyHits } from './supervision.repository.js';
+import {
+  hitsByRule,
+  latestOutcomes,
+  recordHitOutcomes,
+  wantedClosures,
+  wantedOverTime,
+  weeklyHits,
+} from './supervision.repository.js';
 import { listSources, presentSource } from './sources/sources.repository.js';
 import { closeEntry } from './watchlists/watchlists.repository.js';
 
@@ -27,16 +34,31 @@ export async function supervisionMeasures(sql: Sql, scope: RegionScope, days = 9
       closed: closed?.closed ?? 0,
       closedThroughSystem: closed?.through_system ?? 0,
       shareClosedThroughSystem: closed && closed.closed > 0 ? closed.through_system / closed.closed : null,
-      changeOverPeriod: wanted.length > 1 && first && last && first.active > 0 ? (last.active - first.active) / first.active : null,
+      changeOverPeriod:
+        wanted.length > 1 && first && last && first.active > 0
+          ? (last.active - first.active) / first.active
+          : null,
     },
     weekly,
-    byRule: byRule.map((row) => ({ rule: row.rule, hits: row.hits, outcomes: row.outcomes, falseMatches: row.false_matches, detained: row.detained, falseMatchRate: row.outcomes > 0 ? row.false_matches / row.outcomes : null })),
+    byRule: byRule.map((row) => ({
+      rule: row.rule,
+      hits: row.hits,
+      outcomes: row.outcomes,
+      falseMatches: row.false_matches,
+      detained: row.detained,
+      falseMatchRate: row.outcomes > 0 ? row.false_matches / row.outcomes : null,
+    })),
   };
 }
 
 /** A coordinate as the evidence holds it: a number, or (an integration's alert) a number written as text. */
 const coordinate = (value: unknown): number | null => {
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const number =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && value.trim() !== ''
+        ? Number(value)
+        : Number.NaN;
   return Number.isFinite(number) ? number : null;
 };
 
@@ -52,14 +74,25 @@ function locationOf(evidence: Record<string, unknown>): LiveAlert['location'] {
 /** The alerts of the last `hours` with their places and outcomes, and the sources, for the live map (labels masked). */
 export async function liveView(sql: Sql, scope: RegionScope, hours = 24): Promise<LiveView> {
   const alerts = await recentAlerts(sql, scope, { module: 'supervision', hours, limit: LIVE_LIMIT });
-  const outcomes = await latestOutcomes(sql, alerts.map((alert) => alert.id));
+  const outcomes = await latestOutcomes(
+    sql,
+    alerts.map((alert) => alert.id),
+  );
   return {
     alerts: alerts.map((alert): LiveAlert => {
       const found = outcomes.get(alert.id);
       return {
-        id: alert.id, kind: alert.kind, severity: alert.severity, status: alert.status, region: alert.region, subjectId: alert.subject.id, label: alert.subject.label,
-        location: locationOf(alert.evidence), createdAt: new Date(alert.createdAt).toISOString(),
-        outcome: found?.outcome ?? null, outcomeAt: found ? new Date(found.at).toISOString() : null,
+        id: alert.id,
+        kind: alert.kind,
+        severity: alert.severity,
+        status: alert.status,
+        region: alert.region,
+        subjectId: alert.subject.id,
+        label: alert.subject.label,
+        location: locationOf(alert.evidence),
+        createdAt: new Date(alert.createdAt).toISOString(),
+        outcome: found?.outcome ?? null,
+        outcomeAt: found ? new Date(found.at).toISOString() : null,
       };
     }),
     sources: (await listSources(sql, scope)).map((row) => presentSource(row)),
@@ -70,11 +103,19 @@ export async function liveView(sql: Sql, scope: RegionScope, hours = 24): Promis
  * The duty officer's finding on an alert, written to every hit behind it. A detention closes the watchlist entry as
  * closed through the system; a false match counts against the source that reported it.
  */
-export async function recordOutcome(sql: Sql, scope: RegionScope, alertId: string, outcome: Outcome, note: string | null, by: string): Promise<OutcomeRecorded | undefined> {
+export async function recordOutcome(
+  sql: Sql,
+  scope: RegionScope,
+  alertId: string,
+  outcome: Outcome,
+  note: string | null,
+  by: string,
+): Promise<OutcomeRecorded | undefined> {
   const hits = await recordHitOutcomes(sql, scope, alertId, outcome, note, by);
   const [first] = hits;
   if (!first) return undefined;
   let closedEntry: string | null = null;
-  if (outcome === 'detained' && first.rule.startsWith('watchlist_')) closedEntry = (await closeEntry(sql, null, first.subject_id, 'detained', true))?.id ?? null;
+  if (outcome === 'detained' && first.rule.startsWith('watchlist_'))
+    closedEntry = (await closeEntry(sql, null, first.subject_id, 'detained', true))?.id ?? null;
   return { alertId, outcome, hits: hits.length, region: first.region, closedEntry };
 }

@@ -25,9 +25,7 @@ export function ReferenceDataProvider({ children }: { children: ReactNode }) {
   const api = useApi();
   const { pick, t } = useI18n();
   const regionsRes = useResource('regions', () => api.get<{ regions: Region[] }>('/api/geo/regions'));
-  const modulesRes = useResource('modules', () =>
-    api.get<{ modules: ModuleInfo[] }>('/api/modules'),
-  );
+  const modulesRes = useResource('modules', () => api.get<{ modules: ModuleInfo[] }>('/api/modules'));
   const rolesRes = useResource('roles', () => api.get<{ roles: RoleInfo[] }>('/api/auth/permissions'));
   const roles = useMemo(() => rolesRes.data?.roles ?? [], [rolesRes.data]);
   const roleName = useCallback(

@@ -14,7 +14,17 @@ export type {
   AlertView as Alert,
   Severity,
 } from '../../../src/core/alerts/alerts.contract';
-export type { ApiKey, AssignableUser, ClientKind, Locale, Me, PermissionInfo, Role, RoleInfo, User } from '../../../src/core/auth/auth.contract';
+export type {
+  ApiKey,
+  AssignableUser,
+  ClientKind,
+  Locale,
+  Me,
+  PermissionInfo,
+  Role,
+  RoleInfo,
+  User,
+} from '../../../src/core/auth/auth.contract';
 export type { AuditEntry, VerifyResult as AuditVerifyResult } from '../../../src/core/audit/audit.contract';
 export type { Agency, Delivery, Subscription } from '../../../src/core/webhooks/webhooks.contract';
 export type { MappedRegion as Region } from '../../../src/core/geo/geo.contract';
@@ -26,8 +36,22 @@ export type Localized = Record<'kk' | 'ru' | 'en', string>;
 export type Session = Omit<Me, 'user' | 'csrfToken'> & { user: User; csrfToken: string };
 
 export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low'];
-export const ALERT_STATUSES: readonly AlertStatus[] = ['new', 'acknowledged', 'assigned', 'resolved', 'false_positive', 'escalated'];
-export const CLIENT_KINDS: readonly ClientKind[] = ['eotinish', 'telecom_switch', 'camera_gateway', 'bank', 'register', 'other'];
+export const ALERT_STATUSES: readonly AlertStatus[] = [
+  'new',
+  'acknowledged',
+  'assigned',
+  'resolved',
+  'false_positive',
+  'escalated',
+];
+export const CLIENT_KINDS: readonly ClientKind[] = [
+  'eotinish',
+  'telecom_switch',
+  'camera_gateway',
+  'bank',
+  'register',
+  'other',
+];
 
 /** A page of a keyset-paged list. */
 export interface Page<T> {

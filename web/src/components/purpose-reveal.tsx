@@ -42,7 +42,12 @@ export function PurposeReveal<T>({
 
   return (
     <>
-      <button type="button" className="btn btn--small btn--warning-outline" onClick={() => setAsking(true)} data-testid={buttonTestId}>
+      <button
+        type="button"
+        className="btn btn--small btn--warning-outline"
+        onClick={() => setAsking(true)}
+        data-testid={buttonTestId}
+      >
         {labels.button}
       </button>
       {asking && (

@@ -71,7 +71,6 @@ export const en = {
   'nav.apiKeys': 'API keys',
   'nav.subscriptions': 'Webhooks',
 
-
   'severity.critical': 'Critical',
   'severity.high': 'High',
   'severity.medium': 'Medium',
@@ -93,7 +92,8 @@ export const en = {
 
   'overview.title': 'Overview',
   'overview.mapTitle': 'Open alerts by region',
-  'overview.mapAttribution': 'Boundaries: geokz, Alexander Rodionov (CC BY 4.0); population: Bureau of National Statistics, 2023.',
+  'overview.mapAttribution':
+    'Boundaries: geokz, Alexander Rodionov (CC BY 4.0); population: Bureau of National Statistics, 2023.',
   'overview.mapHint': 'Click a region to open its alerts.',
   'overview.openTotal': 'Open alerts',
   'overview.bySeverity': 'By severity',
@@ -199,7 +199,8 @@ export const en = {
   'audit.problem.rehashed': 'Chain rewritten under a signed checkpoint',
   'audit.problem.forged': 'Checkpoint not signed with the platform’s key',
   'audit.problem.unverifiable': 'Checkpoint signed with an unknown key',
-  'audit.checkpoints': '{count} signed checkpoints; the newest ({at}) covers entries up to {seq}; {uncovered} newer entries are covered by the hash chain alone.',
+  'audit.checkpoints':
+    '{count} signed checkpoints; the newest ({at}) covers entries up to {seq}; {uncovered} newer entries are covered by the hash chain alone.',
   'audit.noCheckpoints': 'No signed checkpoints: deleting the newest entries could not be detected.',
   'audit.empty': 'No entries match these filters',
   'audit.details': 'Details',

@@ -70,7 +70,6 @@ export const kk: Messages = {
   'nav.apiKeys': 'API кілттері',
   'nav.subscriptions': 'Вебхуктар',
 
-
   'severity.critical': 'Сыни',
   'severity.high': 'Жоғары',
   'severity.medium': 'Орташа',
@@ -92,7 +91,8 @@ export const kk: Messages = {
 
   'overview.title': 'Шолу',
   'overview.mapTitle': 'Өңірлер бойынша ашық сигналдар',
-  'overview.mapAttribution': 'Шекаралар: geokz, Александр Родионов (CC BY 4.0); халық саны: Ұлттық статистика бюросы, 2023.',
+  'overview.mapAttribution':
+    'Шекаралар: geokz, Александр Родионов (CC BY 4.0); халық саны: Ұлттық статистика бюросы, 2023.',
   'overview.mapHint': 'Сигналдарын ашу үшін өңірді басыңыз.',
   'overview.openTotal': 'Ашық сигналдар',
   'overview.bySeverity': 'Маңыздылығы бойынша',
@@ -198,8 +198,10 @@ export const kk: Messages = {
   'audit.problem.rehashed': 'Қол қойылған бақылау нүктесінің астындағы тізбек қайта жазылған',
   'audit.problem.forged': 'Бақылау нүктесіне платформаның кілтімен қол қойылмаған',
   'audit.problem.unverifiable': 'Бақылау нүктесіне белгісіз кілтпен қол қойылған',
-  'audit.checkpoints': 'Қол қойылған бақылау нүктелері: {count}; соңғысы ({at}) {seq}-жазбаға дейін қамтиды; одан кейінгі {uncovered} жазбаны тек хэш тізбегі қорғайды.',
-  'audit.noCheckpoints': 'Қол қойылған бақылау нүктелері жоқ: соңғы жазбалардың жойылуын анықтау мүмкін емес.',
+  'audit.checkpoints':
+    'Қол қойылған бақылау нүктелері: {count}; соңғысы ({at}) {seq}-жазбаға дейін қамтиды; одан кейінгі {uncovered} жазбаны тек хэш тізбегі қорғайды.',
+  'audit.noCheckpoints':
+    'Қол қойылған бақылау нүктелері жоқ: соңғы жазбалардың жойылуын анықтау мүмкін емес.',
   'audit.empty': 'Осы сүзгілер бойынша жазба жоқ',
   'audit.details': 'Толығырақ',
   'audit.outcome.success': 'Сәтті',

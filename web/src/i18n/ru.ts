@@ -71,7 +71,6 @@ export const ru: Messages = {
   'nav.apiKeys': 'API-ключи',
   'nav.subscriptions': 'Вебхуки',
 
-
   'severity.critical': 'Критический',
   'severity.high': 'Высокий',
   'severity.medium': 'Средний',
@@ -93,7 +92,8 @@ export const ru: Messages = {
 
   'overview.title': 'Обзор',
   'overview.mapTitle': 'Открытые сигналы по регионам',
-  'overview.mapAttribution': 'Границы: geokz, Александр Родионов (CC BY 4.0); население: Бюро национальной статистики, 2023.',
+  'overview.mapAttribution':
+    'Границы: geokz, Александр Родионов (CC BY 4.0); население: Бюро национальной статистики, 2023.',
   'overview.mapHint': 'Нажмите на регион, чтобы открыть его сигналы.',
   'overview.openTotal': 'Открытые сигналы',
   'overview.bySeverity': 'По важности',
@@ -199,7 +199,8 @@ export const ru: Messages = {
   'audit.problem.rehashed': 'Цепочка переписана под подписанной контрольной точкой',
   'audit.problem.forged': 'Контрольная точка не подписана ключом платформы',
   'audit.problem.unverifiable': 'Контрольная точка подписана неизвестным ключом',
-  'audit.checkpoints': 'Подписанных контрольных точек: {count}; последняя ({at}) охватывает записи до {seq}; ещё {uncovered} более новых записей защищены только цепочкой хэшей.',
+  'audit.checkpoints':
+    'Подписанных контрольных точек: {count}; последняя ({at}) охватывает записи до {seq}; ещё {uncovered} более новых записей защищены только цепочкой хэшей.',
   'audit.noCheckpoints': 'Подписанных контрольных точек нет: удаление последних записей обнаружить нельзя.',
   'audit.empty': 'Нет записей по этим фильтрам',
   'audit.details': 'Подробности',

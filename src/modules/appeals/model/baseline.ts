@@ -27,6 +27,8 @@ export function trainBaseline(examples: readonly Example[], buckets = 1 << 17) {
   );
   return (text: string): Record<RiskLabel, number> => {
     const x = bagOfWords(text, buckets);
-    return Object.fromEntries(riskLabels.map((label, index) => [label, sigmoid(score(model, x, index))])) as Record<RiskLabel, number>;
+    return Object.fromEntries(
+      riskLabels.map((label, index) => [label, sigmoid(score(model, x, index))]),
+    ) as Record<RiskLabel, number>;
   };
 }

@@ -5,7 +5,12 @@ import { calibrate, fitPlatt } from './calibration.js';
 test('Platt scaling maps over-confident scores to observed frequencies', () => {
   // Scores of 4 are right 75 % of the time, scores of -4 are wrong 25 % of the time.
   const scores = [...Array(100).fill(4), ...Array(100).fill(-4)] as number[];
-  const targets = [...Array(75).fill(1), ...Array(25).fill(0), ...Array(25).fill(1), ...Array(75).fill(0)] as number[];
+  const targets = [
+    ...Array(75).fill(1),
+    ...Array(25).fill(0),
+    ...Array(25).fill(1),
+    ...Array(75).fill(0),
+  ] as number[];
   const platt = fitPlatt(scores, targets);
   assert.ok(Math.abs(calibrate(platt, 4) - 0.75) < 0.02);
   assert.ok(Math.abs(calibrate(platt, -4) - 0.25) < 0.02);

@@ -28,7 +28,11 @@ export function fitPlatt(scores: readonly number[], targets: readonly number[]):
   let b = 0;
   let current = loss(a, b);
   for (let iteration = 0; iteration < 100; iteration++) {
-    let ga = 0, gb = 0, haa = 1e-12, hab = 0, hbb = 1e-12;
+    let ga = 0,
+      gb = 0,
+      haa = 1e-12,
+      hab = 0,
+      hbb = 1e-12;
     for (const [i, z] of scores.entries()) {
       const p = sigmoid(a * z + b);
       const d = p - (t[i] ?? NaN);
@@ -68,13 +72,17 @@ export const calibrate = (platt: Platt, z: number) => sigmoid(platt.a * z + plat
 export function calibrationReport(probabilities: readonly number[], targets: readonly number[]) {
   const bins = Array.from({ length: 10 }, () => ({ count: 0, predicted: 0, observed: 0 }));
   probabilities.forEach((p, i) => {
-    const bin = present(bins[Math.min(9, Math.floor(p * 10))], 'the calibration bin of a probability (below 0, or NaN?)');
+    const bin = present(
+      bins[Math.min(9, Math.floor(p * 10))],
+      'the calibration bin of a probability (below 0, or NaN?)',
+    );
     bin.count += 1;
     bin.predicted += p;
     bin.observed += targets[i] ?? NaN;
   });
   const total = probabilities.length || 1;
-  const ece = bins.reduce((sum, bin) => sum + (bin.count ? Math.abs(bin.predicted - bin.observed) : 0), 0) / total;
+  const ece =
+    bins.reduce((sum, bin) => sum + (bin.count ? Math.abs(bin.predicted - bin.observed) : 0), 0) / total;
   return {
     ece,
     bins: bins.map((bin, index) => ({

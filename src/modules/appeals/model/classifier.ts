@@ -7,7 +7,14 @@ import { calibrate } from './calibration.js';
 import { pushFeatureHashes, unpackIdf, vectorize, type SparseVector } from './features.js';
 import { riskLabels, type RiskLabel } from './labels.js';
 import { score, type LinearModel } from './linear.js';
-import { aggravatingSignals, defaultRiskThresholds, riskLevel, type Aggravating, type RiskLevel, type RiskThresholds } from './risk-level.js';
+import {
+  aggravatingSignals,
+  defaultRiskThresholds,
+  riskLevel,
+  type Aggravating,
+  type RiskLevel,
+  type RiskThresholds,
+} from './risk-level.js';
 import { routeAppeal } from './routing.js';
 
 export interface Evidence {
@@ -42,7 +49,10 @@ export class AppealClassifier {
   private readonly routing: LinearModel;
   private readonly idf: Float32Array;
 
-  constructor(readonly artifact: ModelArtifact, private readonly thresholds: RiskThresholds = defaultRiskThresholds) {
+  constructor(
+    readonly artifact: ModelArtifact,
+    private readonly thresholds: RiskThresholds = defaultRiskThresholds,
+  ) {
     this.risk = dequantise(artifact.risk, artifact.buckets);
     this.routing = dequantise(artifact.routing, artifact.buckets);
     this.idf = unpackIdf(artifact.idf);
@@ -58,11 +68,20 @@ export class AppealClassifier {
     return this.artifact.version;
   }
 
-  probabilities(tokens: readonly Token[], x: SparseVector = vectorize(tokens, this.artifact.buckets, this.idf)): Record<RiskLabel, number> {
+  probabilities(
+    tokens: readonly Token[],
+    x: SparseVector = vectorize(tokens, this.artifact.buckets, this.idf),
+  ): Record<RiskLabel, number> {
     const result = {} as Record<RiskLabel, number>;
     riskLabels.forEach((label) => {
       const index = this.risk.labels.indexOf(label);
-      result[label] = index < 0 ? 0 : calibrate(present(this.artifact.risk.platt[index], "a risk label's Platt scaling in the model artifact"), score(this.risk, x, index));
+      result[label] =
+        index < 0
+          ? 0
+          : calibrate(
+              present(this.artifact.risk.platt[index], "a risk label's Platt scaling in the model artifact"),
+              score(this.risk, x, index),
+            );
     });
     return result;
   }
@@ -81,9 +100,19 @@ export class AppealClassifier {
     return {
       language: detectLanguage(text).language,
       labels,
-      scores: Object.fromEntries(riskLabels.map((label) => [label, Number(scores[label].toFixed(4))])) as Record<RiskLabel, number>,
+      scores: Object.fromEntries(
+        riskLabels.map((label) => [label, Number(scores[label].toFixed(4))]),
+      ) as Record<RiskLabel, number>,
       riskLevel: level,
-      explanation: { summary: summarize(labels, scores, evidence, aggravating, level), thresholds: Object.fromEntries(riskLabels.map((label) => [label, this.threshold(label)])) as Record<RiskLabel, number>, labels: evidence, aggravating },
+      explanation: {
+        summary: summarize(labels, scores, evidence, aggravating, level),
+        thresholds: Object.fromEntries(riskLabels.map((label) => [label, this.threshold(label)])) as Record<
+          RiskLabel,
+          number
+        >,
+        labels: evidence,
+        aggravating,
+      },
       entities: extractEntities(text),
       topic,
       route: routeAppeal(labels, topic.name),
@@ -128,7 +157,12 @@ export class AppealClassifier {
       while (strong.has(j + 1)) weight += contributions[++j] ?? 0;
       const { start } = present(tokens[i], 'the first token of a phrase');
       const { end } = present(tokens[j], 'the last token of a phrase');
-      phrases.push({ text: text.slice(start, end), start, end, weight: Number((weight / positive).toFixed(3)) });
+      phrases.push({
+        text: text.slice(start, end),
+        start,
+        end,
+        weight: Number((weight / positive).toFixed(3)),
+      });
       i = j;
     }
     return phrases.sort((a, b) => b.weight - a.weight);
@@ -141,16 +175,30 @@ export class AppealClassifier {
     const total = exps.reduce((sum, value) => sum + value, 0);
     const best = exps.indexOf(Math.max(...exps));
     // No topic wins (none trained, or NaN scores): best is -1, so 'other' with probability NaN.
-    return { name: this.routing.labels[best] ?? 'other', probability: Number(((exps[best] ?? NaN) / total).toFixed(3)) };
+    return {
+      name: this.routing.labels[best] ?? 'other',
+      probability: Number(((exps[best] ?? NaN) / total).toFixed(3)),
+    };
   }
 }
 
-function summarize(labels: RiskLabel[], scores: Record<RiskLabel, number>, evidence: Partial<Record<RiskLabel, Evidence[]>>, aggravating: Aggravating[], level: RiskLevel): string {
+function summarize(
+  labels: RiskLabel[],
+  scores: Record<RiskLabel, number>,
+  evidence: Partial<Record<RiskLabel, Evidence[]>>,
+  aggravating: Aggravating[],
+  level: RiskLevel,
+): string {
   if (labels.length === 0) return 'No risk label reached its threshold: an ordinary appeal.';
   const parts = labels.map((label) => {
-    const phrases = (evidence[label] ?? []).slice(0, 3).map((phrase) => `«${phrase.text}»`).join(', ');
+    const phrases = (evidence[label] ?? [])
+      .slice(0, 3)
+      .map((phrase) => `«${phrase.text}»`)
+      .join(', ');
     return `${label} (p = ${scores[label].toFixed(2)})${phrases ? ` from ${phrases}` : ''}`;
   });
-  const signals = aggravating.length ? `; aggravating: ${aggravating.map((signal) => `${signal.kind} «${signal.phrase}»`).join(', ')}` : '';
+  const signals = aggravating.length
+    ? `; aggravating: ${aggravating.map((signal) => `${signal.kind} «${signal.phrase}»`).join(', ')}`
+    : '';
   return `Risk ${level}: ${parts.join('; ')}${signals}.`;
 }

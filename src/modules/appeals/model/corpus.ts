@@ -26,7 +26,9 @@ export const seedCorpusDir = fileURLToPath(new URL('../corpus', import.meta.url)
 
 /** The shared public data sets sit beside the repository; QADAGALAU_SHARED_DATA points elsewhere. */
 export function sharedDataDir(): string | null {
-  const dir = process.env.QADAGALAU_SHARED_DATA ?? resolve(fileURLToPath(new URL('../../../../../shared/data', import.meta.url)));
+  const dir =
+    process.env.QADAGALAU_SHARED_DATA ??
+    resolve(fileURLToPath(new URL('../../../../../shared/data', import.meta.url)));
   return existsSync(dir) ? dir : null;
 }
 
@@ -58,7 +60,8 @@ export function loadKzgov(dir = sharedDataDir()): Example[] {
   if (!existsSync(file)) return [];
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
   const columns = present(header, `the header of ${file}`);
-  const cell = (cells: readonly string[], name: string) => present(cells[columns.indexOf(name)], `${name} in a row of ${file}`);
+  const cell = (cells: readonly string[], name: string) =>
+    present(cells[columns.indexOf(name)], `${name} in a row of ${file}`);
   const seen = new Set<string>();
   return rows.flatMap((cells) => {
     const topic = cell(cells, 'category');
@@ -67,7 +70,16 @@ export function loadKzgov(dir = sharedDataDir()): Example[] {
       const text = cell(cells, lang === 'kk' ? 'text_kz' : 'text_ru').trim();
       if (!text || seen.has(text)) return [];
       seen.add(text);
-      return [{ id: `kzgov-${id}-${lang}`, text, labels: topic === 'коррупция' ? null : [], topic, lang, source: 'kzgov' as const }];
+      return [
+        {
+          id: `kzgov-${id}-${lang}`,
+          text,
+          labels: topic === 'коррупция' ? null : [],
+          topic,
+          lang,
+          source: 'kzgov' as const,
+        },
+      ];
     });
   });
 }
@@ -83,5 +95,8 @@ export function loadSpbTextsForEvaluation(limit: number, dir = sharedDataDir()):
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
   const column = present(header, `the header of ${file}`).indexOf('text');
   // Every 11th row, so the sample spans the whole period and all districts.
-  return rows.filter((_, index) => index % 11 === 0).slice(0, limit).map((cells) => present(cells[column], `text in a row of ${file}`));
+  return rows
+    .filter((_, index) => index % 11 === 0)
+    .slice(0, limit)
+    .map((cells) => present(cells[column], `text in a row of ${file}`));
 }

@@ -86,7 +86,12 @@ function countSlots(hashes: readonly number[], mask: number): [number[], number[
 }
 
 /** One block of features weighted by sublinear TF·IDF and scaled to a given L2 norm. */
-function weightBlock(indices: number[], counts: number[], idf: Float32Array | undefined, norm: number): Map<number, number> {
+function weightBlock(
+  indices: number[],
+  counts: number[],
+  idf: Float32Array | undefined,
+  norm: number,
+): Map<number, number> {
   // One count per slot (countSlots); a slot beyond the IDF table (one of other buckets) gives NaN, not a weight.
   const values = indices.map((slot, i) => (1 + Math.log(counts[i] ?? NaN)) * (idf ? (idf[slot] ?? NaN) : 1));
   const length = Math.sqrt(values.reduce((sum, value) => sum + value * value, 0)) || 1;
@@ -113,7 +118,8 @@ export function hashFeatures(tokens: readonly Token[]): FeatureHashes {
       else chars.push(hash);
     }
   }
-  for (const label of lexiconHits(tokens.map((token) => token.norm).join(' '))) words.push(fnv1a(`lex:${label}`));
+  for (const label of lexiconHits(tokens.map((token) => token.norm).join(' ')))
+    words.push(fnv1a(`lex:${label}`));
   return { words, chars };
 }
 
@@ -124,7 +130,8 @@ export function hashFeatures(tokens: readonly Token[]): FeatureHashes {
 export function weighFeatures(hashes: FeatureHashes, buckets: number, idf?: Float32Array): SparseVector {
   const mask = buckets - 1;
   const merged = weightBlock(...countSlots(hashes.words, mask), idf, Math.SQRT1_2);
-  for (const [slot, value] of weightBlock(...countSlots(hashes.chars, mask), idf, Math.SQRT1_2)) merged.set(slot, (merged.get(slot) ?? 0) + value);
+  for (const [slot, value] of weightBlock(...countSlots(hashes.chars, mask), idf, Math.SQRT1_2))
+    merged.set(slot, (merged.get(slot) ?? 0) + value);
   const indices = Int32Array.from([...merged.keys()].sort((a, b) => a - b));
   return { indices, values: Float32Array.from(indices, (slot) => merged.get(slot) ?? NaN) };
 }
@@ -137,13 +144,17 @@ export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float
 export function inverseDocumentFrequency(documents: readonly FeatureHashes[], buckets: number): Float32Array {
   const df = new Uint32Array(buckets);
   const mask = buckets - 1;
-  for (const { words, chars } of documents) for (const slot of new Set([...words, ...chars].map((hash) => hash & mask))) df[slot] = (df[slot] ?? 0) + 1;
+  for (const { words, chars } of documents)
+    for (const slot of new Set([...words, ...chars].map((hash) => hash & mask)))
+      df[slot] = (df[slot] ?? 0) + 1;
   return Float32Array.from(df, (count) => Math.log((documents.length + 1) / (count + 1)) + 1);
 }
 
 /** IDF values fit in a byte at a resolution of 1/16 (they range from 1 to about 12). */
 export function packIdf(idf: Float32Array): string {
-  return Buffer.from(Uint8Array.from(idf, (value) => Math.min(255, Math.round(value * 16)))).toString('base64');
+  return Buffer.from(Uint8Array.from(idf, (value) => Math.min(255, Math.round(value * 16)))).toString(
+    'base64',
+  );
 }
 
 export function unpackIdf(packed: string): Float32Array {

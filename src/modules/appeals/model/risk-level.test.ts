@@ -4,7 +4,15 @@ import { aggravatingSignals, defaultRiskThresholds, riskLevel } from './risk-lev
 import { normalizeText } from '../text/normalize.js';
 import type { RiskLabel } from './labels.js';
 
-const none: Record<RiskLabel, number> = { violence: 0, threat: 0, self_harm: 0, corruption: 0, bullying: 0, fraud: 0, drugs: 0 };
+const none: Record<RiskLabel, number> = {
+  violence: 0,
+  threat: 0,
+  self_harm: 0,
+  corruption: 0,
+  bullying: 0,
+  fraud: 0,
+  drugs: 0,
+};
 
 test('aggravating signals are found in Cyrillic and folded Kazakh', () => {
   const kinds = (text: string) => aggravatingSignals(normalizeText(text)).map((signal) => signal.kind);
@@ -20,6 +28,13 @@ test('a life-threatening label with a minor is critical; without it, high; other
   assert.equal(riskLevel({ ...none, violence: 0.6 }, [], defaultRiskThresholds), 'high');
   assert.equal(riskLevel({ ...none, violence: 0.9 }, [], defaultRiskThresholds), 'critical');
   assert.equal(riskLevel({ ...none, fraud: 0.7 }, [], defaultRiskThresholds), 'medium');
-  assert.equal(riskLevel({ ...none, corruption: 0.7 }, aggravatingSignals(normalizeText('участковый')), defaultRiskThresholds), 'high');
+  assert.equal(
+    riskLevel(
+      { ...none, corruption: 0.7 },
+      aggravatingSignals(normalizeText('участковый')),
+      defaultRiskThresholds,
+    ),
+    'high',
+  );
   assert.equal(riskLevel(none, minor, defaultRiskThresholds), 'low');
 });

@@ -1,6 +1,14 @@
 import { quantise, type ModelArtifact } from './artifact.js';
 import { calibrate, fitPlatt } from './calibration.js';
-import { DEFAULT_BUCKETS, hashFeatures, inverseDocumentFrequency, packIdf, unpackIdf, weighFeatures, type SparseVector } from './features.js';
+import {
+  DEFAULT_BUCKETS,
+  hashFeatures,
+  inverseDocumentFrequency,
+  packIdf,
+  unpackIdf,
+  weighFeatures,
+  type SparseVector,
+} from './features.js';
 import { riskLabels } from './labels.js';
 import { defaultLinearOptions, score, trainLinear, type LinearOptions } from './linear.js';
 import { tokenize } from '../text/normalize.js';
@@ -28,11 +36,23 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const riskExamples = examples.filter(hasRiskLabels);
   // Each text is tokenised and hashed once; the hashes give the document frequencies and then the weighted vectors.
   const hashed = examples.map((example) => ({ example, hashes: hashFeatures(tokenize(example.text)) }));
-  const idf = unpackIdf(packIdf(inverseDocumentFrequency(hashed.map(({ hashes }) => hashes), buckets)));
-  const vectorOf = new Map(hashed.map(({ example, hashes }) => [example, weighFeatures(hashes, buckets, idf)]));
-  const featuresOf = (example: Example) => present(vectorOf.get(example), `the features of example ${example.id}`);
+  const idf = unpackIdf(
+    packIdf(
+      inverseDocumentFrequency(
+        hashed.map(({ hashes }) => hashes),
+        buckets,
+      ),
+    ),
+  );
+  const vectorOf = new Map(
+    hashed.map(({ example, hashes }) => [example, weighFeatures(hashes, buckets, idf)]),
+  );
+  const featuresOf = (example: Example) =>
+    present(vectorOf.get(example), `the features of example ${example.id}`);
   const xs = riskExamples.map(featuresOf);
-  const ys = riskExamples.map((example) => Uint8Array.from(riskLabels, (label) => (example.labels.includes(label) ? 1 : 0)));
+  const ys = riskExamples.map((example) =>
+    Uint8Array.from(riskLabels, (label) => (example.labels.includes(label) ? 1 : 0)),
+  );
   const labels = [...riskLabels];
   // Every example counts the same by default; lowering the public set's weight was measured and cost quality.
   const weightOf = options.weightOf ?? (() => 1);
@@ -41,10 +61,19 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   // Out-of-fold scores only need to be honest, not many: on a large corpus two folds calibrate as well as four, in half the time.
   const folds = options.folds ?? (riskExamples.length > 20_000 ? 2 : FOLDS);
   // Per label: the out-of-fold score of every example, and its target.
-  const outOfFold = labels.map((_, label) => ({ scores: new Float64Array(riskExamples.length), targets: ys.map((y) => y[label] ?? 0) }));
+  const outOfFold = labels.map((_, label) => ({
+    scores: new Float64Array(riskExamples.length),
+    targets: ys.map((y) => y[label] ?? 0),
+  }));
   for (let fold = 0; fold < folds; fold++) {
     const inFold = (index: number) => index % folds === fold;
-    const model = trainLinear(xs.filter((_, i) => !inFold(i)), ys.filter((_, i) => !inFold(i)), labels, linear, weights.filter((_, i) => !inFold(i)));
+    const model = trainLinear(
+      xs.filter((_, i) => !inFold(i)),
+      ys.filter((_, i) => !inFold(i)),
+      labels,
+      linear,
+      weights.filter((_, i) => !inFold(i)),
+    );
     xs.forEach((x, i) => {
       if (inFold(i)) outOfFold.forEach(({ scores }, label) => (scores[i] = score(model, x, label)));
     });
@@ -52,14 +81,22 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
   const calibrations = outOfFold.map(({ scores, targets }) => {
     const heldOut = Array.from(scores);
     const platt = fitPlatt(heldOut, targets);
-    return { platt, threshold: bestThreshold(heldOut.map((z) => calibrate(platt, z)), targets) };
+    return {
+      platt,
+      threshold: bestThreshold(
+        heldOut.map((z) => calibrate(platt, z)),
+        targets,
+      ),
+    };
   });
   const risk = trainLinear(xs, ys, labels, linear, weights);
 
   const routed = examples.filter((example): example is Example & { topic: string } => example.topic !== null);
   const topics = [...new Set(routed.map((example) => example.topic))].sort();
   const routingXs: SparseVector[] = routed.map(featuresOf);
-  const routingYs = routed.map((example) => Uint8Array.from(topics, (topic) => (topic === example.topic ? 1 : 0)));
+  const routingYs = routed.map((example) =>
+    Uint8Array.from(topics, (topic) => (topic === example.topic ? 1 : 0)),
+  );
   const routing = trainLinear(routingXs, routingYs, topics, { ...linear, epochs: 8 });
 
   const createdAt = new Date().toISOString();
@@ -69,7 +106,11 @@ export function trainModel(examples: readonly Example[], options: TrainOptions =
     createdAt,
     buckets,
     idf: packIdf(idf),
-    risk: { ...quantise(risk), platt: calibrations.map(({ platt }) => platt), thresholds: calibrations.map(({ threshold }) => threshold) },
+    risk: {
+      ...quantise(risk),
+      platt: calibrations.map(({ platt }) => platt),
+      thresholds: calibrations.map(({ threshold }) => threshold),
+    },
     routing: quantise(routing),
     card: { trainingAppeals: riskExamples.length, routingAppeals: routed.length, topics, options: linear },
   };
@@ -85,7 +126,9 @@ const BETA2 = 4;
 export function bestThreshold(probabilities: readonly number[], targets: readonly number[]): number {
   let best = { threshold: 0.5, score: -1 };
   for (let threshold = 0.3; threshold <= 0.6001; threshold += 0.025) {
-    let tp = 0, fp = 0, fn = 0;
+    let tp = 0,
+      fp = 0,
+      fn = 0;
     probabilities.forEach((p, i) => {
       if (p >= threshold && targets[i]) tp++;
       else if (p >= threshold) fp++;

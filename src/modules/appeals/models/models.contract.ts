@@ -5,9 +5,15 @@ import type { RiskLabel } from '../appeals.contract.js';
  * What the model-version routes answer. A model card is a document written at training time (model/pipeline.ts):
  * the schema names the sections the dashboard compares and passes every other field through as it is stored.
  */
-const Open = <T extends Record<string, TSchema>>(properties: T) => Type.Object(properties, { additionalProperties: true });
+const Open = <T extends Record<string, TSchema>>(properties: T) =>
+  Type.Object(properties, { additionalProperties: true });
 
-export const PrfSchema = Open({ precision: Type.Number(), recall: Type.Number(), f1: Type.Number(), support: Type.Optional(Type.Integer()) });
+export const PrfSchema = Open({
+  precision: Type.Number(),
+  recall: Type.Number(),
+  f1: Type.Number(),
+  support: Type.Optional(Type.Integer()),
+});
 export type Prf = Static<typeof PrfSchema>;
 
 export const ModelCardSchema = Open({
@@ -17,7 +23,9 @@ export const ModelCardSchema = Open({
       macroF1: Type.Number(),
       anyRisk: PrfSchema,
       perLabel: Type.Unsafe<Partial<Record<RiskLabel, Prf>>>(Type.Record(Type.String(), PrfSchema)),
-      calibration: Type.Optional(Open({ ece: Type.Optional(Type.Number({ description: 'expected calibration error' })) })),
+      calibration: Type.Optional(
+        Open({ ece: Type.Optional(Type.Number({ description: 'expected calibration error' })) }),
+      ),
     }),
   ),
   baseline: Type.Optional(Open({ macroF1: Type.Number(), anyRisk: PrfSchema })),
@@ -35,8 +43,13 @@ export const ModelVersionSchema = Type.Object({
 });
 export type ModelVersion = Static<typeof ModelVersionSchema>;
 
-export const ModelListSchema = Type.Object({ models: Type.Array(ModelVersionSchema, { description: 'newest first' }) });
+export const ModelListSchema = Type.Object({
+  models: Type.Array(ModelVersionSchema, { description: 'newest first' }),
+});
 export type ModelList = Static<typeof ModelListSchema>;
 
-export const ActivationSchema = Type.Object({ active: Type.String(), replaced: Type.Union([Type.String(), Type.Null()]) });
+export const ActivationSchema = Type.Object({
+  active: Type.String(),
+  replaced: Type.Union([Type.String(), Type.Null()]),
+});
 export type Activation = Static<typeof ActivationSchema>;

@@ -9,7 +9,10 @@ export async function activeModelVersion(sql: Sql): Promise<string | null> {
 
 /** The stored artifact's JSON text, undefined for an unknown version. */
 export async function modelArtifactText(sql: Sql, version: string): Promise<string | undefined> {
-  const [row] = await sql.query<{ artifact: string }>('select artifact from appeal_models where version = $1', [version]);
+  const [row] = await sql.query<{ artifact: string }>(
+    'select artifact from appeal_models where version = $1',
+    [version],
+  );
   return row?.artifact;
 }
 
@@ -24,7 +27,10 @@ export async function installActiveModel(sql: Sql, artifact: ModelArtifact, text
 
 /** Stores a candidate version, inactive; a version already stored is left as it is. */
 export async function storeModel(sql: Sql, artifact: ModelArtifact): Promise<void> {
-  await sql.query('insert into appeal_models (version, artifact, card) values ($1, $2, $3) on conflict (version) do nothing', [artifact.version, JSON.stringify(artifact), JSON.stringify(artifact.card)]);
+  await sql.query(
+    'insert into appeal_models (version, artifact, card) values ($1, $2, $3) on conflict (version) do nothing',
+    [artifact.version, JSON.stringify(artifact), JSON.stringify(artifact.card)],
+  );
 }
 
 /** Makes a stored version the only active one; false when no such version is stored. */
@@ -32,7 +38,10 @@ export async function activateModelVersion(sql: Sql, version: string, by: string
   const exists = await sql.query('select 1 from appeal_models where version = $1', [version]);
   if (exists.length === 0) return false;
   await sql.query('update appeal_models set active = false where active');
-  await sql.query('update appeal_models set active = true, activated_at = now(), activated_by = $2 where version = $1', [version, by]);
+  await sql.query(
+    'update appeal_models set active = true, activated_at = now(), activated_by = $2 where version = $1',
+    [version, by],
+  );
   return true;
 }
 
@@ -46,7 +55,9 @@ interface ModelRow {
 
 /** Every stored version with its model card, newest first. */
 export async function listModelVersions(sql: Sql): Promise<ModelVersion[]> {
-  const rows = await sql.query<ModelRow>('select version, card, created_at, active, activated_at from appeal_models order by created_at desc');
+  const rows = await sql.query<ModelRow>(
+    'select version, card, created_at, active, activated_at from appeal_models order by created_at desc',
+  );
   return rows.map((row) => ({
     version: row.version,
     active: row.active,

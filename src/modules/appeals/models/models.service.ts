@@ -4,7 +4,14 @@ import type { ModelArtifact } from '../model/artifact.js';
 import { AppealClassifier } from '../model/classifier.js';
 import { shippedModelPath } from '../model/pipeline.js';
 import type { ModelVersion } from './models.contract.js';
-import { activateModelVersion, activeModelVersion, installActiveModel, listModelVersions, modelArtifactText, storeModel } from './models.repository.js';
+import {
+  activateModelVersion,
+  activeModelVersion,
+  installActiveModel,
+  listModelVersions,
+  modelArtifactText,
+  storeModel,
+} from './models.repository.js';
 
 /**
  * Model versions live in the database; the active one screens intake. On first start the model shipped with the

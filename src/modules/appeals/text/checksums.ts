@@ -16,7 +16,8 @@ export function passesLuhn(digits: string): boolean {
 export function passesIinChecksum(iin: string): boolean {
   if (!/^\d{12}$/.test(iin)) return false;
   const digits = Array.from(iin.slice(0, 11), Number);
-  const weighted = (weights: number[]) => digits.reduce((sum, digit, index) => sum + digit * (weights[index] ?? 0), 0) % 11;
+  const weighted = (weights: number[]) =>
+    digits.reduce((sum, digit, index) => sum + digit * (weights[index] ?? 0), 0) % 11;
   let check = weighted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   if (check === 10) check = weighted([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
   if (check === 10) return false;

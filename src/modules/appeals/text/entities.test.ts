@@ -5,7 +5,10 @@ import { extractEntities } from './entities.js';
 const kinds = (text: string) => extractEntities(text).map((entity) => `${entity.kind}:${entity.value}`);
 
 test('Kazakh and Russian phone numbers in the usual spellings', () => {
-  assert.deepEqual(kinds('звонили с +7 (701) 234-56-78 и 8 905 123 45 67'), ['phone:+77012345678', 'phone:+79051234567']);
+  assert.deepEqual(kinds('звонили с +7 (701) 234-56-78 и 8 905 123 45 67'), [
+    'phone:+77012345678',
+    'phone:+79051234567',
+  ]);
 });
 
 test('a card number counts only if it passes Luhn', () => {
@@ -19,7 +22,14 @@ test('an IIN counts only with a valid checksum', () => {
 });
 
 test('links, handles, wallets and plates', () => {
-  const found = kinds('бот @zakladki_almaty, сайт https://shop-kz.top/buy, кошелек TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7, машина 777ABC02');
-  assert.deepEqual(found, ['handle:@zakladki_almaty', 'url:https://shop-kz.top/buy', 'crypto_wallet:TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7', 'plate:777ABC02']);
+  const found = kinds(
+    'бот @zakladki_almaty, сайт https://shop-kz.top/buy, кошелек TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7, машина 777ABC02',
+  );
+  assert.deepEqual(found, [
+    'handle:@zakladki_almaty',
+    'url:https://shop-kz.top/buy',
+    'crypto_wallet:TLa2f6VPqDgRE67v1736s7bJ8Ray5wYjU7',
+    'plate:777ABC02',
+  ]);
   assert.deepEqual(kinds('канал t.me/Soli_Kz'), ['telegram:@soli_kz']);
 });

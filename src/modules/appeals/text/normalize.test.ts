@@ -21,5 +21,8 @@ test('tokens keep their offsets in the original text', () => {
 });
 
 test('links and handles are not words', () => {
-  assert.deepEqual(tokenize('пишите @shop_kz или https://t.me/x сюда').map((token) => token.norm), ['пишите', 'или', 'сюда']);
+  assert.deepEqual(
+    tokenize('пишите @shop_kz или https://t.me/x сюда').map((token) => token.norm),
+    ['пишите', 'или', 'сюда'],
+  );
 });

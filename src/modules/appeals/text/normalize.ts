@@ -4,23 +4,75 @@
  * look-alikes (people typing on a Russian keyboard write them that way), ё → е, digits to 0, punctuation to spaces.
  */
 
-const kazakhFold: Record<string, string> = { ә: 'а', ғ: 'г', қ: 'к', ң: 'н', ө: 'о', ұ: 'у', ү: 'у', һ: 'х', і: 'и', ё: 'е' };
+const kazakhFold: Record<string, string> = {
+  ә: 'а',
+  ғ: 'г',
+  қ: 'к',
+  ң: 'н',
+  ө: 'о',
+  ұ: 'у',
+  ү: 'у',
+  һ: 'х',
+  і: 'и',
+  ё: 'е',
+};
 
 // Latin → Cyrillic, longest first. Covers the 2021 official alphabet (ä ğ ı ñ ö q ū ü) and informal typing (sh, ch, zh, gh).
 const latinDigraphs: [string, string][] = [
-  ['shch', 'щ'], ['sh', 'ш'], ['ch', 'ч'], ['zh', 'ж'], ['kh', 'х'], ['gh', 'г'], ['ng', 'н'], ['ya', 'я'], ['yu', 'ю'], ['ts', 'ц'],
+  ['shch', 'щ'],
+  ['sh', 'ш'],
+  ['ch', 'ч'],
+  ['zh', 'ж'],
+  ['kh', 'х'],
+  ['gh', 'г'],
+  ['ng', 'н'],
+  ['ya', 'я'],
+  ['yu', 'ю'],
+  ['ts', 'ц'],
 ];
 const latinLetters: Record<string, string> = {
-  a: 'а', ä: 'а', b: 'б', c: 'с', d: 'д', e: 'е', f: 'ф', g: 'г', ğ: 'г', h: 'х', ı: 'ы', i: 'и', j: 'ж', k: 'к', l: 'л', m: 'м',
-  n: 'н', ñ: 'н', o: 'о', ö: 'о', p: 'п', q: 'к', r: 'р', s: 'с', ş: 'ш', t: 'т', u: 'у', ū: 'у', ü: 'у', v: 'в', w: 'у', x: 'х',
-  y: 'ы', z: 'з', ç: 'ч',
+  a: 'а',
+  ä: 'а',
+  b: 'б',
+  c: 'с',
+  d: 'д',
+  e: 'е',
+  f: 'ф',
+  g: 'г',
+  ğ: 'г',
+  h: 'х',
+  ı: 'ы',
+  i: 'и',
+  j: 'ж',
+  k: 'к',
+  l: 'л',
+  m: 'м',
+  n: 'н',
+  ñ: 'н',
+  o: 'о',
+  ö: 'о',
+  p: 'п',
+  q: 'к',
+  r: 'р',
+  s: 'с',
+  ş: 'ш',
+  t: 'т',
+  u: 'у',
+  ū: 'у',
+  ü: 'у',
+  v: 'в',
+  w: 'у',
+  x: 'х',
+  y: 'ы',
+  z: 'з',
+  ç: 'ч',
 };
 
 const urlLike = /\b(?:https?:\/\/|www\.)\S+|@[\w.]{3,}|\b[\w.+-]+@[\w-]+\.[\w.]+/gi;
 
 export function transliterateLatin(word: string): string {
   let out = '';
-  for (let i = 0; i < word.length; ) {
+  for (let i = 0; i < word.length;) {
     const digraph = latinDigraphs.find(([latin]) => word.startsWith(latin, i));
     if (digraph) {
       out += digraph[1];
@@ -65,5 +117,7 @@ export function tokenize(text: string): Token[] {
 }
 
 export function normalizeText(text: string): string {
-  return tokenize(text).map((token) => token.norm).join(' ');
+  return tokenize(text)
+    .map((token) => token.norm)
+    .join(' ');
 }

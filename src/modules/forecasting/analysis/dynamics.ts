@@ -2,17 +2,34 @@ import { present, type Sql } from '../../../core/index.js';
 import type { Change, DynamicsView, PeriodFigures } from '../forecasting.contract.js';
 import { populationOf } from '../catalogue/catalogue.js';
 import { isComplete, nextPeriod, seasonLength } from '../engine/periods.js';
-import { childDimensions, childHistories, childSlice, dataRange, sliceHistory, type History } from '../series/counts.repository.js';
+import {
+  childDimensions,
+  childHistories,
+  childSlice,
+  dataRange,
+  sliceHistory,
+  type History,
+} from '../series/counts.repository.js';
 import { labelOf, seriesKey, type Slice } from '../series/slice.js';
 
-const rateOf = (count: number, population: number | undefined) => (population ? Math.round((count / population) * 10_000 * 1000) / 1000 : null);
+const rateOf = (count: number, population: number | undefined) =>
+  population ? Math.round((count / population) * 10_000 * 1000) / 1000 : null;
 
 function change(current: number, previous: number | undefined): Change | null {
   if (previous === undefined) return null;
-  return { previous, difference: current - previous, percent: previous > 0 ? Math.round(((current - previous) / previous) * 1000) / 10 : null };
+  return {
+    previous,
+    difference: current - previous,
+    percent: previous > 0 ? Math.round(((current - previous) / previous) * 1000) / 10 : null,
+  };
 }
 
-function figures(history: History, index: number, population: number | undefined, lag: number): PeriodFigures {
+function figures(
+  history: History,
+  index: number,
+  population: number | undefined,
+  lag: number,
+): PeriodFigures {
   const count = history.values[index] ?? 0;
   return {
     period: present(history.periods[index], `the period at ${String(index)}`),
@@ -37,10 +54,22 @@ export async function dynamicsOf(sql: Sql, slice: Slice, now = new Date()): Prom
     const histories = await childHistories(sql, slice, dimension, range);
     const items = [...histories].map(([code, childHistory]) => {
       const child = childSlice(slice, dimension, code);
-      const childFigures = figures(childHistory, latestIndex, dimension === 'region' || dimension === 'district' ? populationOf(child.region, child.district) : population, lag);
+      const childFigures = figures(
+        childHistory,
+        latestIndex,
+        dimension === 'region' || dimension === 'district'
+          ? populationOf(child.region, child.district)
+          : population,
+        lag,
+      );
       const parent = history.values[latestIndex] ?? 0;
       const label = labelOf(child);
-      return { code, label: dimension === 'region' || dimension === 'district' ? label.area : label.category, share: parent > 0 ? childFigures.count / parent : null, ...childFigures };
+      return {
+        code,
+        label: dimension === 'region' || dimension === 'district' ? label.area : label.category,
+        share: parent > 0 ? childFigures.count / parent : null,
+        ...childFigures,
+      };
     });
     items.sort((a, b) => b.count - a.count);
     children.push({ dimension, items });
@@ -52,7 +81,12 @@ export async function dynamicsOf(sql: Sql, slice: Slice, now = new Date()): Prom
     // fillRange gives a count for every period.
     history: history.periods.map((period, i) => {
       const count = history.values[i] ?? 0;
-      return { period, count, rate: rateOf(count, population), complete: isComplete(period, slice.frequency, now) };
+      return {
+        period,
+        count,
+        rate: rateOf(count, population),
+        complete: isComplete(period, slice.frequency, now),
+      };
     }),
     children,
   };
@@ -63,9 +97,20 @@ export function lastCompleteIndex(history: History, slice: Pick<Slice, 'frequenc
 }
 
 /** The slice's share of the same category in the wider area, and of all offences in the same area. */
-async function shares(sql: Sql, slice: Slice, range: { first: string; last: string }, index: number, count: number) {
-  const widerArea: Slice | null = slice.district !== null ? { ...slice, district: null } : slice.region ? { ...slice, region: null } : null;
-  const widerCategory: Slice | null = slice.article ? { ...slice, article: null } : slice.chapter ? { ...slice, chapter: null } : null;
+async function shares(
+  sql: Sql,
+  slice: Slice,
+  range: { first: string; last: string },
+  index: number,
+  count: number,
+) {
+  const widerArea: Slice | null =
+    slice.district !== null ? { ...slice, district: null } : slice.region ? { ...slice, region: null } : null;
+  const widerCategory: Slice | null = slice.article
+    ? { ...slice, article: null }
+    : slice.chapter
+      ? { ...slice, chapter: null }
+      : null;
   const share = async (wider: Slice | null) => {
     if (!wider) return null;
     const period = nextPeriod(range.first, slice.frequency, index);

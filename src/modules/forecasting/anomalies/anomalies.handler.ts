@@ -8,18 +8,27 @@ import '../forecasting.events.js';
  * as handled, so an anomaly is raised once even when the event is delivered twice.
  */
 export function anomalyHandlers(): EventHandler[] {
-  return [defineHandler({
-    name: 'forecasting.detect',
-    types: ['offences.counted'],
-    handle: async (event, sql) => {
-      const { cells } = event.payload;
-      for (const frequency of ['monthly', 'weekly'] as const) {
-        const recent = recentPeriods(frequency);
-        const touched = cells.filter((cell) => cell.frequency === frequency && recent.includes(cell.period));
-        if (touched.length === 0) continue;
-        const periods = [...new Set(touched.map((cell) => cell.period))];
-        await detectAnomalies(sql, frequency, touched.map(({ region, district, chapter }) => ({ region, district, chapter })), periods);
-      }
-    },
-  })];
+  return [
+    defineHandler({
+      name: 'forecasting.detect',
+      types: ['offences.counted'],
+      handle: async (event, sql) => {
+        const { cells } = event.payload;
+        for (const frequency of ['monthly', 'weekly'] as const) {
+          const recent = recentPeriods(frequency);
+          const touched = cells.filter(
+            (cell) => cell.frequency === frequency && recent.includes(cell.period),
+          );
+          if (touched.length === 0) continue;
+          const periods = [...new Set(touched.map((cell) => cell.period))];
+          await detectAnomalies(
+            sql,
+            frequency,
+            touched.map(({ region, district, chapter }) => ({ region, district, chapter })),
+            periods,
+          );
+        }
+      },
+    }),
+  ];
 }

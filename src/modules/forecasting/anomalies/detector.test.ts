@@ -5,8 +5,12 @@ import { nextPeriod } from '../engine/periods.js';
 import type { History } from '../series/counts.repository.js';
 import { evaluatePeriod, oneStepInput, shiftInput, type SeriesData } from './detector.js';
 
-const months = (count: number, last: string) => Array.from({ length: count }, (_, i) => nextPeriod(last, 'monthly', i - count + 1));
-const seasonal = (count: number, base: number) => Array.from({ length: count }, (_, t) => Math.round(base * (1 + 0.1 * Math.sin((2 * Math.PI * t) / 12)) + ((t * 7) % 5) - 2));
+const months = (count: number, last: string) =>
+  Array.from({ length: count }, (_, i) => nextPeriod(last, 'monthly', i - count + 1));
+const seasonal = (count: number, base: number) =>
+  Array.from({ length: count }, (_, t) =>
+    Math.round(base * (1 + 0.1 * Math.sin((2 * Math.PI * t) / 12)) + ((t * 7) % 5) - 2),
+  );
 
 function series(values: number[], children: Record<string, number[]> = {}): SeriesData {
   const periods = months(values.length, '2026-10');
@@ -14,14 +18,24 @@ function series(values: number[], children: Record<string, number[]> = {}): Seri
   return {
     slice: { frequency: 'monthly', region: 'KZ-75', district: null, chapter: '06', article: null },
     history: history(values),
-    children: Object.entries(children).map(([code, list]) => ({ dimension: 'article' as const, code, history: history(list) })),
+    children: Object.entries(children).map(([code, list]) => ({
+      dimension: 'article' as const,
+      code,
+      history: history(list),
+    })),
   };
 }
 
 const judge = (data: SeriesData, now = new Date('2026-11-15T00:00:00Z')) => {
   const index = data.history.values.length - 1;
   const shift = shiftInput(data, index);
-  return evaluatePeriod(data, index, now, forecastSeries(oneStepInput(data, index), 12, 1), shift ? forecastSeries(shift, 12, 6) : null);
+  return evaluatePeriod(
+    data,
+    index,
+    now,
+    forecastSeries(oneStepInput(data, index), 12, 1),
+    shift ? forecastSeries(shift, 12, 6) : null,
+  );
 };
 
 test('a count far above the 95 % range is a breach, explained by the article that carries it', () => {
@@ -33,7 +47,10 @@ test('a count far above the 95 % range is a breach, explained by the article tha
   assert.ok(expectation.observed > expectation.hi95);
   const breach = findings.find((finding) => finding.kind === 'interval_breach')!;
   assert.equal(breach.direction, 'up');
-  assert.deepEqual((breach.evidence.drivers as { code: string }[]).map((driver) => driver.code), ['190']);
+  assert.deepEqual(
+    (breach.evidence.drivers as { code: string }[]).map((driver) => driver.code),
+    ['190'],
+  );
   assert.match(breach.summary, /above the 95 % forecast range/);
 });
 

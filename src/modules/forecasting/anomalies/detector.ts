@@ -59,17 +59,22 @@ export const MATERIAL_SHARE = 0.1;
 const Z95 = 1.96;
 
 /** Enough history to validate a seasonal model: two full years. */
-export const hasHistory = (data: SeriesData, index: number) => index >= 2 * seasonLength(data.slice.frequency);
+export const hasHistory = (data: SeriesData, index: number) =>
+  index >= 2 * seasonLength(data.slice.frequency);
 
 /** The history a period is judged against: everything before it. */
 export const oneStepInput = (data: SeriesData, index: number) => data.history.values.slice(0, index);
 /** For the shift test: the forecast made SHIFT_WINDOW periods earlier, so the recent run is compared with the past. */
-export const shiftInput = (data: SeriesData, index: number) => (index - SHIFT_WINDOW + 1 >= 2 * seasonLength(data.slice.frequency) ? data.history.values.slice(0, index - SHIFT_WINDOW + 1) : null);
+export const shiftInput = (data: SeriesData, index: number) =>
+  index - SHIFT_WINDOW + 1 >= 2 * seasonLength(data.slice.frequency)
+    ? data.history.values.slice(0, index - SHIFT_WINDOW + 1)
+    : null;
 
 /** Share of a period already elapsed: a partial count is compared with the same share of the expectation. */
 export function elapsedShare(period: string, frequency: Frequency, now: Date): number {
   const end = periodEnd(period, frequency).getTime();
-  const length = frequency === 'monthly' ? end - new Date(`${period}-01T00:00:00Z`).getTime() : 7 * 86_400_000;
+  const length =
+    frequency === 'monthly' ? end - new Date(`${period}-01T00:00:00Z`).getTime() : 7 * 86_400_000;
   return Math.min(1, Math.max(0.02, 1 - (end - now.getTime()) / length));
 }
 
@@ -80,7 +85,13 @@ export function elapsedShare(period: string, frequency: Frequency, now: Date): n
  * forecast made before them crossing its limit, in either direction: a rise may be a wave of offences, a fall may be a
  * wave of non-registration, and both deserve a look.
  */
-export function evaluatePeriod(data: SeriesData, index: number, now: Date, oneStep: SeriesForecast, shift: SeriesForecast | null): { expectation: Expectation; findings: Finding[] } {
+export function evaluatePeriod(
+  data: SeriesData,
+  index: number,
+  now: Date,
+  oneStep: SeriesForecast,
+  shift: SeriesForecast | null,
+): { expectation: Expectation; findings: Finding[] } {
   const { slice, history } = data;
   const period = at(history.periods, index);
   const complete = isComplete(period, slice.frequency, now);
@@ -90,8 +101,16 @@ export function evaluatePeriod(data: SeriesData, index: number, now: Date, oneSt
   const sigma = Math.max(0.5, (at(oneStep.hi95, 0) - at(oneStep.lo95, 0)) / (2 * Z95));
   const score = (observed - mean * share) / (sigma * Math.sqrt(share));
   const expectation: Expectation = {
-    period, observed, expected: mean, lo80: at(oneStep.lo80, 0), hi80: at(oneStep.hi80, 0), lo95: at(oneStep.lo95, 0), hi95: at(oneStep.hi95, 0),
-    score, model: oneStep.model, complete,
+    period,
+    observed,
+    expected: mean,
+    lo80: at(oneStep.lo80, 0),
+    hi80: at(oneStep.hi80, 0),
+    lo95: at(oneStep.lo95, 0),
+    hi95: at(oneStep.hi95, 0),
+    score,
+    model: oneStep.model,
+    complete,
   };
   const findings: Finding[] = [];
   const volume = Math.max(observed, mean) >= MIN_VOLUME;
@@ -103,7 +122,13 @@ export function evaluatePeriod(data: SeriesData, index: number, now: Date, oneSt
     const unit = slice.frequency === 'monthly' ? 'month' : 'week';
     const sofar = complete ? '' : ` so far (${String(Math.round(share * 100))} % of the ${unit} elapsed)`;
     findings.push({
-      kind: 'interval_breach', direction: above ? 'up' : 'down', observed, expected: mean, lo95: expectation.lo95, hi95: expectation.hi95, score,
+      kind: 'interval_breach',
+      direction: above ? 'up' : 'down',
+      observed,
+      expected: mean,
+      lo95: expectation.lo95,
+      hi95: expectation.hi95,
+      score,
       summary: `${describe(slice)}: ${String(observed)} offences registered in ${period}${sofar}; ${above ? 'above' : 'below'} the 95 % forecast range ${fmt(expectation.lo95)}–${fmt(expectation.hi95)} (expected ${fmt(mean)}, ${describeScore(score)}). ${driverWords(drivers)}${above ? '' : ' A fall in registrations can also mean offences going unregistered.'}`,
       evidence: { ...evidenceBase(data, expectation, oneStep), drivers, elapsedShare: share },
     });
@@ -115,12 +140,19 @@ export function evaluatePeriod(data: SeriesData, index: number, now: Date, oneSt
   return { expectation, findings };
 }
 
-function shiftFinding(data: SeriesData, index: number, forecast: SeriesForecast, expectation: Expectation, oneStep: SeriesForecast): Finding | null {
+function shiftFinding(
+  data: SeriesData,
+  index: number,
+  forecast: SeriesForecast,
+  expectation: Expectation,
+  oneStep: SeriesForecast,
+): Finding | null {
   const { slice, history } = data;
   const start = index - SHIFT_WINDOW + 1;
   let up = 0;
   let down = 0;
-  const path: { period: string; observed: number; expected: number; z: number; up: number; down: number }[] = [];
+  const path: { period: string; observed: number; expected: number; z: number; up: number; down: number }[] =
+    [];
   for (let j = 0; j < SHIFT_WINDOW; j++) {
     const observed = at(history.values, start + j);
     const expected = at(forecast.mean, j);
@@ -128,7 +160,14 @@ function shiftFinding(data: SeriesData, index: number, forecast: SeriesForecast,
     const z = (observed - expected) / sigma;
     up = Math.max(0, up + z - CUSUM_K);
     down = Math.max(0, down - z - CUSUM_K);
-    path.push({ period: at(history.periods, start + j), observed, expected: round(expected), z: round(z), up: round(up), down: round(down) });
+    path.push({
+      period: at(history.periods, start + j),
+      observed,
+      expected: round(expected),
+      z: round(z),
+      up: round(up),
+      down: round(down),
+    });
   }
   const totalObserved = path.reduce((sum, point) => sum + point.observed, 0);
   const totalExpected = forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, value) => sum + value, 0);
@@ -139,14 +178,29 @@ function shiftFinding(data: SeriesData, index: number, forecast: SeriesForecast,
   if (!direction || (direction === 'up' ? lastZ <= 0 : lastZ >= 0)) return null;
   const excess = totalObserved - totalExpected;
   // The run's 95 % range, taking the six steps' errors as independent (they are not quite: it is on the narrow side).
-  const runSpread = Z95 * Math.sqrt(forecast.mean.slice(0, SHIFT_WINDOW).reduce((sum, _, j) => sum + ((at(forecast.hi95, j) - at(forecast.lo95, j)) / (2 * Z95)) ** 2, 0));
+  const runSpread =
+    Z95 *
+    Math.sqrt(
+      forecast.mean
+        .slice(0, SHIFT_WINDOW)
+        .reduce((sum, _, j) => sum + ((at(forecast.hi95, j) - at(forecast.lo95, j)) / (2 * Z95)) ** 2, 0),
+    );
   const drivers = driversOf(data, index, 1, direction);
   const unit = slice.frequency === 'monthly' ? 'months' : 'weeks';
   return {
-    kind: 'sustained_shift', direction, observed: totalObserved, expected: totalExpected, lo95: Math.max(0, totalExpected - runSpread), hi95: totalExpected + runSpread,
+    kind: 'sustained_shift',
+    direction,
+    observed: totalObserved,
+    expected: totalExpected,
+    lo95: Math.max(0, totalExpected - runSpread),
+    hi95: totalExpected + runSpread,
     score: direction === 'up' ? up : -down,
     summary: `${describe(slice)}: a sustained ${direction === 'up' ? 'rise' : 'fall'} over the last ${String(SHIFT_WINDOW)} ${unit} to ${at(history.periods, index)}: ${String(totalObserved)} registered against ${fmt(totalExpected)} forecast before the run (${excess >= 0 ? '+' : ''}${fmt(excess)}, ${fmt((excess / Math.max(1, totalExpected)) * 100)} %); the cumulative sum of standardised departures reached ${fmt(direction === 'up' ? up : down)} (limit ${String(CUSUM_H)}). ${driverWords(drivers)}`,
-    evidence: { ...evidenceBase(data, expectation, oneStep), cusum: { k: CUSUM_K, h: CUSUM_H, path }, drivers },
+    evidence: {
+      ...evidenceBase(data, expectation, oneStep),
+      cusum: { k: CUSUM_K, h: CUSUM_H, path },
+      drivers,
+    },
   };
 }
 
@@ -160,19 +214,29 @@ function evidenceBase(data: SeriesData, expectation: Expectation, oneStep: Serie
     range80: [round(expectation.lo80), round(expectation.hi80)],
     range95: [round(expectation.lo95), round(expectation.hi95)],
     model: oneStep.model,
-    validation: Object.fromEntries(Object.entries(oneStep.validation).map(([name, value]) => [name, round(value)])),
+    validation: Object.fromEntries(
+      Object.entries(oneStep.validation).map(([name, value]) => [name, round(value)]),
+    ),
     complete: expectation.complete,
     note: 'Registered offences, not all crime.',
   };
 }
 
 /** Which children (articles, chapters, districts, regions) account for the departure, largest first. */
-export function driversOf(data: SeriesData, index: number, share: number, direction: 'up' | 'down'): Driver[] {
+export function driversOf(
+  data: SeriesData,
+  index: number,
+  share: number,
+  direction: 'up' | 'down',
+): Driver[] {
   const m = seasonLength(data.slice.frequency);
   const drivers = data.children.flatMap(({ dimension, code, history }) => {
     const past = history.values.slice(0, index);
     if (past.every((value) => value === 0) && history.values[index] === 0) return [];
-    const expected = past.length >= m + 2 ? at(forecastSeries(past, m, 1, ['snaive', 'theta']).mean, 0) * share : (past[past.length - 1] ?? 0) * share;
+    const expected =
+      past.length >= m + 2
+        ? at(forecastSeries(past, m, 1, ['snaive', 'theta']).mean, 0) * share
+        : (past[past.length - 1] ?? 0) * share;
     const observed = at(history.values, index);
     return [{ dimension, code, observed, expected: round(expected), excess: round(observed - expected) }];
   });
@@ -180,12 +244,20 @@ export function driversOf(data: SeriesData, index: number, share: number, direct
   const along = drivers.filter((driver) => sign * driver.excess > 0);
   // Children whose share of the departure is under a tenth are noise around it, not what drives it.
   const total = along.reduce((sum, driver) => sum + sign * driver.excess, 0);
-  return along.filter((driver) => sign * driver.excess >= 0.1 * total).sort((a, b) => sign * (b.excess - a.excess)).slice(0, 5);
+  return along
+    .filter((driver) => sign * driver.excess >= 0.1 * total)
+    .sort((a, b) => sign * (b.excess - a.excess))
+    .slice(0, 5);
 }
 
 function driverWords(drivers: readonly Driver[]): string {
   if (drivers.length === 0) return '';
-  const named = drivers.slice(0, 3).map((driver) => `${driver.dimension} ${driver.code || '(not stated)'} ${driver.excess >= 0 ? '+' : ''}${fmt(driver.excess)} (${String(driver.observed)} vs ${fmt(driver.expected)})`);
+  const named = drivers
+    .slice(0, 3)
+    .map(
+      (driver) =>
+        `${driver.dimension} ${driver.code || '(not stated)'} ${driver.excess >= 0 ? '+' : ''}${fmt(driver.excess)} (${String(driver.observed)} vs ${fmt(driver.expected)})`,
+    );
   return `Driven by: ${named.join('; ')}.`;
 }
 
@@ -198,7 +270,9 @@ const round = (value: number) => Math.round(value * 100) / 100;
 /** The value at an index the caller knows is there (a period of the history, a step of the horizon); a clear error if not. */
 function at<T>(list: readonly T[], index: number): T {
   const value = list[index];
-  if (value === undefined) throw new RangeError(`index ${String(index)} is outside a list of ${String(list.length)}`);
+  if (value === undefined)
+    throw new RangeError(`index ${String(index)} is outside a list of ${String(list.length)}`);
   return value;
 }
-const fmt = (value: number) => (Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1));
+const fmt = (value: number) =>
+  Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toFixed(1);

@@ -41,7 +41,8 @@ const articleByCode = new Map(articles.map((article) => [article.code, article])
 
 export const findChapter = (code: string): Chapter | undefined => chapterByCode.get(code);
 export const findArticle = (code: string): Article | undefined => articleByCode.get(code);
-export const articlesOf = (chapter: string): Article[] => articles.filter((article) => article.chapter === chapter);
+export const articlesOf = (chapter: string): Article[] =>
+  articles.filter((article) => article.chapter === chapter);
 
 export const countryPopulation = regions.reduce((sum, region) => sum + region.population, 0);
 
@@ -52,10 +53,26 @@ export function populationOf(region: string | null, district: string | null): nu
   return countryPopulation;
 }
 
-export const countryName: LocalizedText = { kk: 'Қазақстан Республикасы', ru: 'Республика Казахстан', en: 'Republic of Kazakhstan' };
-export const allOffencesName: LocalizedText = { kk: 'Барлық құқық бұзушылықтар', ru: 'Все правонарушения', en: 'All offences' };
-export const districtNotStated: LocalizedText = { kk: 'Басқа аудандар / көрсетілмеген', ru: 'Другие районы / не указан', en: 'Other districts / not stated' };
-export const otherArticles: LocalizedText = { kk: 'Тараудың басқа баптары', ru: 'Прочие статьи главы', en: 'Other articles of the chapter' };
+export const countryName: LocalizedText = {
+  kk: 'Қазақстан Республикасы',
+  ru: 'Республика Казахстан',
+  en: 'Republic of Kazakhstan',
+};
+export const allOffencesName: LocalizedText = {
+  kk: 'Барлық құқық бұзушылықтар',
+  ru: 'Все правонарушения',
+  en: 'All offences',
+};
+export const districtNotStated: LocalizedText = {
+  kk: 'Басқа аудандар / көрсетілмеген',
+  ru: 'Другие районы / не указан',
+  en: 'Other districts / not stated',
+};
+export const otherArticles: LocalizedText = {
+  kk: 'Тараудың басқа баптары',
+  ru: 'Прочие статьи главы',
+  en: 'Other articles of the chapter',
+};
 
 export { districtsOf, findDistrict };
 export const criminalCodeSource = file.source;

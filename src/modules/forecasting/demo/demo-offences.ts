@@ -10,7 +10,11 @@ import { replaceSourceCounts, type CountCell } from '../series/counts.repository
 import { elapsedShare } from '../anomalies/detector.js';
 
 /** Registered offences by region and article in 2022, from the official form 1-M. */
-const registered2022 = (JSON.parse(readFileSync(new URL('../catalogue/kz-1m-2022.json', import.meta.url), 'utf8')) as { registered: Record<string, Record<string, number>> }).registered;
+const registered2022 = (
+  JSON.parse(readFileSync(new URL('../catalogue/kz-1m-2022.json', import.meta.url), 'utf8')) as {
+    registered: Record<string, Record<string, number>>;
+  }
+).registered;
 
 /** Articles rarer than two a month in a region are counted under their chapter only, as many regional reports do. */
 const OWN_CELL_PER_YEAR = 24;
@@ -55,11 +59,46 @@ interface Planted {
 
 /** The shifts a demo analyst should find. */
 const planted: Planted[] = [
-  { region: 'KZ-75', what: (_c, article) => article === '190', from: -4, to: 0, factor: (district) => (district === 'KZ-75-04' ? 2.2 : 1.3), story: 'internet fraud wave in Almaty, strongest in Bostandyk district' },
-  { region: 'KZ-31', what: (chapter) => chapter === '11', from: -1, to: -1, factor: 1.9, story: 'drug offences spike in Zhambyl at the hemp harvest' },
-  { region: 'KZ-35', what: (_c, article) => article === '188', from: -6, to: 0, factor: 0.62, story: 'theft registrations fall in Karaganda (check for non-registration)' },
-  { region: 'KZ-79', what: (_c, article) => article === '293', from: 0, to: 0, factor: 3, story: 'hooliganism surge in Shymkent this month' },
-  { region: 'KZ-47', what: (chapter) => chapter === '15', from: -1, to: -1, factor: 3.2, story: 'corruption cases jump in Mangystau' },
+  {
+    region: 'KZ-75',
+    what: (_c, article) => article === '190',
+    from: -4,
+    to: 0,
+    factor: (district) => (district === 'KZ-75-04' ? 2.2 : 1.3),
+    story: 'internet fraud wave in Almaty, strongest in Bostandyk district',
+  },
+  {
+    region: 'KZ-31',
+    what: (chapter) => chapter === '11',
+    from: -1,
+    to: -1,
+    factor: 1.9,
+    story: 'drug offences spike in Zhambyl at the hemp harvest',
+  },
+  {
+    region: 'KZ-35',
+    what: (_c, article) => article === '188',
+    from: -6,
+    to: 0,
+    factor: 0.62,
+    story: 'theft registrations fall in Karaganda (check for non-registration)',
+  },
+  {
+    region: 'KZ-79',
+    what: (_c, article) => article === '293',
+    from: 0,
+    to: 0,
+    factor: 3,
+    story: 'hooliganism surge in Shymkent this month',
+  },
+  {
+    region: 'KZ-47',
+    what: (chapter) => chapter === '15',
+    from: -1,
+    to: -1,
+    factor: 3.2,
+    story: 'corruption cases jump in Mangystau',
+  },
 ];
 
 function gaussian(rng: Rng): number {
@@ -94,7 +133,10 @@ function demoCells(rng: Rng): Cell[] {
   const cells: Cell[] = [];
   for (const region of regions) {
     const byArticle = registered2022[region.code] ?? {};
-    const units = districtsOf(region.code).map((district) => ({ code: district.code, share: (district.population / region.population) * (0.8 + 0.4 * rng.next()) }));
+    const units = districtsOf(region.code).map((district) => ({
+      code: district.code,
+      share: (district.population / region.population) * (0.8 + 0.4 * rng.next()),
+    }));
     const listed = units.reduce((sum, unit) => sum + unit.share, 0);
     if (listed < 1) units.push({ code: '', share: 1 - listed });
     const norm = units.reduce((sum, unit) => sum + unit.share, 0);
@@ -106,9 +148,19 @@ function demoCells(rng: Rng): Cell[] {
       if (count >= OWN_CELL_PER_YEAR) own.push([chapter, code, count]);
       else chapterRest.set(chapter, (chapterRest.get(chapter) ?? 0) + count);
     }
-    const lines = [...own, ...[...chapterRest].map(([chapter, count]) => [chapter, '', count] as [string, string, number])];
+    const lines = [
+      ...own,
+      ...[...chapterRest].map(([chapter, count]) => [chapter, '', count] as [string, string, number]),
+    ];
     for (const unit of units) {
-      for (const [chapter, article, count] of lines) cells.push({ region: region.code, district: unit.code, chapter, article, yearly: (count * unit.share) / norm });
+      for (const [chapter, article, count] of lines)
+        cells.push({
+          region: region.code,
+          district: unit.code,
+          chapter,
+          article,
+          yearly: (count * unit.share) / norm,
+        });
     }
   }
   return cells;
@@ -117,7 +169,13 @@ function demoCells(rng: Rng): Cell[] {
 function factorFor(cell: Cell, offset: number): number {
   let factor = 1;
   for (const shift of planted) {
-    if (shift.region !== cell.region || offset < shift.from || offset > shift.to || !shift.what(cell.chapter, cell.article, cell.district)) continue;
+    if (
+      shift.region !== cell.region ||
+      offset < shift.from ||
+      offset > shift.to ||
+      !shift.what(cell.chapter, cell.article, cell.district)
+    )
+      continue;
     factor *= typeof shift.factor === 'number' ? shift.factor : shift.factor(cell.district);
   }
   return factor;
@@ -128,7 +186,11 @@ function factorFor(cell: Cell, offset: number): number {
  * 2022 structure with seasonality, trends and the planted shifts; then the detector judges the recent periods, as it
  * would have when the data arrived, so the inbox, the departures table and the decision log start populated.
  */
-export async function seedDemoOffences(platform: Platform, rng: Rng, now = new Date()): Promise<{ monthlyRows: number; weeklyRows: number; anomalies: number }> {
+export async function seedDemoOffences(
+  platform: Platform,
+  rng: Rng,
+  now = new Date(),
+): Promise<{ monthlyRows: number; weeklyRows: number; anomalies: number }> {
   const started = performance.now();
   const cells = demoCells(rng);
   const current = periodOf(now, 'monthly');
@@ -142,42 +204,81 @@ export async function seedDemoOffences(platform: Platform, rng: Rng, now = new D
     let period = first;
     for (let i = 0; i < months; i++, period = nextPeriod(period, 'monthly')) {
       const offset = i - (months - 1);
-      const years = (Number(period.slice(0, 4)) + (Number(period.slice(5, 7)) - 0.5) / 12) - 2022.5;
-      const mean = (cell.yearly / 12) * (profile[Number(period.slice(5, 7)) - 1] ?? 1) * Math.exp(growth(cell.article, cell.chapter) * years) * factorFor(cell, offset);
+      const years = Number(period.slice(0, 4)) + (Number(period.slice(5, 7)) - 0.5) / 12 - 2022.5;
+      const mean =
+        (cell.yearly / 12) *
+        (profile[Number(period.slice(5, 7)) - 1] ?? 1) *
+        Math.exp(growth(cell.article, cell.chapter) * years) *
+        factorFor(cell, offset);
       const count = draw(rng, offset === 0 ? mean * share : mean);
-      if (count > 0) monthly.push({ frequency: 'monthly', period, region: cell.region, district: cell.district, chapter: cell.chapter, article: cell.article, count });
+      if (count > 0)
+        monthly.push({
+          frequency: 'monthly',
+          period,
+          region: cell.region,
+          district: cell.district,
+          chapter: cell.chapter,
+          article: cell.article,
+          count,
+        });
       const key = `${cell.region}|${cell.chapter}|${period}`;
       weeklyMeans.set(key, (weeklyMeans.get(key) ?? 0) + mean);
     }
   }
   const weekly = weeklyCounts(rng, weeklyMeans, now);
   await platform.db.tx(async (sql) => {
-    for (let from = 0; from < monthly.length; from += 5000) await replaceSourceCounts(sql, DEMO_SOURCE, monthly.slice(from, from + 5000));
-    for (let from = 0; from < weekly.length; from += 5000) await replaceSourceCounts(sql, DEMO_SOURCE, weekly.slice(from, from + 5000));
+    for (let from = 0; from < monthly.length; from += 5000)
+      await replaceSourceCounts(sql, DEMO_SOURCE, monthly.slice(from, from + 5000));
+    for (let from = 0; from < weekly.length; from += 5000)
+      await replaceSourceCounts(sql, DEMO_SOURCE, weekly.slice(from, from + 5000));
   });
   const stored = performance.now();
   let anomalies = 0;
   await platform.bus.tx(async (sql) => {
     // The planted story months before the last, as the detector saw them then; then the last complete and current one.
-    for (const back of [4, 3, 2]) anomalies += (await detectAnomalies(sql, 'monthly', plantedCells(), [nextPeriod(current, 'monthly', -back)], now)).anomalies.length;
-    anomalies += (await detectAnomalies(sql, 'monthly', 'all', [nextPeriod(current, 'monthly', -1), current], now)).anomalies.length;
+    for (const back of [4, 3, 2])
+      anomalies += (
+        await detectAnomalies(sql, 'monthly', plantedCells(), [nextPeriod(current, 'monthly', -back)], now)
+      ).anomalies.length;
+    anomalies += (
+      await detectAnomalies(sql, 'monthly', 'all', [nextPeriod(current, 'monthly', -1), current], now)
+    ).anomalies.length;
     const week = periodOf(now, 'weekly');
-    anomalies += (await detectAnomalies(sql, 'weekly', 'all', [nextPeriod(week, 'weekly', -1), week], now)).anomalies.length;
+    anomalies += (await detectAnomalies(sql, 'weekly', 'all', [nextPeriod(week, 'weekly', -1), week], now))
+      .anomalies.length;
     await seedDecisions(sql, current);
   });
-  platform.log.info({ monthlyRows: monthly.length, weeklyRows: weekly.length, anomalies, storeSeconds: round((stored - started) / 1000), detectSeconds: round((performance.now() - stored) / 1000) }, 'demo offence counts seeded');
+  platform.log.info(
+    {
+      monthlyRows: monthly.length,
+      weeklyRows: weekly.length,
+      anomalies,
+      storeSeconds: round((stored - started) / 1000),
+      detectSeconds: round((performance.now() - stored) / 1000),
+    },
+    'demo offence counts seeded',
+  );
   return { monthlyRows: monthly.length, weeklyRows: weekly.length, anomalies };
 }
 
 function plantedCells() {
-  return [...new Set(planted.map((shift) => shift.region))].flatMap((region) => ['06', '11', '15', '10'].map((chapter) => ({ region, district: '', chapter })));
+  return [...new Set(planted.map((shift) => shift.region))].flatMap((region) =>
+    ['06', '11', '15', '10'].map((chapter) => ({ region, district: '', chapter })),
+  );
 }
 
 /** Weekly counts by region and chapter: each day carries its month's mean spread evenly, with fresh noise. */
-function weeklyCounts(rng: Rng, monthlyMeans: ReadonlyMap<string, number>, now: Date): (CountCell & { count: number })[] {
+function weeklyCounts(
+  rng: Rng,
+  monthlyMeans: ReadonlyMap<string, number>,
+  now: Date,
+): (CountCell & { count: number })[] {
   const rows: (CountCell & { count: number })[] = [];
   const lastWeek = periodOf(now, 'weekly');
-  const firstWeek = periodOf(new Date(Date.UTC(now.getUTCFullYear() - YEARS_WEEKLY, now.getUTCMonth(), now.getUTCDate())), 'weekly');
+  const firstWeek = periodOf(
+    new Date(Date.UTC(now.getUTCFullYear() - YEARS_WEEKLY, now.getUTCMonth(), now.getUTCDate())),
+    'weekly',
+  );
   const weeks = periodsBetween(firstWeek, lastWeek, 'weekly') + 1;
   const pairs = new Set([...monthlyMeans.keys()].map((key) => key.split('|').slice(0, 2).join('|')));
   for (const pair of pairs) {
@@ -194,7 +295,8 @@ function weeklyCounts(rng: Rng, monthlyMeans: ReadonlyMap<string, number>, now: 
         mean += (monthlyMeans.get(`${region}|${chapter}|${month}`) ?? 0) / days;
       }
       const count = draw(rng, mean);
-      if (count > 0) rows.push({ frequency: 'weekly', period: week, region, district: '', chapter, article: '', count });
+      if (count > 0)
+        rows.push({ frequency: 'weekly', period: week, region, district: '', chapter, article: '', count });
     }
   }
   return rows;
@@ -203,8 +305,14 @@ function weeklyCounts(rng: Rng, monthlyMeans: ReadonlyMap<string, number>, now: 
 /** The decision log starts with what an analyst did about the first alarms of the Almaty fraud wave. */
 async function seedDecisions(sql: Sql, current: string) {
   const notes: [DecisionAction, string][] = [
-    ['information_sent', 'Sent to the regional police department and the AFM with the districts driving the rise; asked for a joint plan against drop-card schemes.'],
-    ['preventive_measures', 'Agreed with the akimat: SMS warnings to residents and talks at banks’ branches in the district.'],
+    [
+      'information_sent',
+      'Sent to the regional police department and the AFM with the districts driving the rise; asked for a joint plan against drop-card schemes.',
+    ],
+    [
+      'preventive_measures',
+      'Agreed with the akimat: SMS warnings to residents and talks at banks’ branches in the district.',
+    ],
   ];
   const rows = await earliestMonthlyAnomalies(sql, nextPeriod(current, 'monthly', -1), notes.length);
   const actor = { ...operatorActor('demo'), name: 'Analyst (demo)' };

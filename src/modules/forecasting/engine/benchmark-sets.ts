@@ -72,7 +72,10 @@ export function loadNsw(dir: string): DataSet {
   const series = regular(
     'nsw_offences.csv',
     rows.map((cells) => {
-      const [year, month] = present(cells[monthColumn], 'nsw_offences.csv: a Month').split(' ') as [string, string];
+      const [year, month] = present(cells[monthColumn], 'nsw_offences.csv: a Month').split(' ') as [
+        string,
+        string,
+      ];
       const value = Number(cells[countColumn]);
       if (!Number.isFinite(value)) throw new Error(`nsw_offences.csv: Count "${String(cells[countColumn])}"`);
       return {
@@ -92,7 +95,9 @@ export function loadRussia(dir: string): DataSet {
   const series = regular(
     'russia_crime_2003_2020.csv',
     rows.flatMap((cells) => {
-      const [, month, year] = present(cells[0], 'russia_crime_2003_2020.csv: a month').split('.').map(Number) as [number, number, number];
+      const [, month, year] = present(cells[0], 'russia_crime_2003_2020.csv: a month')
+        .split('.')
+        .map(Number) as [number, number, number];
       return types.map((id) => {
         const value = Number(cells[columns.indexOf(id)]);
         if (!Number.isFinite(value))

@@ -8,8 +8,11 @@ import { nextPeriod, periodsBetween } from './periods.js';
 
 const seasonalSeries = (years: number, noise = 0) => {
   let seed = 7;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) - 0.5;
-  return Array.from({ length: years * 12 }, (_, t) => 100 + t * 0.5 + 20 * Math.sin((2 * Math.PI * t) / 12) + noise * random());
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31 - 0.5;
+  return Array.from(
+    { length: years * 12 },
+    (_, t) => 100 + t * 0.5 + 20 * Math.sin((2 * Math.PI * t) / 12) + noise * random(),
+  );
 };
 
 test('periods step across years and weeks', () => {
@@ -29,7 +32,9 @@ test('ETS finds trend and season and beats seasonal naive on a trending seasonal
   const actual = y.slice(-12);
   const fit = ets(history, 12, 12);
   assert.match(fit.model, /ets\(A,(A|Ad),(A|M)\)/);
-  assert.ok(mase(actual, fit.mean, history, 12) < mase(actual, seasonalNaive(history, 12, 12).mean, history, 12));
+  assert.ok(
+    mase(actual, fit.mean, history, 12) < mase(actual, seasonalNaive(history, 12, 12).mean, history, 12),
+  );
 });
 
 test('TSB forecasts an intermittent series at its rate, and decays when counts stop', () => {
@@ -46,11 +51,21 @@ test('the chosen model says why, and 80 % intervals cover most of a noisy future
   assert.ok(Object.keys(result.validation).includes(result.model.startsWith('ets') ? 'ets' : result.model));
   const share = coverage(y.slice(-12), result.lo80, result.hi80);
   assert.ok(share >= 0.5, `80 % interval covered ${share}`);
-  result.mean.forEach((value, i) => assert.ok(result.lo95[i]! <= result.lo80[i]! && result.lo80[i]! <= value && value <= result.hi80[i]! && result.hi80[i]! <= result.hi95[i]!));
+  result.mean.forEach((value, i) =>
+    assert.ok(
+      result.lo95[i]! <= result.lo80[i]! &&
+        result.lo80[i]! <= value &&
+        value <= result.hi80[i]! &&
+        result.hi80[i]! <= result.hi95[i]!,
+    ),
+  );
 });
 
 test('reconciled parts sum to the total, and the gap is shared n + 1 ways', () => {
   const { total, parts } = reconcileTotal([100], [[30], [40], [20]]);
-  assert.deepEqual(parts.map((part) => part[0]), [32.5, 42.5, 22.5]);
+  assert.deepEqual(
+    parts.map((part) => part[0]),
+    [32.5, 42.5, 22.5],
+  );
   assert.equal(total[0], 97.5);
 });

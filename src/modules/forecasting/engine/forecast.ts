@@ -1,5 +1,16 @@
 import { mase } from './metrics.js';
-import { combine, combinationMembers, etsName, etsOfForm, seasonalNaive, selectEtsForm, theta, tsb, type Model, type PointForecast } from './models.js';
+import {
+  combine,
+  combinationMembers,
+  etsName,
+  etsOfForm,
+  seasonalNaive,
+  selectEtsForm,
+  theta,
+  tsb,
+  type Model,
+  type PointForecast,
+} from './models.js';
 
 export interface SeriesForecast {
   mean: number[];
@@ -28,7 +39,12 @@ const Z95 = 1.96;
  * ETS chooses its form (trend, season) once, by AICc on the whole series, and only refits its parameters at each
  * origin; the combination reuses its members' forecasts. Both keep the cost near one fit per candidate per origin.
  */
-export function forecastSeries(y: readonly number[], m: number, h: number, candidates: readonly CandidateName[] = candidatesFor(y)): SeriesForecast {
+export function forecastSeries(
+  y: readonly number[],
+  m: number,
+  h: number,
+  candidates: readonly CandidateName[] = candidatesFor(y),
+): SeriesForecast {
   const n = y.length;
   const models = concreteModels(y, m, candidates);
   const step = Math.min(h, m);
@@ -47,7 +63,12 @@ export function forecastSeries(y: readonly number[], m: number, h: number, candi
       entry(errors, name).push(test.map((value, i) => (value - (mean[i] ?? NaN)) / level));
     }
   }
-  const validation = Object.fromEntries([...scores].map(([name, list]) => [name, list.length ? list.reduce((a, b) => a + b, 0) / list.length : Number.NaN]));
+  const validation = Object.fromEntries(
+    [...scores].map(([name, list]) => [
+      name,
+      list.length ? list.reduce((a, b) => a + b, 0) / list.length : Number.NaN,
+    ]),
+  );
   const chosen = choose(validation, candidates);
   const fit = entry(forecastAll(models, [chosen], y, m, h), chosen);
   const level = levelOf(y, m);
@@ -65,15 +86,29 @@ export function forecastSeries(y: readonly number[], m: number, h: number, candi
   };
 }
 
-function concreteModels(y: readonly number[], m: number, candidates: readonly CandidateName[]): Map<string, Model> {
+function concreteModels(
+  y: readonly number[],
+  m: number,
+  candidates: readonly CandidateName[],
+): Map<string, Model> {
   const needsEts = candidates.includes('ets') || candidates.includes('combination');
   const etsModel = needsEts ? etsOfForm(selectEtsForm(y, m)) : undefined;
-  const models = new Map<string, Model>([['snaive', seasonalNaive], ['theta', theta], ['tsb', tsb]]);
+  const models = new Map<string, Model>([
+    ['snaive', seasonalNaive],
+    ['theta', theta],
+    ['tsb', tsb],
+  ]);
   if (etsModel) models.set('ets', etsModel);
   return models;
 }
 
-function forecastAll(models: Map<string, Model>, names: readonly CandidateName[], y: readonly number[], m: number, h: number): Map<string, PointForecast> {
+function forecastAll(
+  models: Map<string, Model>,
+  names: readonly CandidateName[],
+  y: readonly number[],
+  m: number,
+  h: number,
+): Map<string, PointForecast> {
   const results = new Map<string, PointForecast>();
   const get = (name: string) => {
     let result = results.get(name);
@@ -104,7 +139,9 @@ function entry<V>(map: ReadonlyMap<string, V>, name: string): V {
  * clearly (more than 10 %) better in validation.
  */
 function choose(validation: Record<string, number>, candidates: readonly CandidateName[]): CandidateName {
-  const ranked = Object.entries(validation).filter(([, score]) => Number.isFinite(score)).sort((a, b) => a[1] - b[1]);
+  const ranked = Object.entries(validation)
+    .filter(([, score]) => Number.isFinite(score))
+    .sort((a, b) => a[1] - b[1]);
   const best = ranked[0];
   if (!best) {
     if (candidates.includes('snaive')) return 'snaive';
@@ -113,7 +150,12 @@ function choose(validation: Record<string, number>, candidates: readonly Candida
     return first;
   }
   const combination = validation.combination;
-  if (combination !== undefined && Number.isFinite(combination) && combination <= best[1] * (1 + COMBINATION_MARGIN)) return 'combination';
+  if (
+    combination !== undefined &&
+    Number.isFinite(combination) &&
+    combination <= best[1] * (1 + COMBINATION_MARGIN)
+  )
+    return 'combination';
   return best[0] as CandidateName;
 }
 
@@ -142,7 +184,8 @@ function intervalSpread(errors: number[][], inSample: number, h: number): number
   return spread;
 }
 
-const rootMeanSquare = (values: readonly number[]) => Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / values.length);
+const rootMeanSquare = (values: readonly number[]) =>
+  Math.sqrt(values.reduce((sum, value) => sum + value * value, 0) / values.length);
 
 /** The mean of the last cycle, the scale errors are measured against (1 for an all-zero stretch). */
 function levelOf(y: readonly number[], m: number): number {
@@ -158,8 +201,9 @@ function levelOf(y: readonly number[], m: number): number {
  */
 export function candidatesFor(y: readonly number[]): CandidateName[] {
   const zeros = y.filter((value) => value === 0).length / Math.max(1, y.length);
-  return zeros >= 0.25 ? ['snaive', 'ets', 'theta', 'tsb', 'combination'] : ['snaive', 'ets', 'theta', 'combination'];
+  return zeros >= 0.25
+    ? ['snaive', 'ets', 'theta', 'tsb', 'combination']
+    : ['snaive', 'ets', 'theta', 'combination'];
 }
 
 export { etsName };
-

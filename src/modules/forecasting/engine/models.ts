@@ -35,7 +35,11 @@ export const tsb: Model = (y, _m, h) => {
     probability += beta * ((value > 0 ? 1 : 0) - probability);
     if (value > 0) size += alpha * (value - size);
   }
-  return { model: 'tsb', mean: Array.from({ length: h }, () => size * probability), sigma: standardDeviation(residuals) };
+  return {
+    model: 'tsb',
+    mean: Array.from({ length: h }, () => size * probability),
+    sigma: standardDeviation(residuals),
+  };
 };
 
 export type Trend = 'N' | 'A' | 'Ad';
@@ -54,13 +58,20 @@ interface EtsFit {
 // The slope adapts more slowly than the level: with β up to α, least squares finds trends that extrapolate wildly.
 const BETA_SHARE = 0.3;
 const logistic = (x: number) => 1 / (1 + Math.exp(-x));
-const parameterCount = ({ trend, season }: EtsForm) => 1 + (trend === 'N' ? 0 : 1) + (season === 'N' ? 0 : 1) + (trend === 'Ad' ? 1 : 0);
+const parameterCount = ({ trend, season }: EtsForm) =>
+  1 + (trend === 'N' ? 0 : 1) + (season === 'N' ? 0 : 1) + (trend === 'Ad' ? 1 : 0);
 
 /**
  * Additive-error exponential smoothing with optional (damped) trend and additive or multiplicative season. The raw
  * parameters are unconstrained and mapped into the usual admissible region (β ≤ α, γ ≤ 1 − α, 0.8 ≤ φ ≤ 0.98).
  */
-function runEts(y: readonly number[], m: number, h: number, { trend, season }: EtsForm, raw: readonly number[]): EtsFit {
+function runEts(
+  y: readonly number[],
+  m: number,
+  h: number,
+  { trend, season }: EtsForm,
+  raw: readonly number[],
+): EtsFit {
   let next = 0;
   const alpha = 0.01 + 0.98 * logistic(raw[next++] ?? NaN);
   const beta = trend === 'N' ? 0 : alpha * logistic(raw[next++] ?? NaN) * BETA_SHARE;
@@ -117,7 +128,9 @@ function runEts(y: readonly number[], m: number, h: number, { trend, season }: E
 
 function fitEts(y: readonly number[], m: number, h: number, form: EtsForm): EtsFit {
   const dimensions = parameterCount(form);
-  const { x } = nelderMead((raw) => runEts(y, m, 0, form, raw).sse, new Array<number>(dimensions).fill(0), { maxEvaluations: 40 * dimensions });
+  const { x } = nelderMead((raw) => runEts(y, m, 0, form, raw).sse, new Array<number>(dimensions).fill(0), {
+    maxEvaluations: 40 * dimensions,
+  });
   return runEts(y, m, h, form, x);
 }
 
@@ -144,7 +157,8 @@ export function selectEtsForm(y: readonly number[], m: number): EtsForm {
   for (const form of etsForms(y, m)) {
     const fit = fitEts(y, m, 0, form);
     const k = fit.parameters + 1;
-    const aicc = n * Math.log(Math.max(fit.sse, 1e-9) / n) + 2 * k + (2 * k * (k + 1)) / Math.max(1, n - k - 1);
+    const aicc =
+      n * Math.log(Math.max(fit.sse, 1e-9) / n) + 2 * k + (2 * k * (k + 1)) / Math.max(1, n - k - 1);
     if (!best || aicc < best.aicc) best = { aicc, form };
   }
   // etsForms always offers the three non-seasonal forms.
@@ -157,7 +171,9 @@ export const etsName = ({ trend, season }: EtsForm) => `ets(A,${trend},${season}
 /** ETS of a given form, refitted to whatever data it is given (used at the validation origins). */
 export function etsOfForm(form: EtsForm): Model {
   return (y, m, h) => {
-    const admissible = etsForms(y, m).some((candidate) => candidate.trend === form.trend && candidate.season === form.season);
+    const admissible = etsForms(y, m).some(
+      (candidate) => candidate.trend === form.trend && candidate.season === form.season,
+    );
     const used = admissible ? form : { trend: form.trend, season: 'N' as Season };
     const fit = fitEts(y, m, h, used);
     return { model: etsName(used), mean: fit.forecast, sigma: Math.sqrt(fit.sse / Math.max(1, y.length)) };
@@ -187,11 +203,13 @@ export const theta: Model = (y, m, h) => {
     }
     return { level, sse };
   };
-  const { x } = nelderMead((raw) => run(0.01 + 0.98 * logistic(raw[0] ?? NaN)).sse, [0], { maxEvaluations: 30 });
+  const { x } = nelderMead((raw) => run(0.01 + 0.98 * logistic(raw[0] ?? NaN)).sse, [0], {
+    maxEvaluations: 30,
+  });
   const alpha = 0.01 + 0.98 * logistic(x[0] ?? NaN);
   const { level, sse } = run(alpha);
   const mean = Array.from({ length: h }, (_, i) => {
-    const drift = (slope / 2) * (i + 1 / alpha - ((1 - alpha) ** n) / alpha);
+    const drift = (slope / 2) * (i + 1 / alpha - (1 - alpha) ** n / alpha);
     const value = level + drift;
     return indices ? value * (indices[(n + i) % m] ?? NaN) : value;
   });
@@ -256,7 +274,9 @@ export function combine(parts: readonly PointForecast[]): PointForecast {
   if (!first) throw new Error('combine: no forecasts to combine');
   return {
     model: 'combination',
-    mean: first.mean.map((_, i) => parts.reduce((sum, part) => sum + (part.mean[i] ?? NaN), 0) / parts.length),
+    mean: first.mean.map(
+      (_, i) => parts.reduce((sum, part) => sum + (part.mean[i] ?? NaN), 0) / parts.length,
+    ),
     sigma: parts.reduce((sum, part) => sum + part.sigma, 0) / parts.length,
   };
 }
@@ -265,5 +285,6 @@ export function combine(parts: readonly PointForecast[]): PointForecast {
 export const baseModels = { snaive: seasonalNaive, ets, theta, tsb } satisfies Record<string, Model>;
 /** The members of the combination candidate. */
 export const combinationMembers = ['ets', 'theta'] as const;
-export const combination: Model = (y, m, h) => combine(combinationMembers.map((name) => baseModels[name](y, m, h)));
+export const combination: Model = (y, m, h) =>
+  combine(combinationMembers.map((name) => baseModels[name](y, m, h)));
 export const allModels: Record<string, Model> = { ...baseModels, combination };

@@ -44,23 +44,33 @@ function release(): void {
  * Forecasts many independent series across worker threads, in chunks, and returns the results in input order. Each
  * series costs milliseconds, so chunks of a few hundred keep the messaging overhead negligible.
  */
-export async function forecastPanel(series: readonly PanelSeries[], h: number, options: PanelOptions = {}): Promise<SeriesForecast[]> {
-  const threads = Math.max(1, Math.min(options.workers ?? availableParallelism(), Math.ceil(series.length / 50)));
-  if (threads === 1 || series.length < INLINE_BELOW) return series.map((item) => forecastSeries(item.values, item.m, h, item.candidates));
+export async function forecastPanel(
+  series: readonly PanelSeries[],
+  h: number,
+  options: PanelOptions = {},
+): Promise<SeriesForecast[]> {
+  const threads = Math.max(
+    1,
+    Math.min(options.workers ?? availableParallelism(), Math.ceil(series.length / 50)),
+  );
+  if (threads === 1 || series.length < INLINE_BELOW)
+    return series.map((item) => forecastSeries(item.values, item.m, h, item.candidates));
   const chunk = Math.max(25, Math.min(500, Math.ceil(series.length / (threads * 8))));
   const results = new Array<SeriesForecast>(series.length);
   let next = 0;
   const workers = workersFor(threads);
   for (const worker of workers) worker.ref();
   try {
-    await Promise.all(workers.map(async (worker) => {
-      while (next < series.length) {
-        const from = next;
-        next += chunk;
-        const forecasts = await ask(worker, { series: series.slice(from, from + chunk), h });
-        forecasts.forEach((forecast, i) => (results[from + i] = forecast));
-      }
-    }));
+    await Promise.all(
+      workers.map(async (worker) => {
+        while (next < series.length) {
+          const from = next;
+          next += chunk;
+          const forecasts = await ask(worker, { series: series.slice(from, from + chunk), h });
+          forecasts.forEach((forecast, i) => (results[from + i] = forecast));
+        }
+      }),
+    );
   } catch (error) {
     await Promise.all(pool.splice(0).map((worker) => worker.terminate()));
     throw error;
@@ -70,7 +80,10 @@ export async function forecastPanel(series: readonly PanelSeries[], h: number, o
   return results;
 }
 
-function ask(worker: Worker, request: { series: readonly PanelSeries[]; h: number }): Promise<SeriesForecast[]> {
+function ask(
+  worker: Worker,
+  request: { series: readonly PanelSeries[]; h: number },
+): Promise<SeriesForecast[]> {
   return new Promise((resolve, reject) => {
     const onMessage = (forecasts: SeriesForecast[]) => {
       worker.off('error', onError);

@@ -38,7 +38,8 @@ export function periodEnd(period: string, frequency: Frequency): Date {
 }
 
 /** A period is complete once it has ended: until then its count is still growing. */
-export const isComplete = (period: string, frequency: Frequency, now: Date): boolean => periodEnd(period, frequency).getTime() <= now.getTime();
+export const isComplete = (period: string, frequency: Frequency, now: Date): boolean =>
+  periodEnd(period, frequency).getTime() <= now.getTime();
 
 /** The period containing a moment. */
 export function periodOf(date: Date, frequency: Frequency): string {

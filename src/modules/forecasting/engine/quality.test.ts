@@ -27,14 +27,34 @@ function score(data: DataSet, holdout = 12) {
   return { mase: ours / n, naive: naive / n, coverage80: covered / n };
 }
 
-test('on the NSW offences the automatic choice beats seasonal naive, and the 80 % intervals cover about 80 %', { skip: dir ? false : 'shared benchmark data not present' }, () => {
-  const result = score(loadNsw(dir!));
-  assert.ok(result.mase < 1.12 && result.mase < result.naive, `MASE ${result.mase.toFixed(3)} (seasonal naive ${result.naive.toFixed(3)})`);
-  assert.ok(result.coverage80 >= 0.75 && result.coverage80 <= 0.88, `80 % coverage ${result.coverage80.toFixed(3)}`);
-});
+test(
+  'on the NSW offences the automatic choice beats seasonal naive, and the 80 % intervals cover about 80 %',
+  { skip: dir ? false : 'shared benchmark data not present' },
+  () => {
+    const result = score(loadNsw(dir!));
+    assert.ok(
+      result.mase < 1.12 && result.mase < result.naive,
+      `MASE ${result.mase.toFixed(3)} (seasonal naive ${result.naive.toFixed(3)})`,
+    );
+    assert.ok(
+      result.coverage80 >= 0.75 && result.coverage80 <= 0.88,
+      `80 % coverage ${result.coverage80.toFixed(3)}`,
+    );
+  },
+);
 
-test('on the Russian series the automatic choice beats seasonal naive, and the 80 % intervals cover about 80 %', { skip: dir ? false : 'shared benchmark data not present' }, () => {
-  const result = score(loadRussia(dir!));
-  assert.ok(result.mase < 0.52 && result.mase < result.naive, `MASE ${result.mase.toFixed(3)} (seasonal naive ${result.naive.toFixed(3)})`);
-  assert.ok(result.coverage80 >= 0.75 && result.coverage80 <= 0.88, `80 % coverage ${result.coverage80.toFixed(3)}`);
-});
+test(
+  'on the Russian series the automatic choice beats seasonal naive, and the 80 % intervals cover about 80 %',
+  { skip: dir ? false : 'shared benchmark data not present' },
+  () => {
+    const result = score(loadRussia(dir!));
+    assert.ok(
+      result.mase < 0.52 && result.mase < result.naive,
+      `MASE ${result.mase.toFixed(3)} (seasonal naive ${result.naive.toFixed(3)})`,
+    );
+    assert.ok(
+      result.coverage80 >= 0.75 && result.coverage80 <= 0.88,
+      `80 % coverage ${result.coverage80.toFixed(3)}`,
+    );
+  },
+);

@@ -21,7 +21,8 @@ export function readSeriesCsv(path: string): { series: Series[]; filledGaps: num
   const grouped = new Map<string, Map<string, number>>();
   rows.forEach((cells, index) => {
     const value = Number(cells[valueColumn]);
-    if (!Number.isFinite(value)) throw new Error(`${path}: line ${index + 2}: value "${cells[valueColumn] ?? ''}" is not a number`);
+    if (!Number.isFinite(value))
+      throw new Error(`${path}: line ${index + 2}: value "${cells[valueColumn] ?? ''}" is not a number`);
     const id = present(cells[idColumn], `${path}: line ${index + 2}: series_id`);
     const period = present(cells[periodColumn], `${path}: line ${index + 2}: period`);
     frequencyOf(period);

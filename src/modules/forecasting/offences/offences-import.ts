@@ -20,13 +20,26 @@ function fromCsv(header: readonly string[], cells: readonly string[]): unknown {
   };
   const number = (name: string) => (get(name) === undefined ? undefined : Number(get(name)));
   if (header.includes('count')) {
-    return clean({ region: get('region'), district: get('district'), chapter: get('chapter'), article: get('article'), period: get('period'), count: number('count') });
+    return clean({
+      region: get('region'),
+      district: get('district'),
+      chapter: get('chapter'),
+      article: get('article'),
+      period: get('period'),
+      count: number('count'),
+    });
   }
   const lat = number('lat');
   const lon = number('lon');
   return clean({
-    recordId: get('record_id'), registeredOn: get('registered_on'), region: get('region'), district: get('district'), chapter: get('chapter'),
-    article: get('article'), severity: get('severity'), location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
+    recordId: get('record_id'),
+    registeredOn: get('registered_on'),
+    region: get('region'),
+    district: get('district'),
+    chapter: get('chapter'),
+    article: get('article'),
+    severity: get('severity'),
+    location: lat !== undefined && lon !== undefined ? { lat, lon } : undefined,
   });
 }
 
@@ -36,7 +49,14 @@ async function* rows(file: string): AsyncGenerator<{ line: number; value: unknow
   if (file.endsWith('.csv')) {
     const [header = [], ...lines] = parseCsv(await readFile(file, 'utf8'));
     let line = 1;
-    for (const cells of lines) yield { line: ++line, value: fromCsv(header.map((name) => name.trim()), cells) };
+    for (const cells of lines)
+      yield {
+        line: ++line,
+        value: fromCsv(
+          header.map((name) => name.trim()),
+          cells,
+        ),
+      };
     return;
   }
   let line = 0;
@@ -68,7 +88,12 @@ function reasonFor(value: unknown, check: ItemChecker<unknown>): string {
  * Imports registered offences or published totals from CSV or JSONL, in transactions of 2,000 rows. Records are
  * idempotent on their id and totals replace the source's earlier ones, so a file can be imported again after a crash.
  */
-export async function importOffences(platform: Platform, file: string, source: string, progress: (done: number) => void): Promise<OffenceImportReport> {
+export async function importOffences(
+  platform: Platform,
+  file: string,
+  source: string,
+  progress: (done: number) => void,
+): Promise<OffenceImportReport> {
   const report: OffenceImportReport = { created: 0, duplicates: 0, stored: 0, rejected: [] };
   let records: OffenceRecord[] = [];
   let counts: AggregateCount[] = [];
@@ -92,8 +117,14 @@ export async function importOffences(platform: Platform, file: string, source: s
       report.rejected.push({ line, reason: reasonFor(value, check) });
       continue;
     }
-    const problems = isCount ? countProblems(value as AggregateCount) : recordProblems(value as OffenceRecord);
-    if (problems.length) report.rejected.push({ line, reason: problems.map((problem) => `${problem.field} ${problem.message}`).join('; ') });
+    const problems = isCount
+      ? countProblems(value as AggregateCount)
+      : recordProblems(value as OffenceRecord);
+    if (problems.length)
+      report.rejected.push({
+        line,
+        reason: problems.map((problem) => `${problem.field} ${problem.message}`).join('; '),
+      });
     else if (isCount) counts.push(value as AggregateCount);
     else records.push(value as OffenceRecord);
     if (records.length + counts.length >= BATCH) await flush();

@@ -24,10 +24,16 @@ export async function insertNewRecords(sql: Sql, records: readonly OffenceRecord
      select * from unnest($1::text[], $2::text[], $3::date[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::float8[], $10::float8[])
      on conflict (record_id) do nothing returning record_id`,
     [
-      records.map((record) => record.recordId), records.map((record) => record.source), records.map((record) => record.registeredOn),
-      records.map((record) => record.region), records.map((record) => record.district), records.map((record) => record.chapter),
-      records.map((record) => record.article), records.map((record) => record.severity),
-      records.map((record) => record.lat), records.map((record) => record.lon),
+      records.map((record) => record.recordId),
+      records.map((record) => record.source),
+      records.map((record) => record.registeredOn),
+      records.map((record) => record.region),
+      records.map((record) => record.district),
+      records.map((record) => record.chapter),
+      records.map((record) => record.article),
+      records.map((record) => record.severity),
+      records.map((record) => record.lat),
+      records.map((record) => record.lon),
     ],
   );
   return inserted.map((row) => row.record_id);

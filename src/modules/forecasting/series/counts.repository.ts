@@ -17,7 +17,10 @@ export interface History {
 }
 
 /** Adds counted records to their cells (the 'records' source), in one statement per batch. */
-export async function addRecordCounts(sql: Sql, cells: readonly (CountCell & { count: number })[]): Promise<void> {
+export async function addRecordCounts(
+  sql: Sql,
+  cells: readonly (CountCell & { count: number })[],
+): Promise<void> {
   if (cells.length === 0) return;
   await sql.query(
     `insert into offence_counts (frequency, period, region, district, chapter, article, source, count)
@@ -29,7 +32,11 @@ export async function addRecordCounts(sql: Sql, cells: readonly (CountCell & { c
 }
 
 /** Stores an aggregate source's totals; a re-sent total replaces the earlier one, so imports are idempotent. */
-export async function replaceSourceCounts(sql: Sql, source: string, cells: readonly (CountCell & { count: number })[]): Promise<void> {
+export async function replaceSourceCounts(
+  sql: Sql,
+  source: string,
+  cells: readonly (CountCell & { count: number })[],
+): Promise<void> {
   if (cells.length === 0) return;
   await sql.query(
     `insert into offence_counts (frequency, period, region, district, chapter, article, source, count)
@@ -42,8 +49,13 @@ export async function replaceSourceCounts(sql: Sql, source: string, cells: reado
 
 function columns(cells: readonly (CountCell & { count: number })[]) {
   return [
-    cells.map((cell) => cell.frequency), cells.map((cell) => cell.period), cells.map((cell) => cell.region), cells.map((cell) => cell.district),
-    cells.map((cell) => cell.chapter), cells.map((cell) => cell.article), cells.map((cell) => cell.count),
+    cells.map((cell) => cell.frequency),
+    cells.map((cell) => cell.period),
+    cells.map((cell) => cell.region),
+    cells.map((cell) => cell.district),
+    cells.map((cell) => cell.chapter),
+    cells.map((cell) => cell.article),
+    cells.map((cell) => cell.count),
   ];
 }
 
@@ -53,11 +65,17 @@ export interface DataRange {
 }
 
 export async function dataRange(sql: Sql, frequency: Frequency): Promise<DataRange | undefined> {
-  const [row] = await sql.query<{ first: string | null; last: string | null }>('select min(period) as first, max(period) as last from offence_counts where frequency = $1', [frequency]);
+  const [row] = await sql.query<{ first: string | null; last: string | null }>(
+    'select min(period) as first, max(period) as last from offence_counts where frequency = $1',
+    [frequency],
+  );
   return row?.first && row.last ? { first: row.first, last: row.last } : undefined;
 }
 
-export function sliceFilter(slice: Omit<Slice, 'frequency'>, from: number): { where: string; params: (string | null)[] } {
+export function sliceFilter(
+  slice: Omit<Slice, 'frequency'>,
+  from: number,
+): { where: string; params: (string | null)[] } {
   return {
     where: `($${from}::text is null or region = $${from}) and ($${from + 1}::text is null or district = $${from + 1})
       and ($${from + 2}::text is null or chapter = $${from + 2}) and ($${from + 3}::text is null or article = $${from + 3})`,
@@ -75,7 +93,11 @@ export async function sliceHistory(sql: Sql, slice: Slice, range: DataRange): Pr
   return fillRange(range, slice.frequency, new Map(rows.map((row) => [row.period, row.count])));
 }
 
-export function fillRange(range: DataRange, frequency: Frequency, counts: ReadonlyMap<string, number>): History {
+export function fillRange(
+  range: DataRange,
+  frequency: Frequency,
+  counts: ReadonlyMap<string, number>,
+): History {
   const length = periodsBetween(range.first, range.last, frequency) + 1;
   const periods: string[] = [];
   const values: number[] = [];
@@ -100,24 +122,42 @@ export interface WatchedCounts {
  * Counts in a window grouped four ways: by region and chapter (everywhere), by district (in these regions), by
  * district and chapter (in these districts, or all), by article (in these regions, for these chapters or all).
  */
-export async function watchedCounts(sql: Sql, frequency: Frequency, range: DataRange, filter: { regions: string[]; districts: string[] | null; chapters: string[] | null }): Promise<WatchedCounts> {
+export async function watchedCounts(
+  sql: Sql,
+  frequency: Frequency,
+  range: DataRange,
+  filter: { regions: string[]; districts: string[] | null; chapters: string[] | null },
+): Promise<WatchedCounts> {
   const window = [frequency, range.first, range.last] as const;
   const inWindow = 'frequency = $1 and period between $2 and $3';
   const byRegionChapter = await sql.query<WatchedCounts['byRegionChapter'][number]>(
-    `select region, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} group by region, chapter, period`, [...window]);
+    `select region, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} group by region, chapter, period`,
+    [...window],
+  );
   const byDistrict = await sql.query<WatchedCounts['byDistrict'][number]>(
-    `select region, district, period, sum(count)::int as count from offence_counts where ${inWindow} and region = any($4) group by region, district, period`, [...window, filter.regions]);
+    `select region, district, period, sum(count)::int as count from offence_counts where ${inWindow} and region = any($4) group by region, district, period`,
+    [...window, filter.regions],
+  );
   const byDistrictChapter = await sql.query<WatchedCounts['byDistrictChapter'][number]>(
-    `select district, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} and district <> '' and ($4::text[] is null or district = any($4)) group by district, chapter, period`, [...window, filter.districts]);
+    `select district, chapter, period, sum(count)::int as count from offence_counts where ${inWindow} and district <> '' and ($4::text[] is null or district = any($4)) group by district, chapter, period`,
+    [...window, filter.districts],
+  );
   const byArticle = await sql.query<WatchedCounts['byArticle'][number]>(
-    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and region = any($4) and ($5::text[] is null or chapter = any($5)) group by region, chapter, article, period`, [...window, filter.regions, filter.chapters]);
+    `select region, chapter, article, period, sum(count)::int as count from offence_counts where ${inWindow} and article <> '' and region = any($4) and ($5::text[] is null or chapter = any($5)) group by region, chapter, article, period`,
+    [...window, filter.regions, filter.chapters],
+  );
   return { byRegionChapter, byDistrict, byDistrictChapter, byArticle };
 }
 
 export type ChildDimension = 'region' | 'district' | 'chapter' | 'article';
 
 /** Histories of every child of a slice along one dimension, keyed by the child's code ('' = district not stated). */
-export async function childHistories(sql: Sql, slice: Slice, dimension: ChildDimension, range: DataRange): Promise<Map<string, History>> {
+export async function childHistories(
+  sql: Sql,
+  slice: Slice,
+  dimension: ChildDimension,
+  range: DataRange,
+): Promise<Map<string, History>> {
   const filter = sliceFilter(slice, 4);
   const rows = await sql.query<{ child: string; period: string; count: number }>(
     `select ${dimension} as child, period, sum(count)::int as count from offence_counts
@@ -134,7 +174,10 @@ export async function childHistories(sql: Sql, slice: Slice, dimension: ChildDim
 }
 
 /** The next finer level of a slice along its area and along its category. */
-export function childDimensions(slice: Omit<Slice, 'frequency'>): { area?: ChildDimension; category?: ChildDimension } {
+export function childDimensions(slice: Omit<Slice, 'frequency'>): {
+  area?: ChildDimension;
+  category?: ChildDimension;
+} {
   return {
     ...(slice.district === null ? { area: slice.region ? 'district' : 'region' } : {}),
     ...(slice.article === null ? { category: slice.chapter ? 'article' : 'chapter' } : {}),

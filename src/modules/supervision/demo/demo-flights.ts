@@ -7,19 +7,35 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 export const DEMO_UAV_UNIT = 'demo-uav-unit';
 
-const purposeOf = (zone: DemoZone) => (zone.kind === 'border_strip' ? `Охрана пограничной полосы: ${zone.name}` : zone.kind === 'protected_land' ? `Патрулирование охраняемой территории: ${zone.name}` : `Патрулирование участка незаконной добычи: ${zone.name}`);
-const operatorOf = (zone: DemoZone) => `Отряд БПЛА ДП ${findRegion(zone.drone.agencyRegion)?.name.ru ?? zone.drone.agencyRegion}`;
+const purposeOf = (zone: DemoZone) =>
+  zone.kind === 'border_strip'
+    ? `Охрана пограничной полосы: ${zone.name}`
+    : zone.kind === 'protected_land'
+      ? `Патрулирование охраняемой территории: ${zone.name}`
+      : `Патрулирование участка незаконной добычи: ${zone.name}`;
+const operatorOf = (zone: DemoZone) =>
+  `Отряд БПЛА ДП ${findRegion(zone.drone.agencyRegion)?.name.ru ?? zone.drone.agencyRegion}`;
 
 /** A flight over `zone` from `start` to `end`, as its drone unit files it. */
 export const demoFlight = (zone: DemoZone, start: Date, end: Date): NewFlight => ({
-  droneId: zone.drone.id, purpose: purposeOf(zone), operator: operatorOf(zone), zoneId: zone.id, plannedStart: start, plannedEnd: end, registeredBy: DEMO_UAV_UNIT,
+  droneId: zone.drone.id,
+  purpose: purposeOf(zone),
+  operator: operatorOf(zone),
+  zoneId: zone.id,
+  plannedStart: start,
+  plannedEnd: end,
+  registeredBy: DEMO_UAV_UNIT,
 });
 
 /**
  * The drone units' past flights: one around every past detection of their drones (so each historical hit names its
  * flight) and daytime patrols on about a third of the other days of the last month, merged where they overlap.
  */
-export function pastFlights(zones: readonly DemoZone[], events: readonly PastEvent[], now: Date): NewFlight[] {
+export function pastFlights(
+  zones: readonly DemoZone[],
+  events: readonly PastEvent[],
+  now: Date,
+): NewFlight[] {
   const rng = new Rng(0xf11e ^ events.length);
   const flights: NewFlight[] = [];
   for (const zone of zones) {
@@ -39,7 +55,8 @@ export function pastFlights(zones: readonly DemoZone[], events: readonly PastEve
       if (last && window[0] <= last[1]) last[1] = Math.max(last[1], window[1]);
       else merged.push([...window]);
     }
-    for (const [start, end] of merged) if (end < now.getTime() - HOUR) flights.push(demoFlight(zone, new Date(start), new Date(end)));
+    for (const [start, end] of merged)
+      if (end < now.getTime() - HOUR) flights.push(demoFlight(zone, new Date(start), new Date(end)));
   }
   return flights;
 }
@@ -56,6 +73,11 @@ export async function landPastFlights(sql: Sql, ids: readonly string[]): Promise
   const rng = new Rng(0x1a9d ^ ids.length);
   for (const id of ids) {
     const plannedEnd = present(await plannedEndOf(sql, id), `the planned end of flight ${id}`);
-    await endFlight(sql, id, rng.chance(0.03) ? 'lost' : 'landed', new Date(new Date(plannedEnd).getTime() - rng.int(0, 20) * 60_000));
+    await endFlight(
+      sql,
+      id,
+      rng.chance(0.03) ? 'lost' : 'landed',
+      new Date(new Date(plannedEnd).getTime() - rng.int(0, 20) * 60_000),
+    );
   }
 }

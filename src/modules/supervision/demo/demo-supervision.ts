@@ -14,7 +14,15 @@ import { insertPastFlights, landPastFlights, pastFlights } from './demo-flights.
 import { HISTORY_PREFIX, pastEvents } from './demo-history.js';
 import { demoSupervisionWorld, type DemoSupervisionWorld } from './demo-world.js';
 import {
-  backdateDetentions, backdateHistory, backdateListing, closedEntryCounts, closeEntryAt, countHistoryHits, countPendingHistory, historyAlerts, historyAlertTimes,
+  backdateDetentions,
+  backdateHistory,
+  backdateListing,
+  closedEntryCounts,
+  closeEntryAt,
+  countHistoryHits,
+  countPendingHistory,
+  historyAlerts,
+  historyAlertTimes,
   insertDemoProbationer,
 } from './demo.repository.js';
 
@@ -41,14 +49,25 @@ const DEMO_OFFICER = 'demo-duty-officer';
  * quarter of wanted persons found, most of them through the system, as the article reports a 24 % fall), and two
  * weeks of observations judged by the real rules with the officers' outcomes. Same rng, same world.
  */
-export async function seedDemoSupervision(platform: SupervisionContext, rng: Rng, now = new Date()): Promise<DemoSupervisionCounts> {
+export async function seedDemoSupervision(
+  platform: SupervisionContext,
+  rng: Rng,
+  now = new Date(),
+): Promise<DemoSupervisionCounts> {
   const world = demoSupervisionWorld(rng);
   await platform.db.tx((sql) => insertWorld(sql, world, rng));
   const events = pastEvents(rng, world, now);
   const flights = await platform.db.tx(async (sql) => {
     const bySource = new Map<string, typeof events>();
     for (const event of events) bySource.set(event.source, [...(bySource.get(event.source) ?? []), event]);
-    for (const [source, items] of bySource) await acceptObservations(sql, 'mqtt', source, items.map((item) => item.observation), new Date(now.getTime() - DAY));
+    for (const [source, items] of bySource)
+      await acceptObservations(
+        sql,
+        'mqtt',
+        source,
+        items.map((item) => item.observation),
+        new Date(now.getTime() - DAY),
+      );
     return insertPastFlights(sql, pastFlights(world.zones, events, now));
   });
   await judgeAll(platform);
@@ -61,7 +80,14 @@ export async function seedDemoSupervision(platform: SupervisionContext, rng: Rng
       const alertId = alertOf.get(event.observation.externalId);
       if (!event.outcome || !alertId || done.has(alertId)) continue;
       done.add(alertId);
-      await recordOutcome(sql, null, alertId, event.outcome, event.outcome === 'false_match' ? 'Проверка на месте: не тот человек' : null, DEMO_OFFICER);
+      await recordOutcome(
+        sql,
+        null,
+        alertId,
+        event.outcome,
+        event.outcome === 'false_match' ? 'Проверка на месте: не тот человек' : null,
+        DEMO_OFFICER,
+      );
     }
     await backdate(sql);
     return done.size;
@@ -69,9 +95,18 @@ export async function seedDemoSupervision(platform: SupervisionContext, rng: Rng
   const closed = await platform.db.tx((sql) => closeSome(sql, world, rng, now));
   const hits = await countHistoryHits(platform.db, HISTORY_PREFIX);
   return {
-    sources: world.cameras.length + world.otherSources.length, wantedPersons: world.wantedPersons.length, wantedVehicles: world.wantedVehicles.length,
-    closedEntries: closed.total, closedThroughSystem: closed.throughSystem, probationers: world.probationers.length, zones: world.zones.length,
-    orderRules: world.orderRules.length, pastObservations: events.length, pastHits: hits, outcomes, pastFlights: flights.length,
+    sources: world.cameras.length + world.otherSources.length,
+    wantedPersons: world.wantedPersons.length,
+    wantedVehicles: world.wantedVehicles.length,
+    closedEntries: closed.total,
+    closedThroughSystem: closed.throughSystem,
+    probationers: world.probationers.length,
+    zones: world.zones.length,
+    orderRules: world.orderRules.length,
+    pastObservations: events.length,
+    pastHits: hits,
+    outcomes,
+    pastFlights: flights.length,
   };
 }
 
@@ -86,7 +121,13 @@ async function insertWorld(sql: Sql, world: DemoSupervisionWorld, rng: Rng): Pro
   for (const person of world.probationers) {
     const checkinDaysAgo = rng.int(0, 12);
     const registeredDaysAgo = rng.int(30, 700);
-    await insertDemoProbationer(sql, person, checkinDaysAgo, registeredDaysAgo, person.exclusions.map((place) => ({ id: rng.uuid(), place })));
+    await insertDemoProbationer(
+      sql,
+      person,
+      checkinDaysAgo,
+      registeredDaysAgo,
+      person.exclusions.map((place) => ({ id: rng.uuid(), place })),
+    );
   }
   for (const zone of world.zones) await insertZone(sql, zone);
   for (const rule of world.orderRules) await insertOrderRule(sql, { ...rule, minConfidence: 0.6 });
@@ -94,7 +135,12 @@ async function insertWorld(sql: Sql, world: DemoSupervisionWorld, rng: Rng): Pro
 
 /** Judges the past observations with the module's own rules, then waits for any running pipeline to finish its share. */
 async function judgeAll(platform: SupervisionContext): Promise<void> {
-  const pipeline = new ObservationPipeline(platform, [watchlistRule(new WatchlistIndex(platform.db)), probationRule(), zonesRule(), publicOrderRule()]);
+  const pipeline = new ObservationPipeline(platform, [
+    watchlistRule(new WatchlistIndex(platform.db)),
+    probationRule(),
+    zonesRule(),
+    publicOrderRule(),
+  ]);
   while ((await platform.bus.tx((sql) => pipeline.judgeBatch(sql))) > 0);
   for (let i = 0; i < 250; i++) {
     if ((await countPendingHistory(platform.db, HISTORY_PREFIX)) === 0) return;
@@ -106,14 +152,28 @@ async function judgeAll(platform: SupervisionContext): Promise<void> {
 async function backdate(sql: Sql): Promise<void> {
   await backdateHistory(sql, HISTORY_PREFIX);
   const times = await historyAlertTimes(sql, HISTORY_PREFIX);
-  await backdateAlerts(sql, times.flatMap(({ alert_id: id, first_at: firstAt, outcome_at: outcomeAt }) => (id ? [{ id, createdAt: firstAt, updatedAt: outcomeAt ?? firstAt }] : [])));
+  await backdateAlerts(
+    sql,
+    times.flatMap(({ alert_id: id, first_at: firstAt, outcome_at: outcomeAt }) =>
+      id ? [{ id, createdAt: firstAt, updatedAt: outcomeAt ?? firstAt }] : [],
+    ),
+  );
   await backdateDetentions(sql);
 }
 
 /** Further closures over the 90 days: detentions through the system (a patrol's check) and cancelled warrants. */
-async function closeSome(sql: Sql, world: DemoSupervisionWorld, rng: Rng, now: Date): Promise<{ total: number; throughSystem: number }> {
+async function closeSome(
+  sql: Sql,
+  world: DemoSupervisionWorld,
+  rng: Rng,
+  now: Date,
+): Promise<{ total: number; throughSystem: number }> {
   for (const entry of world.wantedPersons.filter((item) => item.history === 'closed')) {
-    const reason = rng.weighted([['detained', 5], ['cancelled', 2], ['found_elsewhere', 3]] as const);
+    const reason = rng.weighted([
+      ['detained', 5],
+      ['cancelled', 2],
+      ['found_elsewhere', 3],
+    ] as const);
     const at = new Date(now.getTime() - rng.int(1, 89) * DAY - rng.int(0, 23) * 3_600_000);
     await closeEntryAt(sql, entry.id, reason, reason === 'detained' && rng.chance(0.8), at);
   }

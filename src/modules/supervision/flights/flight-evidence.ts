@@ -11,11 +11,24 @@ export async function attachFlights(sql: Sql, hits: Hit[]): Promise<void> {
   const fromDrones = hits.filter((hit) => hit.observation.sourceKind === 'drone');
   if (fromDrones.length === 0) return;
   const times = fromDrones.map((hit) => hit.observation.observedAt.getTime());
-  const flights = await flightsAt(sql, [...new Set(fromDrones.map((hit) => hit.observation.sourceId))], new Date(Math.min(...times)), new Date(Math.max(...times)));
+  const flights = await flightsAt(
+    sql,
+    [...new Set(fromDrones.map((hit) => hit.observation.sourceId))],
+    new Date(Math.min(...times)),
+    new Date(Math.max(...times)),
+  );
   for (const hit of fromDrones) {
     const at = hit.observation.observedAt.getTime();
-    const flight = flights.find((candidate) => candidate.drone_id === hit.observation.sourceId && new Date(candidate.planned_start).getTime() <= at && new Date(candidate.ended_at ?? candidate.planned_end).getTime() >= at);
-    hit.evidence = { ...hit.evidence, flight: flight ? { id: flight.id, purpose: flight.purpose, operator: flight.operator } : null };
+    const flight = flights.find(
+      (candidate) =>
+        candidate.drone_id === hit.observation.sourceId &&
+        new Date(candidate.planned_start).getTime() <= at &&
+        new Date(candidate.ended_at ?? candidate.planned_end).getTime() >= at,
+    );
+    hit.evidence = {
+      ...hit.evidence,
+      flight: flight ? { id: flight.id, purpose: flight.purpose, operator: flight.operator } : null,
+    };
     hit.summary = `${hit.summary} ${flight ? `Flight: ${flight.purpose} (${flight.operator}).` : 'The drone was on no registered flight.'}`;
   }
 }

@@ -6,8 +6,10 @@ export const endReasons = ['landed', 'cancelled', 'lost', 'planned_end'] as cons
 /** How a person may end a flight; `planned_end` is the platform's, when the planned end passes. */
 export const flightEnds = ['landed', 'cancelled', 'lost'] as const;
 
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const Moment = Type.String({ format: 'date-time' });
 
 export type FlightStatus = (typeof flightStatuses)[number];

@@ -46,7 +46,8 @@ export function dateKeys(date: BirthDate, reach: DateReach = everyDate): number[
     keys.push(SWAP + (date.year % 100) * 10_000 + low * 100 + high);
   }
   const filing = reach === everyDate;
-  if (filing || (reach.equal && !reach.oneDigit)) keys.push(EXACT + (date.year % 100) * 10_000 + date.month * 100 + date.day);
+  if (filing || (reach.equal && !reach.oneDigit))
+    keys.push(EXACT + (date.year % 100) * 10_000 + date.month * 100 + date.day);
   return keys;
 }
 

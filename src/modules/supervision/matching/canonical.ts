@@ -103,7 +103,8 @@ function collapse(mapped: string): string {
   for (let i = 0; i < mapped.length; i++) {
     const char = mapped.charAt(i);
     if (char === out[out.length - 1]) continue;
-    if (char === 'i' && mapped[i + 1] === 'e' && (out === '' || vowels.has(out.charAt(out.length - 1)))) continue;
+    if (char === 'i' && mapped[i + 1] === 'e' && (out === '' || vowels.has(out.charAt(out.length - 1))))
+      continue;
     out += char;
   }
   return out;
@@ -170,7 +171,8 @@ export function surnameStem(key: string): { stem: string; form: SurnameForm } {
   for (const [ending, form] of surnameEndings) {
     if (key.length >= ending.length + 2 && key.endsWith(ending)) {
       let stem = key.slice(0, -ending.length);
-      if (ending.startsWith('e') && vowels.has(stem.charAt(stem.length - 1)) && !stem.endsWith('i')) stem += 'i';
+      if (ending.startsWith('e') && vowels.has(stem.charAt(stem.length - 1)) && !stem.endsWith('i'))
+        stem += 'i';
       return { stem, form };
     }
   }

@@ -42,5 +42,7 @@ export function dateGate(observed: ObservedPerson, threshold: number): DateGate 
 /** What a gate's openings depend on: the name's shape (words, patronymic) and the IIN's state. */
 export function gateShape(observed: ObservedPerson): number {
   const iinState = observed.iin === null ? 0 : observed.iin.valid ? 1 : 2;
-  return ((observed.name?.tokens.length ?? 0) * 2 + (observed.name?.patronymic != null ? 1 : 0)) * 3 + iinState;
+  return (
+    ((observed.name?.tokens.length ?? 0) * 2 + (observed.name?.patronymic != null ? 1 : 0)) * 3 + iinState
+  );
 }

@@ -131,10 +131,24 @@ test('an index built in slices matches like one built at once, and lets other wo
 
 test('changes applied in place match like an index built afresh from the changed list', () => {
   const updated = new Matcher(entries);
-  const moved: WatchlistEntry = { entryId: 'W2', kind: 'person', fullName: 'Ахметова Айгерим Маратовна', birthDate: '1993-01-20' };
-  const added: WatchlistEntry = { entryId: 'W7', kind: 'person', fullName: 'Сейткали Дамир', birthDate: '1990-04-04' };
+  const moved: WatchlistEntry = {
+    entryId: 'W2',
+    kind: 'person',
+    fullName: 'Ахметова Айгерим Маратовна',
+    birthDate: '1993-01-20',
+  };
+  const added: WatchlistEntry = {
+    entryId: 'W7',
+    kind: 'person',
+    fullName: 'Сейткали Дамир',
+    birthDate: '1990-04-04',
+  };
   updated.update([moved, added], ['W5']);
-  const fresh = new Matcher([...entries.filter((entry) => entry.entryId !== 'W2' && entry.entryId !== 'W5'), moved, added]);
+  const fresh = new Matcher([
+    ...entries.filter((entry) => entry.entryId !== 'W2' && entry.entryId !== 'W5'),
+    moved,
+    added,
+  ]);
   assert.equal(updated.size, fresh.size);
   for (const identifiers of [
     { name: 'Ахметова Айгерим Маратовна', birthDate: '1992-11-05' },

@@ -1,7 +1,13 @@
 import { commonGivenNames } from './common-names.js';
 import { addToBucket as add, NameDateIndex, dateKeys, type Bucket } from './blocking.js';
 import { dateGate, gateShape, UNDATED, type DateGate } from './date-gate.js';
-import { compareDateNumbers, dateNumber, iinNumber, nearDigitStrings, nearlyEqualIinNumbers } from './identity.js';
+import {
+  compareDateNumbers,
+  dateNumber,
+  iinNumber,
+  nearDigitStrings,
+  nearlyEqualIinNumbers,
+} from './identity.js';
 import {
   ALERT_THRESHOLD,
   bestPossibleScore,
@@ -89,7 +95,11 @@ export class Matcher {
    * The same index built a slice at a time, yielding to the event loop between slices: a server rebuilding its
    * 100,000-entry list (a second or two of work) keeps taking in and judging observations meanwhile.
    */
-  static async build(entries: readonly WatchlistEntry[], options: MatcherOptions = {}, slice = 2_000): Promise<Matcher> {
+  static async build(
+    entries: readonly WatchlistEntry[],
+    options: MatcherOptions = {},
+    slice = 2_000,
+  ): Promise<Matcher> {
     const matcher = new Matcher([], options);
     for (let from = 0; from < entries.length; from += slice) {
       const to = Math.min(entries.length, from + slice);
@@ -253,7 +263,8 @@ export class Matcher {
     const matches: Match[] = [];
     for (const [index, scored] of found) {
       const entryId = this.ids[index];
-      if (entryId !== undefined && scored.score >= this.threshold && this.retired[index] !== 1) matches.push({ entryId, ...scored });
+      if (entryId !== undefined && scored.score >= this.threshold && this.retired[index] !== 1)
+        matches.push({ entryId, ...scored });
     }
     return matches.sort((a, b) => b.score - a.score || (a.entryId < b.entryId ? -1 : 1));
   }
@@ -303,7 +314,8 @@ export class Matcher {
     // Pairs the date leaves out of reach are skipped, unless the IIN is one digit off the listed one and can help.
     const open =
       gate.plain[agreement] === true ||
-      (gate.withIin[agreement] === true && nearlyEqualIinNumbers(gate.iin, this.listedIins[index] ?? Number.NaN));
+      (gate.withIin[agreement] === true &&
+        nearlyEqualIinNumbers(gate.iin, this.listedIins[index] ?? Number.NaN));
     if (open) this.score(index, gate.observed, found);
   }
 

@@ -157,7 +157,9 @@ export function alignedWeight(
   for (let i = lowest; i < n; i++) {
     for (let j = lowest; j < n; j++) {
       if (i === j && i !== -1) continue;
-      const weight = (i === -1 ? noSurname : (surnameScratch[i] ?? noSurname)) + (j === -1 ? noGiven : (givenScratch[j] ?? noGiven));
+      const weight =
+        (i === -1 ? noSurname : (surnameScratch[i] ?? noSurname)) +
+        (j === -1 ? noGiven : (givenScratch[j] ?? noGiven));
       if (weight > total) total = weight;
     }
   }

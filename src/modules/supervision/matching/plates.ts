@@ -16,7 +16,9 @@ const lookAlikes: Record<string, string> = {
 
 const confusionGroups = ['0ODQ', '1I', '2Z', '5S', '6G', '8B'];
 const confusionOf = new Map<string, string>(
-  confusionGroups.flatMap((group) => Array.from(group, (char) => [char, group.charAt(0)] as [string, string])),
+  confusionGroups.flatMap((group) =>
+    Array.from(group, (char) => [char, group.charAt(0)] as [string, string]),
+  ),
 );
 
 /**

@@ -15,14 +15,26 @@ function recordingDb(options: { failFirst?: number } = {}) {
       if (!text.includes('insert into observations')) return Promise.resolve([] as Row[]);
       if (failures-- > 0) return Promise.reject(new Error('connection lost'));
       sets.push(params[3] as string[]);
-      return new Promise<Row[]>((resolve) => setTimeout(() => resolve((params[0] as string[]).map((id) => ({ id, inserted: 1 })) as Row[]), 2));
+      return new Promise<Row[]>((resolve) =>
+        setTimeout(() => resolve((params[0] as string[]).map((id) => ({ id, inserted: 1 })) as Row[]), 2),
+      );
     },
     exec: () => Promise.resolve(),
   };
   return { sql, sets };
 }
 
-const message = (id: string) => ({ sourceId: 'cam-1', payload: Buffer.from(JSON.stringify({ externalId: id, observedAt: '2026-11-25T10:00:00Z', kind: 'vehicle', identifiers: { plate: '123ABC02' } })) });
+const message = (id: string) => ({
+  sourceId: 'cam-1',
+  payload: Buffer.from(
+    JSON.stringify({
+      externalId: id,
+      observedAt: '2026-11-25T10:00:00Z',
+      kind: 'vehicle',
+      identifiers: { plate: '123ABC02' },
+    }),
+  ),
+});
 
 test('messages arriving together are stored in one set, and those arriving while it is written in the next', async () => {
   const { sql, sets } = recordingDb();
@@ -32,14 +44,20 @@ test('messages arriving together are stored in one set, and those arriving while
   // The first set (a, b) is being written once the database has been asked: c and d wait for the next.
   while (sets.length === 0) await new Promise((resolve) => setImmediate(resolve));
   await Promise.all([first, second, ...['c', 'd'].map((id) => batcher.store(message(id)))]);
-  assert.deepEqual(sets, [['a', 'b'], ['c', 'd']]);
+  assert.deepEqual(sets, [
+    ['a', 'b'],
+    ['c', 'd'],
+  ]);
 });
 
 test('a message sent the moment the previous one is acknowledged is stored too', async () => {
   // A broker client hands over its next message as soon as the previous one is acknowledged: in the same turn.
   const { sql, sets } = recordingDb();
   const batcher = new IntakeBatcher(sql, 'mqtt', silent, () => undefined);
-  await batcher.store(message('a')).then(() => batcher.store(message('b'))).then(() => batcher.store(message('c')));
+  await batcher
+    .store(message('a'))
+    .then(() => batcher.store(message('b')))
+    .then(() => batcher.store(message('c')));
   assert.deepEqual(sets.flat(), ['a', 'b', 'c']);
 });
 

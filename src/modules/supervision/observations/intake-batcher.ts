@@ -1,6 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Sql } from '../../../core/index.js';
-import { acceptFeedMessages, deadLetter, isDataError, type Channel, type FeedMessage } from './observations.service.js';
+import {
+  acceptFeedMessages,
+  deadLetter,
+  isDataError,
+  type Channel,
+  type FeedMessage,
+} from './observations.service.js';
 
 /** Enough for one statement to stay quick; a busier feed is taken in several sets one after another. */
 const MAX_SET_MESSAGES = 1000;
@@ -63,7 +69,8 @@ export class IntakeBatcher {
   private async writeAll(): Promise<void> {
     for (;;) {
       // Let more messages join the set, unless there are plenty already or the intake is stopping.
-      if (this.queue.length < FULL_ENOUGH && !this.stopping) await new Promise<void>((resolve) => setTimeout(resolve, LINGER_MS));
+      if (this.queue.length < FULL_ENOUGH && !this.stopping)
+        await new Promise<void>((resolve) => setTimeout(resolve, LINGER_MS));
       // Decided in the same turn as the check: a message queued after this line starts a writer of its own.
       if (this.queue.length === 0) {
         this.writing = undefined;
@@ -103,7 +110,10 @@ export class IntakeBatcher {
         return;
       } catch (error) {
         if (this.stopping) throw error;
-        this.log.error({ err: error, attempt, messages: messages.length }, 'storing observations failed; retrying');
+        this.log.error(
+          { err: error, attempt, messages: messages.length },
+          'storing observations failed; retrying',
+        );
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, Math.min(5000, 100 * 2 ** attempt));
           this.wake = () => {
@@ -131,8 +141,17 @@ export class IntakeBatcher {
       await acceptFeedMessages(this.db, this.channel, [message]);
     } catch (error) {
       if (!isDataError(error)) throw error;
-      this.log.warn({ source: message.sourceId }, 'an observation message the database cannot hold became a dead letter');
-      await deadLetter(this.db, this.channel, message.sourceId || null, `the database refused it: ${(error as Error).message}`, message.payload);
+      this.log.warn(
+        { source: message.sourceId },
+        'an observation message the database cannot hold became a dead letter',
+      );
+      await deadLetter(
+        this.db,
+        this.channel,
+        message.sourceId || null,
+        `the database refused it: ${(error as Error).message}`,
+        message.payload,
+      );
     }
   }
 }

@@ -15,10 +15,18 @@ const config = {
   demo: false,
   logLevel: 'silent' as const,
   port: 0,
-  modules: { supervision: { ...loaded.modules['supervision'], clientId: process.env.CRASH_CLIENT_ID ?? 'qg-crash-intake', cleanSession: false } },
+  modules: {
+    supervision: {
+      ...loaded.modules['supervision'],
+      clientId: process.env.CRASH_CLIENT_ID ?? 'qg-crash-intake',
+      cleanSession: false,
+    },
+  },
 };
 const platform = await startPlatform({ config, modules: [supervisionModule], serveDashboard: false });
-await platform.db.query(`insert into agencies (id, kind, name_kk, name_ru, name_en) values ('crash-police', 'police', 'Полиция', 'Полиция', 'Police') on conflict do nothing`);
+await platform.db.query(
+  `insert into agencies (id, kind, name_kk, name_ru, name_en) values ('crash-police', 'police', 'Полиция', 'Полиция', 'Police') on conflict do nothing`,
+);
 await platform.db.query(
   `insert into supervision_sources (id, kind, name, agency_id, region, credential_hash) values ('crash-cam', 'camera', 'crash test camera', 'crash-police', 'KZ-75', $1)
    on conflict (id) do update set credential_hash = excluded.credential_hash`,
@@ -26,7 +34,12 @@ await platform.db.query(
 );
 process.stdout.write('ready\n');
 
-const count = async () => (await platform.db.query<{ n: number; distinct: number }>(`select count(*)::int as n, count(distinct external_id)::int as distinct from observations where source_id = 'crash-cam'`))[0]!;
+const count = async () =>
+  (
+    await platform.db.query<{ n: number; distinct: number }>(
+      `select count(*)::int as n, count(distinct external_id)::int as distinct from observations where source_id = 'crash-cam'`,
+    )
+  )[0]!;
 if (mode === 'consume') {
   let last = -1;
   setInterval(() => {

@@ -14,9 +14,16 @@ const fixture = fileURLToPath(new URL('./intake-crash-fixture.ts', import.meta.u
 const TOTAL = 400;
 const INTAKE_CLIENTS = 4;
 
-function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: string, kill: () => void) => void): Promise<string[]> {
+function run(
+  mode: 'consume' | 'drain',
+  env: NodeJS.ProcessEnv,
+  onLine: (line: string, kill: () => void) => void,
+): Promise<string[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, String(TOTAL)], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', fixture, mode, String(TOTAL)], {
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const lines: string[] = [];
     let buffer = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -33,8 +40,13 @@ function run(mode: 'consume' | 'drain', env: NodeJS.ProcessEnv, onLine: (line: s
   });
 }
 
-
-const observation = (i: number) => JSON.stringify({ externalId: `x-${String(i)}`, observedAt: new Date().toISOString(), kind: 'vehicle', identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` } });
+const observation = (i: number) =>
+  JSON.stringify({
+    externalId: `x-${String(i)}`,
+    observedAt: new Date().toISOString(),
+    kind: 'vehicle',
+    identifiers: { plate: `${String(100 + (i % 800)).padStart(3, '0')} AAA 02` },
+  });
 
 /**
  * A camera streams 400 observations while the platform is killed with SIGKILL part-way and started again; at the end
@@ -45,7 +57,14 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   const clientId = `qg-crash-${randomBytes(4).toString('hex')}`;
   const prefix = `qg-crash/${clientId}`;
   const password = randomBytes(16).toString('hex');
-  const env: NodeJS.ProcessEnv = { ...process.env, CRASH_CAMERA_PASSWORD: password, CRASH_CLIENT_ID: clientId, MQTT_TOPIC_PREFIX: prefix, NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}`, MQTT_INTAKE_CLIENTS: String(INTAKE_CLIENTS) };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    CRASH_CAMERA_PASSWORD: password,
+    CRASH_CLIENT_ID: clientId,
+    MQTT_TOPIC_PREFIX: prefix,
+    NATS_STREAM: `QG_CRASH_${randomBytes(4).toString('hex').toUpperCase()}`,
+    MQTT_INTAKE_CLIENTS: String(INTAKE_CLIENTS),
+  };
   let url = process.env.MQTT_URL!;
   if (broker === 'embedded') {
     delete env.MQTT_URL;
@@ -59,12 +78,23 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   try {
     // The external broker holds what arrives while the intake is down; the embedded one is down with it, so the
     // camera holds it and sends it once the platform is back.
-    const connected = () => (camera ??= mqtt.connect(url, { clientId: `${clientId}-camera`, clean: true, reconnectPeriod: 100, username: 'crash-cam', password }));
+    const connected = () =>
+      (camera ??= mqtt.connect(url, {
+        clientId: `${clientId}-camera`,
+        clean: true,
+        reconnectPeriod: 100,
+        username: 'crash-cam',
+        password,
+      }));
     // Ten at a time, as a busy camera has several messages awaiting acknowledgement: the intake stores them together.
     const publish = async (from: number, to: number) => {
       for (let i = from; i < to; i += 10) {
         const chunk = Array.from({ length: Math.min(10, to - i) }, (_, j) => i + j);
-        await Promise.all(chunk.map((n) => connected().publishAsync(observationTopic(prefix, 'crash-cam'), observation(n), { qos: 1 })));
+        await Promise.all(
+          chunk.map((n) =>
+            connected().publishAsync(observationTopic(prefix, 'crash-cam'), observation(n), { qos: 1 }),
+          ),
+        );
       }
     };
     let streaming: Promise<void> | undefined;
@@ -85,7 +115,9 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
     const lines = await run('drain', env, () => undefined);
     await streaming;
     const counts = JSON.parse(lines[lines.length - 1]!) as { n: number; distinct: number };
-    console.log(`# ${broker} broker: platform killed after ${String(killedAt)} of ${String(TOTAL)} stored; after restart ${String(counts.n)} stored, ${String(counts.distinct)} distinct`);
+    console.log(
+      `# ${broker} broker: platform killed after ${String(killedAt)} of ${String(TOTAL)} stored; after restart ${String(counts.n)} stored, ${String(counts.distinct)} distinct`,
+    );
     assert.deepEqual(counts, { n: TOTAL, distinct: TOTAL });
   } finally {
     await camera?.endAsync(true);
@@ -100,10 +132,18 @@ async function crashMidStream(broker: 'external' | 'embedded'): Promise<void> {
   }
 }
 
-test('observations streaming in through an external broker survive the platform being killed mid-stream: none lost', { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' }, async () => {
-  await crashMidStream('external');
-});
+test(
+  'observations streaming in through an external broker survive the platform being killed mid-stream: none lost',
+  { timeout: 180_000, skip: process.env.MQTT_URL ? false : 'needs an external broker (MQTT_URL)' },
+  async () => {
+    await crashMidStream('external');
+  },
+);
 
-test('observations streaming in through the embedded broker survive the platform being killed mid-stream: none lost', { timeout: 180_000 }, async () => {
-  await crashMidStream('embedded');
-});
+test(
+  'observations streaming in through the embedded broker survive the platform being killed mid-stream: none lost',
+  { timeout: 180_000 },
+  async () => {
+    await crashMidStream('embedded');
+  },
+);

@@ -21,12 +21,21 @@ export const observationTopic = (prefix: string, sourceId: string) => `${prefix}
 export function mqttIntake(platform: SupervisionContext, onAccepted: () => void): ModuleService {
   const clients: MqttClient[] = [];
   const prefix = platform.settings.topicPrefix;
-  const clientId = platform.settings.clientId ?? `qadagalau-intake-${hostname().replace(/[^A-Za-z0-9-]/g, '').slice(0, 40)}`;
+  const clientId =
+    platform.settings.clientId ??
+    `qadagalau-intake-${hostname()
+      .replace(/[^A-Za-z0-9-]/g, '')
+      .slice(0, 40)}`;
   const batcher = new IntakeBatcher(platform.db, 'mqtt', platform.log, onAccepted);
   const sourceOf = (topic: string) => (topic.startsWith(`${prefix}/`) ? topic.slice(prefix.length + 1) : '');
 
   async function subscribe(url: string, id: string, topic: string): Promise<MqttClient> {
-    const connecting = mqtt.connect(url, { clientId: id, clean: platform.settings.cleanSession, reconnectPeriod: 1000, protocolVersion: 4 });
+    const connecting = mqtt.connect(url, {
+      clientId: id,
+      clean: platform.settings.cleanSession,
+      reconnectPeriod: 1000,
+      protocolVersion: 4,
+    });
     // mqtt.js sends the PUBACK when this callback is called: after the commit. It must be in place before the
     // connection opens, because a resumed session delivers what the broker queued right after CONNACK.
     connecting.handleMessage = (packet, callback) => {
@@ -35,7 +44,10 @@ export function mqttIntake(platform: SupervisionContext, onAccepted: () => void)
         return;
       }
       const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-      batcher.store({ sourceId: sourceOf(packet.topic), topic: packet.topic, payload }).then(() => callback(), (error: unknown) => callback(error as Error));
+      batcher.store({ sourceId: sourceOf(packet.topic), topic: packet.topic, payload }).then(
+        () => callback(),
+        (error: unknown) => callback(error as Error),
+      );
     };
     clients.push(connecting);
     await new Promise<void>((resolve, reject) => {
@@ -55,7 +67,10 @@ export function mqttIntake(platform: SupervisionContext, onAccepted: () => void)
         platform.bus.listen((event) => {
           if (event.type === 'apikeys.revoked') broker.disconnect?.(connectorLogin(event.payload.apiKeyId));
         });
-        broker.storeBeforeAck((topic) => topic.startsWith(`${prefix}/`), (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }));
+        broker.storeBeforeAck(
+          (topic) => topic.startsWith(`${prefix}/`),
+          (topic, payload) => batcher.store({ sourceId: sourceOf(topic), topic, payload }),
+        );
         platform.log.info({ broker: `embedded at ${broker.url}` }, 'observations: taking device feeds in');
         return;
       }
@@ -63,8 +78,12 @@ export function mqttIntake(platform: SupervisionContext, onAccepted: () => void)
       // feed is shared among several clients of one shared subscription, whose messages are stored together.
       const count = platform.settings.intakeClients;
       const topic = count > 1 ? `$share/qadagalau-intake/${prefix}/+` : `${prefix}/+`;
-      for (let i = 0; i < count; i++) await subscribe(broker.url, count > 1 ? `${clientId}-${String(i + 1)}` : clientId, topic);
-      platform.log.info({ broker: new URL(broker.url).host, clients: count }, 'observations: subscribed to device feeds');
+      for (let i = 0; i < count; i++)
+        await subscribe(broker.url, count > 1 ? `${clientId}-${String(i + 1)}` : clientId, topic);
+      platform.log.info(
+        { broker: new URL(broker.url).host, clients: count },
+        'observations: subscribed to device feeds',
+      );
     },
     async stop() {
       // Receive nothing more, then refuse what waits: the broker keeps the unacknowledged for the next run.

@@ -28,13 +28,15 @@ export function natsIntake(platform: SupervisionContext, onAccepted: () => void)
     const inFlight = new Set<Promise<void>>();
     for await (const message of feed) {
       const sourceId = message.subject.startsWith(prefix) ? message.subject.slice(prefix.length) : '';
-      const stored = batcher.store({ sourceId, topic: message.subject, payload: Buffer.from(message.data) }).then(
-        () => message.ack(),
-        (error: unknown) => {
-          platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');
-          message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.deliveryCount, 6)));
-        },
-      );
+      const stored = batcher
+        .store({ sourceId, topic: message.subject, payload: Buffer.from(message.data) })
+        .then(
+          () => message.ack(),
+          (error: unknown) => {
+            platform.log.error({ err: error }, 'storing a NATS observation failed; it will be redelivered');
+            message.nak(Math.min(30_000, 500 * 2 ** Math.min(message.info.deliveryCount, 6)));
+          },
+        );
       inFlight.add(stored);
       void stored.finally(() => inFlight.delete(stored));
       if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
@@ -56,12 +58,20 @@ export function natsIntake(platform: SupervisionContext, onAccepted: () => void)
       try {
         await jsm.consumers.info(stream, DURABLE);
       } catch {
-        await jsm.consumers.add(stream, { durable_name: DURABLE, ack_policy: AckPolicy.Explicit, deliver_policy: DeliverPolicy.All, ack_wait: 30_000_000_000 });
+        await jsm.consumers.add(stream, {
+          durable_name: DURABLE,
+          ack_policy: AckPolicy.Explicit,
+          deliver_policy: DeliverPolicy.All,
+          ack_wait: 30_000_000_000,
+        });
       }
-      messages = await (await connection.jetstream().consumers.get(stream, DURABLE)).consume({ max_messages: 256 });
+      messages = await (
+        await connection.jetstream().consumers.get(stream, DURABLE)
+      ).consume({ max_messages: 256 });
       // The loop ends when the connection closes at stop; an error then is expected, not news.
       void drain(messages).catch((error: unknown) => {
-        if (connection && !connection.isClosed()) platform.log.error({ err: error }, 'NATS observation intake stopped');
+        if (connection && !connection.isClosed())
+          platform.log.error({ err: error }, 'NATS observation intake stopped');
       });
     },
     async stop() {

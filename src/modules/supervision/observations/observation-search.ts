@@ -18,8 +18,19 @@ export interface ObservationQuery {
  * (an IIN exactly; a name with transliteration; a plate with look-alike letters). The caller states a purpose and
  * the route audits it; nothing else can read observations.
  */
-export async function searchObservations(sql: Sql, scope: RegionScope, query: ObservationQuery, limit = 200): Promise<ObservationSearchResult> {
-  const rows = await observationsToSearch(sql, scope, { from: query.from ?? null, to: query.to ?? null, iin: query.iin ?? null, withName: Boolean(query.name), withPlate: Boolean(query.plate) });
+export async function searchObservations(
+  sql: Sql,
+  scope: RegionScope,
+  query: ObservationQuery,
+  limit = 200,
+): Promise<ObservationSearchResult> {
+  const rows = await observationsToSearch(sql, scope, {
+    from: query.from ?? null,
+    to: query.to ?? null,
+    iin: query.iin ?? null,
+    withName: Boolean(query.name),
+    withPlate: Boolean(query.plate),
+  });
   const wanted = query.plate ? canonicalPlate(query.plate) : null;
   const found: FoundObservation[] = [];
   for (const row of rows) {
@@ -29,7 +40,13 @@ export async function searchObservations(sql: Sql, scope: RegionScope, query: Ob
       score = 1;
       reasons.push('IIN matches');
     } else if (query.name && row.identifiers.name) {
-      const scored = scorePerson({ name: row.identifiers.name, ...(row.identifiers.birthDate ? { birthDate: row.identifiers.birthDate } : {}) }, { fullName: query.name, ...(query.birthDate ? { birthDate: query.birthDate } : {}) });
+      const scored = scorePerson(
+        {
+          name: row.identifiers.name,
+          ...(row.identifiers.birthDate ? { birthDate: row.identifiers.birthDate } : {}),
+        },
+        { fullName: query.name, ...(query.birthDate ? { birthDate: query.birthDate } : {}) },
+      );
       if (scored.score >= (query.birthDate ? ALERT_THRESHOLD : 0.6)) {
         score = scored.score;
         reasons.push(...scored.reasons);
@@ -41,7 +58,21 @@ export async function searchObservations(sql: Sql, scope: RegionScope, query: Ob
         reasons.push(...compared.reasons);
       }
     }
-    if (score > 0) found.push({ id: row.id, sourceId: row.source_id, region: row.region, observedAt: new Date(row.observed_at).toISOString(), location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon }, kind: row.kind, identifiers: row.identifiers, confidence: row.confidence, mediaRef: row.media_ref, state: row.state, score, reasons });
+    if (score > 0)
+      found.push({
+        id: row.id,
+        sourceId: row.source_id,
+        region: row.region,
+        observedAt: new Date(row.observed_at).toISOString(),
+        location: row.lat === null || row.lon === null ? null : { lat: row.lat, lon: row.lon },
+        kind: row.kind,
+        identifiers: row.identifiers,
+        confidence: row.confidence,
+        mediaRef: row.media_ref,
+        state: row.state,
+        score,
+        reasons,
+      });
     if (found.length >= limit) break;
   }
   return { scanned: rows.length, items: found.sort((a, b) => b.score - a.score) };

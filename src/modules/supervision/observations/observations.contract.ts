@@ -1,12 +1,15 @@
 import { Type, type Static } from 'typebox';
 
 /** What the observation routes answer: an intake's counts, and a purpose-stated search's findings. Imports typebox only. */
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 export const IntakeResultSchema = Type.Object({
   accepted: Type.Integer(),
   duplicates: Type.Integer({ description: 'already stored: same source and externalId' }),
-  rejected: Type.Array(Type.Object({ index: Type.Integer(), reason: Type.String() }), { description: 'sent to the dead-letter table with the reason' }),
+  rejected: Type.Array(Type.Object({ index: Type.Integer(), reason: Type.String() }), {
+    description: 'sent to the dead-letter table with the reason',
+  }),
 });
 export type IntakeResult = Static<typeof IntakeResultSchema>;
 

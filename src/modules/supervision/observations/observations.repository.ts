@@ -13,7 +13,12 @@ const SCAN_LIMIT = 200_000;
  * Stores observations of active sources as pending, once each; reports which of the sources named are known and how
  * many observations each gained. One statement, so no transaction is needed around it.
  */
-export async function insertObservations(sql: Sql, sourceIds: readonly string[], rows: readonly { sourceId: string; observation: Observation }[], now: Date): Promise<{ known: Set<string>; inserted: Map<string, number> }> {
+export async function insertObservations(
+  sql: Sql,
+  sourceIds: readonly string[],
+  rows: readonly { sourceId: string; observation: Observation }[],
+  now: Date,
+): Promise<{ known: Set<string>; inserted: Map<string, number> }> {
   if (sourceIds.length === 0) return { known: new Set(), inserted: new Map() };
   const items = rows.map((row) => row.observation);
   const result = await sql.query<{ id: string; inserted: number }>(
@@ -27,13 +32,26 @@ export async function insertObservations(sql: Sql, sourceIds: readonly string[],
        on conflict (source_id, external_id) do nothing returning source_id)
      select source.id, (select count(*) from inserted where inserted.source_id = source.id)::int as inserted from source`,
     [
-      [...new Set(sourceIds)], rows.map((row) => row.sourceId), items.map(() => randomUUID()), items.map((item) => item.externalId), items.map((item) => item.observedAt),
-      items.map((item) => item.location?.lat ?? null), items.map((item) => item.location?.lon ?? null), items.map((item) => item.location?.accuracy ?? null),
-      items.map((item) => item.kind), items.map((item) => JSON.stringify(item.identifiers ?? {})), items.map((item) => item.confidence ?? null),
-      items.map((item) => JSON.stringify(item.attributes ?? {})), items.map((item) => item.mediaRef ?? null), now,
+      [...new Set(sourceIds)],
+      rows.map((row) => row.sourceId),
+      items.map(() => randomUUID()),
+      items.map((item) => item.externalId),
+      items.map((item) => item.observedAt),
+      items.map((item) => item.location?.lat ?? null),
+      items.map((item) => item.location?.lon ?? null),
+      items.map((item) => item.location?.accuracy ?? null),
+      items.map((item) => item.kind),
+      items.map((item) => JSON.stringify(item.identifiers ?? {})),
+      items.map((item) => item.confidence ?? null),
+      items.map((item) => JSON.stringify(item.attributes ?? {})),
+      items.map((item) => item.mediaRef ?? null),
+      now,
     ],
   );
-  return { known: new Set(result.map((row) => row.id)), inserted: new Map(result.map((row) => [row.id, row.inserted])) };
+  return {
+    known: new Set(result.map((row) => row.id)),
+    inserted: new Map(result.map((row) => [row.id, row.inserted])),
+  };
 }
 
 export interface DeadLetter {
@@ -44,14 +62,28 @@ export interface DeadLetter {
 }
 
 // NULs replaced: the database's text cannot hold them, and a dead letter must always be storable.
-const deadLetterText = (payload: unknown) => (typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : JSON.stringify(payload) ?? String(payload)).slice(0, DEAD_LETTER_BYTES).replaceAll('\u0000', '\uFFFD');
+const deadLetterText = (payload: unknown) =>
+  (typeof payload === 'string'
+    ? payload
+    : Buffer.isBuffer(payload)
+      ? payload.toString('utf8')
+      : (JSON.stringify(payload) ?? String(payload))
+  )
+    .slice(0, DEAD_LETTER_BYTES)
+    .replaceAll('\u0000', '\uFFFD');
 
 export async function insertDeadLetters(sql: Sql, letters: readonly DeadLetter[]): Promise<void> {
   if (letters.length === 0) return;
   await sql.query(
     `insert into observation_dead_letters (id, channel, source_id, reason, payload)
      select * from unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[])`,
-    [letters.map(() => randomUUID()), letters.map((letter) => letter.channel), letters.map((letter) => letter.sourceId), letters.map((letter) => letter.reason.slice(0, 500)), letters.map((letter) => deadLetterText(letter.payload))],
+    [
+      letters.map(() => randomUUID()),
+      letters.map((letter) => letter.channel),
+      letters.map((letter) => letter.sourceId),
+      letters.map((letter) => letter.reason.slice(0, 500)),
+      letters.map((letter) => deadLetterText(letter.payload)),
+    ],
   );
 }
 
@@ -79,7 +111,11 @@ export interface SearchFilter {
 }
 
 /** The stored observations in the caller's regions and period that may be of the person or vehicle sought, newest first. */
-export async function observationsToSearch(sql: Sql, scope: RegionScope, filter: SearchFilter): Promise<SearchedRow[]> {
+export async function observationsToSearch(
+  sql: Sql,
+  scope: RegionScope,
+  filter: SearchFilter,
+): Promise<SearchedRow[]> {
   return sql.query<SearchedRow>(
     `select o.id, o.source_id, o.observed_at, o.lat, o.lon, o.kind, o.identifiers, o.confidence, o.media_ref, o.state, s.region
      from observations o join supervision_sources s on s.id = o.source_id
@@ -92,13 +128,22 @@ export async function observationsToSearch(sql: Sql, scope: RegionScope, filter:
 
 /** Observations stored and not judged yet. */
 export async function countPending(sql: Sql): Promise<number> {
-  const [row] = await sql.query<{ n: number }>(`select count(*)::int as n from observations where state = 'pending'`);
+  const [row] = await sql.query<{ n: number }>(
+    `select count(*)::int as n from observations where state = 'pending'`,
+  );
   return row?.n ?? 0;
 }
 
 /** Deletes the unmatched observations expired by `now`, and the dead letters older than the retention period. */
-export async function deleteExpired(sql: Sql, now: Date, retentionHours: number): Promise<{ observations: number; deadLetters: number }> {
-  const observations = await sql.query('delete from observations where state = $1 and expires_at <= $2 returning id', ['unmatched', now]);
+export async function deleteExpired(
+  sql: Sql,
+  now: Date,
+  retentionHours: number,
+): Promise<{ observations: number; deadLetters: number }> {
+  const observations = await sql.query(
+    'delete from observations where state = $1 and expires_at <= $2 returning id',
+    ['unmatched', now],
+  );
   const deadLetters = await sql.query(
     `delete from observation_dead_letters where received_at <= $1::timestamptz - make_interval(hours => $2) returning id`,
     [now, retentionHours],

@@ -16,6 +16,9 @@ export function retentionJob(platform: SupervisionContext): Job {
   };
 }
 
-export async function purgeExpired(platform: Pick<SupervisionContext, 'db' | 'settings'>, now = new Date()): Promise<{ observations: number; deadLetters: number }> {
+export async function purgeExpired(
+  platform: Pick<SupervisionContext, 'db' | 'settings'>,
+  now = new Date(),
+): Promise<{ observations: number; deadLetters: number }> {
   return platform.db.tx((sql) => deleteExpired(sql, now, platform.settings.retentionHours));
 }

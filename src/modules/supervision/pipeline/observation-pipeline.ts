@@ -1,4 +1,11 @@
-import { type ModuleService, openAlertsFor, openDedupeKeys, raiseAlerts, type Sql, systemActor } from '../../../core/index.js';
+import {
+  type ModuleService,
+  openAlertsFor,
+  openDedupeKeys,
+  raiseAlerts,
+  type Sql,
+  systemActor,
+} from '../../../core/index.js';
 import type { SupervisionContext } from '../supervision.settings.js';
 import { attachFlights } from '../flights/flight-evidence.js';
 import { claimPending, insertHits, markJudged, recordSourceTraffic } from './pipeline.repository.js';
@@ -10,7 +17,10 @@ const IDLE_POLL_MS = 200;
 const THROTTLE_MINUTES = 5;
 
 /** A place, to about 500 m: hits on one subject in the same cell within the window are one event. */
-const cellOf = (observation: StoredObservation) => (observation.lat === null || observation.lon === null ? 'nowhere' : `${(Math.round(observation.lat * 200) / 200).toFixed(3)},${(Math.round(observation.lon * 200) / 200).toFixed(3)}`);
+const cellOf = (observation: StoredObservation) =>
+  observation.lat === null || observation.lon === null
+    ? 'nowhere'
+    : `${(Math.round(observation.lat * 200) / 200).toFixed(3)},${(Math.round(observation.lon * 200) / 200).toFixed(3)}`;
 
 /**
  * Judges stored observations in batches: claims pending rows (skip locked, so several instances share the work),
@@ -25,7 +35,10 @@ export class ObservationPipeline implements ModuleService {
   private again = false;
   private stopped = true;
 
-  constructor(private readonly platform: SupervisionContext, private readonly rules: readonly Rule[]) {}
+  constructor(
+    private readonly platform: SupervisionContext,
+    private readonly rules: readonly Rule[],
+  ) {}
 
   start(): Promise<void> {
     this.stopped = false;
@@ -90,35 +103,54 @@ export class ObservationPipeline implements ModuleService {
     if (hits.length === 0) return;
     const pairOf = (hit: Hit) => `${hit.rule}\u0000${hit.subject.id}`;
     const pairs = [...new Map(hits.map((hit) => [pairOf(hit), hit])).values()];
-    const open = await openAlertsFor(sql, 'supervision', pairs.map((hit) => ({ kind: hit.rule, subjectId: hit.subject.id })), THROTTLE_MINUTES);
+    const open = await openAlertsFor(
+      sql,
+      'supervision',
+      pairs.map((hit) => ({ kind: hit.rule, subjectId: hit.subject.id })),
+      THROTTLE_MINUTES,
+    );
     const throttled = new Map(open.map((row) => [`${row.kind}\u0000${row.subjectId}`, row.dedupeKey]));
     const placeKey = (hit: Hit) => `supervision:${hit.rule}:${hit.subject.id}:${cellOf(hit.observation)}`;
     // A hit that joins an older alert at its place (open, but past the throttle) is no reason to pull the subject's
     // later hits elsewhere into it: only a new alert throttles the rest of the batch.
-    const older = await openDedupeKeys(sql, [...new Set(hits.filter((hit) => !throttled.has(pairOf(hit))).map(placeKey))], this.platform.settings.dedupeMinutes);
-    const raised = await raiseAlerts(sql, systemActor, hits.map((hit) => {
-      const { observation } = hit;
-      const pair = pairOf(hit);
-      const dedupeKey = throttled.get(pair) ?? placeKey(hit);
-      if (!throttled.has(pair) && !older.has(dedupeKey)) throttled.set(pair, dedupeKey);
-      return {
-        module: 'supervision',
-        kind: hit.rule,
-        severity: hit.severity,
-        region: observation.region,
-        subject: hit.subject,
-        title: hit.title,
-        summary: hit.summary,
-        evidence: {
-          ...hit.evidence,
-          observationId: observation.id, sourceId: observation.sourceId, observedAt: observation.observedAt.toISOString(),
-          location: observation.lat === null ? null : { lat: observation.lat, lon: observation.lon },
-        },
-        topics: [`rule:${hit.rule}`],
-        dedupeKey,
-        dedupeWindowMinutes: this.platform.settings.dedupeMinutes,
-      };
-    }));
-    await insertHits(sql, hits, raised.map(({ alert }) => alert.id));
+    const older = await openDedupeKeys(
+      sql,
+      [...new Set(hits.filter((hit) => !throttled.has(pairOf(hit))).map(placeKey))],
+      this.platform.settings.dedupeMinutes,
+    );
+    const raised = await raiseAlerts(
+      sql,
+      systemActor,
+      hits.map((hit) => {
+        const { observation } = hit;
+        const pair = pairOf(hit);
+        const dedupeKey = throttled.get(pair) ?? placeKey(hit);
+        if (!throttled.has(pair) && !older.has(dedupeKey)) throttled.set(pair, dedupeKey);
+        return {
+          module: 'supervision',
+          kind: hit.rule,
+          severity: hit.severity,
+          region: observation.region,
+          subject: hit.subject,
+          title: hit.title,
+          summary: hit.summary,
+          evidence: {
+            ...hit.evidence,
+            observationId: observation.id,
+            sourceId: observation.sourceId,
+            observedAt: observation.observedAt.toISOString(),
+            location: observation.lat === null ? null : { lat: observation.lat, lon: observation.lon },
+          },
+          topics: [`rule:${hit.rule}`],
+          dedupeKey,
+          dedupeWindowMinutes: this.platform.settings.dedupeMinutes,
+        };
+      }),
+    );
+    await insertHits(
+      sql,
+      hits,
+      raised.map(({ alert }) => alert.id),
+    );
   }
 }

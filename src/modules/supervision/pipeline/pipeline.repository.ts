@@ -29,8 +29,19 @@ export async function claimPending(sql: Sql, limit: number): Promise<StoredObser
      where o.state = 'pending' order by o.received_at limit ${String(limit)} for update of o skip locked`,
   );
   return rows.map((row): StoredObservation => ({
-    id: row.id, sourceId: row.source_id, sourceKind: row.source_kind, region: row.region, externalId: row.external_id, observedAt: new Date(row.observed_at),
-    lat: row.lat, lon: row.lon, kind: row.kind, identifiers: row.identifiers, confidence: row.confidence, attributes: row.attributes, mediaRef: row.media_ref,
+    id: row.id,
+    sourceId: row.source_id,
+    sourceKind: row.source_kind,
+    region: row.region,
+    externalId: row.external_id,
+    observedAt: new Date(row.observed_at),
+    lat: row.lat,
+    lon: row.lon,
+    kind: row.kind,
+    identifiers: row.identifiers,
+    confidence: row.confidence,
+    attributes: row.attributes,
+    mediaRef: row.media_ref,
   }));
 }
 
@@ -44,7 +55,12 @@ export async function recordSourceTraffic(sql: Sql, observationIds: readonly str
 }
 
 /** Judged: matched observations stay with their hits; the others expire after the retention period. */
-export async function markJudged(sql: Sql, observationIds: readonly string[], matchedIds: readonly string[], retentionHours: number): Promise<void> {
+export async function markJudged(
+  sql: Sql,
+  observationIds: readonly string[],
+  matchedIds: readonly string[],
+  retentionHours: number,
+): Promise<void> {
   await sql.query(
     `update observations set state = case when id = any($2::uuid[]) then 'matched' else 'unmatched' end,
        expires_at = case when id = any($2::uuid[]) then null else received_at + make_interval(hours => $3) end
@@ -61,9 +77,16 @@ export async function insertHits(sql: Sql, hits: readonly Hit[], alertIds: reado
      from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::float8[], $8::text[], $9::text[], $10::uuid[])
        as h(id, observation_id, source_id, rule, subject_type, subject_id, score, reasons, region, alert_id)`,
     [
-      hits.map(() => randomUUID()), hits.map((hit) => hit.observation.id), hits.map((hit) => hit.observation.sourceId), hits.map((hit) => hit.rule),
-      hits.map((hit) => hit.subject.type), hits.map((hit) => hit.subject.id), hits.map((hit) => hit.score), hits.map((hit) => JSON.stringify(hit.reasons)),
-      hits.map((hit) => hit.observation.region), alertIds,
+      hits.map(() => randomUUID()),
+      hits.map((hit) => hit.observation.id),
+      hits.map((hit) => hit.observation.sourceId),
+      hits.map((hit) => hit.rule),
+      hits.map((hit) => hit.subject.type),
+      hits.map((hit) => hit.subject.id),
+      hits.map((hit) => hit.score),
+      hits.map((hit) => JSON.stringify(hit.reasons)),
+      hits.map((hit) => hit.observation.region),
+      alertIds,
     ],
   );
 }

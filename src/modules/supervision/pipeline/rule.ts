@@ -12,7 +12,14 @@ export interface StoredObservation {
   lat: number | null;
   lon: number | null;
   kind: ObservationKind;
-  identifiers: { iin?: string; document?: string; name?: string; birthDate?: string; plate?: string; device?: string };
+  identifiers: {
+    iin?: string;
+    document?: string;
+    name?: string;
+    birthDate?: string;
+    plate?: string;
+    device?: string;
+  };
   confidence: number | null;
   attributes: Record<string, string | number | boolean>;
   mediaRef: string | null;

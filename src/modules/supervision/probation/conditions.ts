@@ -52,12 +52,17 @@ export function breachesOf(person: ProbationPerson, position: Position): Breach[
   // Written out only for a breach: most positions break nothing, and this runs for every one of them.
   const at = () => `${localClock(position.observedAt)} local time`;
   const breaches: Breach[] = [];
-  if (person.curfew && person.home && withinWindow(position.observedAt, person.curfew.from, person.curfew.to)) {
+  if (
+    person.curfew &&
+    person.home &&
+    withinWindow(position.observedAt, person.curfew.from, person.curfew.to)
+  ) {
     const away = distanceMetres(lat, lon, person.home.lat, person.home.lon);
     if (away > person.homeRadiusM) {
       const curfew = `${person.curfew.from}–${person.curfew.to}`;
       breaches.push({
-        rule: 'probation_curfew', title: 'Curfew breach (probation)',
+        rule: 'probation_curfew',
+        title: 'Curfew breach (probation)',
         reason: `Located ${String(Math.round(away))} m from home at ${at()} by ${position.by}; curfew ${curfew}, home radius ${String(person.homeRadiusM)} m.`,
         evidence: { distanceFromHomeM: Math.round(away), curfew, at: at() },
       });
@@ -67,16 +72,24 @@ export function breachesOf(person: ProbationPerson, position: Position): Breach[
     const distance = distanceMetres(lat, lon, place.lat, place.lon);
     if (distance <= place.radiusM) {
       breaches.push({
-        rule: 'probation_exclusion', title: `Inside an exclusion zone: ${place.kind === 'victim_address' ? 'victim’s address' : place.kind}`,
+        rule: 'probation_exclusion',
+        title: `Inside an exclusion zone: ${place.kind === 'victim_address' ? 'victim’s address' : place.kind}`,
         reason: `Located ${String(Math.round(distance))} m from ${place.label} (must keep ${String(place.radiusM)} m away) at ${at()} by ${position.by}.`,
-        evidence: { place: place.label, kind: place.kind, distanceM: Math.round(distance), radiusM: place.radiusM, at: at() },
+        evidence: {
+          place: place.label,
+          kind: place.kind,
+          distanceM: Math.round(distance),
+          radiusM: place.radiusM,
+          at: at(),
+        },
       });
     }
   }
   const region = regionAt(lon, lat);
   if (region && !person.allowedRegions.includes(region)) {
     breaches.push({
-      rule: 'probation_area', title: 'Outside the allowed area (probation)',
+      rule: 'probation_area',
+      title: 'Outside the allowed area (probation)',
       reason: `Located in ${region}, outside the allowed ${person.allowedRegions.join(', ')}, at ${at()} by ${position.by}.`,
       evidence: { region, allowed: person.allowedRegions, at: at() },
     });

@@ -1,9 +1,13 @@
 import { Type, type Static } from 'typebox';
 
 /** What the probation routes answer: people on probation, masked. Imports typebox only. */
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
-export const ProbationRegisteredSchema = Type.Object({ id: Type.String(), label: Type.String({ description: 'the masked name' }) });
+export const ProbationRegisteredSchema = Type.Object({
+  id: Type.String(),
+  label: Type.String({ description: 'the masked name' }),
+});
 export type ProbationRegistered = Static<typeof ProbationRegisteredSchema>;
 
 export const ProbationerSchema = Type.Object({

@@ -52,21 +52,44 @@ export async function insertProbationPerson(sql: Sql, person: NewProbationPerson
   const inserted = await sql.query(
     `insert into probation_persons (id, full_name, iin, birth_date, region, bracelet_id, home_lat, home_lon, home_radius_m, curfew_from, curfew_to, allowed_regions, checkin_every_days, silence_minutes)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) on conflict do nothing returning id`,
-    [person.id, person.fullName, person.iin ?? null, person.birthDate ?? null, person.region, person.braceletId ?? null, person.home?.lat ?? null, person.home?.lon ?? null,
-      person.home?.radiusM ?? 150, person.curfew?.from ?? null, person.curfew?.to ?? null, person.allowedRegions, person.checkinEveryDays ?? null, person.silenceMinutes ?? 30],
+    [
+      person.id,
+      person.fullName,
+      person.iin ?? null,
+      person.birthDate ?? null,
+      person.region,
+      person.braceletId ?? null,
+      person.home?.lat ?? null,
+      person.home?.lon ?? null,
+      person.home?.radiusM ?? 150,
+      person.curfew?.from ?? null,
+      person.curfew?.to ?? null,
+      person.allowedRegions,
+      person.checkinEveryDays ?? null,
+      person.silenceMinutes ?? 30,
+    ],
   );
   return inserted.length > 0;
 }
 
 /** The region of the person holding an id, whoever may see them. */
 export async function probationRegionOf(sql: Sql, id: string): Promise<string | undefined> {
-  const [held] = await sql.query<{ region: string }>('select region from probation_persons where id = $1', [id]);
+  const [held] = await sql.query<{ region: string }>('select region from probation_persons where id = $1', [
+    id,
+  ]);
   return held?.region;
 }
 
-export async function insertExclusions(sql: Sql, personId: string, places: readonly NewExclusion[]): Promise<void> {
+export async function insertExclusions(
+  sql: Sql,
+  personId: string,
+  places: readonly NewExclusion[],
+): Promise<void> {
   for (const place of places) {
-    await sql.query('insert into probation_exclusions (id, person_id, kind, label, lat, lon, radius_m) values ($1, $2, $3, $4, $5, $6, $7)', [randomUUID(), personId, place.kind, place.label, place.lat, place.lon, place.radiusM]);
+    await sql.query(
+      'insert into probation_exclusions (id, person_id, kind, label, lat, lon, radius_m) values ($1, $2, $3, $4, $5, $6, $7)',
+      [randomUUID(), personId, place.kind, place.label, place.lat, place.lon, place.radiusM],
+    );
   }
 }
 
@@ -91,7 +114,11 @@ export async function listProbationers(sql: Sql, scope: RegionScope): Promise<Li
 }
 
 /** The active persons wearing these bracelets or identified by these IINs. */
-export async function probationersFor(sql: Sql, devices: readonly (string | undefined)[], iins: readonly (string | undefined)[]): Promise<PersonRow[]> {
+export async function probationersFor(
+  sql: Sql,
+  devices: readonly (string | undefined)[],
+  iins: readonly (string | undefined)[],
+): Promise<PersonRow[]> {
   return sql.query<PersonRow>(
     `select id, full_name, iin, region, bracelet_id, home_lat, home_lon, home_radius_m, to_char(curfew_from, 'HH24:MI') as curfew_from,
        to_char(curfew_to, 'HH24:MI') as curfew_to, allowed_regions
@@ -101,11 +128,18 @@ export async function probationersFor(sql: Sql, devices: readonly (string | unde
 }
 
 export async function exclusionsOf(sql: Sql, personIds: readonly string[]): Promise<ExclusionRow[]> {
-  return sql.query<ExclusionRow>('select person_id, kind, label, lat, lon, radius_m from probation_exclusions where person_id = any($1)', [personIds]);
+  return sql.query<ExclusionRow>(
+    'select person_id, kind, label, lat, lon, radius_m from probation_exclusions where person_id = any($1)',
+    [personIds],
+  );
 }
 
 /** Check-ins (by IIN) fulfil the reporting duty; only a later one moves the date. */
-export async function recordCheckins(sql: Sql, iins: readonly (string | undefined)[], ats: readonly Date[]): Promise<void> {
+export async function recordCheckins(
+  sql: Sql,
+  iins: readonly (string | undefined)[],
+  ats: readonly Date[],
+): Promise<void> {
   await sql.query(
     `update probation_persons p set last_checkin_at = greatest(coalesce(p.last_checkin_at, t.at), t.at)
      from unnest($1::text[], $2::timestamptz[]) as t(iin, at) where p.iin = t.iin`,

@@ -19,27 +19,51 @@ export function silenceJob(platform: Pick<SupervisionContext, 'bus'>): Job {
   };
 }
 
-export async function checkSilences(platform: Pick<SupervisionContext, 'bus'>, now = new Date()): Promise<number> {
+export async function checkSilences(
+  platform: Pick<SupervisionContext, 'bus'>,
+  now = new Date(),
+): Promise<number> {
   return platform.bus.tx(async (sql) => {
     let raised = 0;
     const bracelets = await markSilentBracelets(sql, now);
     for (const person of bracelets) {
       const since = person.last_ping_at ? new Date(person.last_ping_at).toISOString() : 'registration';
       await raiseAlert(sql, systemActor, {
-        module: 'supervision', kind: 'bracelet_silent', severity: 'high', region: person.region,
-        subject: { type: 'probationer', id: person.id, label: maskName(person.full_name), personal: { fullName: person.full_name, ...(person.iin ? { iin: person.iin } : {}) } },
+        module: 'supervision',
+        kind: 'bracelet_silent',
+        severity: 'high',
+        region: person.region,
+        subject: {
+          type: 'probationer',
+          id: person.id,
+          label: maskName(person.full_name),
+          personal: { fullName: person.full_name, ...(person.iin ? { iin: person.iin } : {}) },
+        },
         title: 'Bracelet silent (probation)',
         summary: `Bracelet ${person.bracelet_id} has sent nothing since ${since}, longer than the ${String(person.silence_minutes)} minutes allowed: it may be removed, broken or out of coverage.`,
-        evidence: { braceletId: person.bracelet_id, lastPingAt: person.last_ping_at, silenceMinutes: person.silence_minutes },
-        topics: ['rule:bracelet_silent'], dedupeKey: `supervision:bracelet_silent:${person.id}`,
+        evidence: {
+          braceletId: person.bracelet_id,
+          lastPingAt: person.last_ping_at,
+          silenceMinutes: person.silence_minutes,
+        },
+        topics: ['rule:bracelet_silent'],
+        dedupeKey: `supervision:bracelet_silent:${person.id}`,
       });
       raised++;
     }
     const checkins = await markMissedCheckins(sql, now);
     for (const person of checkins) {
       await raiseAlert(sql, systemActor, {
-        module: 'supervision', kind: 'checkin_missed', severity: 'medium', region: person.region,
-        subject: { type: 'probationer', id: person.id, label: maskName(person.full_name), personal: { fullName: person.full_name, ...(person.iin ? { iin: person.iin } : {}) } },
+        module: 'supervision',
+        kind: 'checkin_missed',
+        severity: 'medium',
+        region: person.region,
+        subject: {
+          type: 'probationer',
+          id: person.id,
+          label: maskName(person.full_name),
+          personal: { fullName: person.full_name, ...(person.iin ? { iin: person.iin } : {}) },
+        },
         title: 'Missed check-in (probation)',
         summary: `No check-in for more than ${String(person.checkin_every_days)} days (last: ${person.last_checkin_at ? new Date(person.last_checkin_at).toISOString().slice(0, 10) : 'none since registration'}).`,
         evidence: { checkinEveryDays: person.checkin_every_days, lastCheckinAt: person.last_checkin_at },
@@ -54,12 +78,21 @@ export async function checkSilences(platform: Pick<SupervisionContext, 'bus'>, n
     for (const source of sources) {
       const inFlight = source.flight_purpose === null ? '' : ` during its flight (${source.flight_purpose})`;
       await raiseAlert(sql, systemActor, {
-        module: 'supervision', kind: 'source_silent', severity: source.kind === 'drone' ? 'medium' : 'low', region: source.region,
+        module: 'supervision',
+        kind: 'source_silent',
+        severity: source.kind === 'drone' ? 'medium' : 'low',
+        region: source.region,
         subject: { type: 'source', id: source.id, label: source.id },
         title: `${source.kind === 'drone' ? 'Drone lost' : 'Source silent'}: ${source.kind} ${source.id}`,
         summary: `No message${inFlight} since ${source.last_message_at ? new Date(source.last_message_at).toISOString() : 'registration'}; expected at least every ${String(source.expected_every_seconds)} s.`,
-        evidence: { sourceId: source.id, lastMessageAt: source.last_message_at, expectedEverySeconds: source.expected_every_seconds, flightPurpose: source.flight_purpose },
-        topics: ['rule:source_silent'], dedupeKey: `supervision:source_silent:${source.id}`,
+        evidence: {
+          sourceId: source.id,
+          lastMessageAt: source.last_message_at,
+          expectedEverySeconds: source.expected_every_seconds,
+          flightPurpose: source.flight_purpose,
+        },
+        topics: ['rule:source_silent'],
+        dedupeKey: `supervision:source_silent:${source.id}`,
       });
       raised++;
     }

@@ -40,13 +40,19 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
     const soon = new Date(now.getTime() + ROTA_EVERY_MS);
     await platform.db.tx(async (sql) => {
       for (const zone of world.zones) {
-        if (!(await overlapping(sql, zone.drone.id, now, soon))) await insertFlight(sql, demoFlight(zone, now, new Date(now.getTime() + FLIGHT_HOURS * 3_600_000)));
+        if (!(await overlapping(sql, zone.drone.id, now, soon)))
+          await insertFlight(sql, demoFlight(zone, now, new Date(now.getTime() + FLIGHT_HOURS * 3_600_000)));
       }
     });
   }
 
   async function worldSeeded(): Promise<boolean> {
-    return (await countSources(platform.db, sources.map((source) => source.id))) === sources.length;
+    return (
+      (await countSources(
+        platform.db,
+        sources.map((source) => source.id),
+      )) === sources.length
+    );
   }
 
   async function tick(): Promise<void> {
@@ -55,9 +61,19 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
       const startedAt = new Date();
       // The demo devices are the platform's own feed: on the embedded broker they connect with its service login.
       const broker = await platform.devices();
-      sink = await mqttSink(broker.url, settings.topicPrefix, { closeWithinMs: 2000, login: broker.serviceLogin });
-      traffic = new Traffic(world, new Rng(config.demoSeed ^ (startedAt.getTime() % 2 ** 31)), { plantedShare: PLANTED_SHARE, runId: `demo${startedAt.getTime().toString(36)}`, startedAt });
-      platform.log.info({ rate: settings.demoFeedRate }, 'demo feed: the demo world’s devices are sending observations');
+      sink = await mqttSink(broker.url, settings.topicPrefix, {
+        closeWithinMs: 2000,
+        login: broker.serviceLogin,
+      });
+      traffic = new Traffic(world, new Rng(config.demoSeed ^ (startedAt.getTime() % 2 ** 31)), {
+        plantedShare: PLANTED_SHARE,
+        runId: `demo${startedAt.getTime().toString(36)}`,
+        startedAt,
+      });
+      platform.log.info(
+        { rate: settings.demoFeedRate },
+        'demo feed: the demo world’s devices are sending observations',
+      );
     }
     const now = new Date();
     await fileFlights(now);
@@ -66,7 +82,8 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
     for (; owed >= 1; owed--) messages.push(traffic.next(now));
     for (const message of messages) lastHeard.set(message.source, now.getTime());
     for (const source of sources) {
-      if (now.getTime() - (lastHeard.get(source.id) ?? 0) < ((source.expectedEverySeconds ?? 300) * 1000) / 3) continue;
+      if (now.getTime() - (lastHeard.get(source.id) ?? 0) < ((source.expectedEverySeconds ?? 300) * 1000) / 3)
+        continue;
       const ordinary = traffic.ordinary(source.id, now);
       if (ordinary) messages.push(ordinary);
       lastHeard.set(source.id, now.getTime());
@@ -77,9 +94,12 @@ export function demoFeed(platform: SupervisionContext): ModuleService {
   return {
     name: 'supervision.demo-feed',
     start() {
-      if (!config.demo || config.env === 'production' || settings.demoFeedRate === 0) return Promise.resolve();
+      if (!config.demo || config.env === 'production' || settings.demoFeedRate === 0)
+        return Promise.resolve();
       timer = setInterval(() => {
-        busy ??= tick().catch((error: unknown) => platform.log.warn({ err: error }, 'demo feed: publishing failed')).finally(() => (busy = undefined));
+        busy ??= tick()
+          .catch((error: unknown) => platform.log.warn({ err: error }, 'demo feed: publishing failed'))
+          .finally(() => (busy = undefined));
       }, TICK_MS);
       timer.unref();
       return Promise.resolve();

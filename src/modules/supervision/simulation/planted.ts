@@ -9,7 +9,15 @@ import { withinWindow } from '../pipeline/local-time.js';
 import type { DemoZone } from '../demo/demo-places.js';
 import { offset, type Point, type Probationer } from '../demo/demo-world.js';
 
-export const plantedKinds = ['watchlist_person', 'watchlist_vehicle', 'probation_curfew', 'probation_exclusion', 'probation_area', 'zone_incursion', 'public_order'] as const;
+export const plantedKinds = [
+  'watchlist_person',
+  'watchlist_vehicle',
+  'probation_curfew',
+  'probation_exclusion',
+  'probation_area',
+  'zone_incursion',
+  'public_order',
+] as const;
 export type PlantedKind = (typeof plantedKinds)[number];
 
 /** One line of the truth file. */
@@ -30,11 +38,28 @@ export function nameParts(person: DemoPerson): NameParts {
   return { surname, given, father: patronymicWord.replace(/(ович|овна)$/, ''), male: person.sex === 'male' };
 }
 
-const lookAlike: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х', Y: 'У' };
+const lookAlike: Record<string, string> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+  Y: 'У',
+};
 
 /** A plate as a recogniser sends it: the matcher's misreads (0/O, 8/B, spacing), or Latin letters read as Cyrillic look-alikes. */
 export function misreadPlate(plate: string, rng: Rng): { plate: string; variant: string } {
-  if (rng.chance(0.25)) return { plate: Array.from(plate.replace(/\s/g, ''), (char) => lookAlike[char] ?? char).join(''), variant: 'cyrillic look-alikes' };
+  if (rng.chance(0.25))
+    return {
+      plate: Array.from(plate.replace(/\s/g, ''), (char) => lookAlike[char] ?? char).join(''),
+      variant: 'cyrillic look-alikes',
+    };
   return plateVariant(plate, rng);
 }
 
@@ -54,9 +79,18 @@ export function lastTime(now: Date, from: string, to: string, inside: boolean, r
 /** A place for a person on probation that breaks nothing: near home and away from every place to keep away from. */
 export function harmlessSpot(person: Probationer, rng: Rng, atHome: boolean): Point {
   for (let i = 0; i < 20; i++) {
-    const spot = atHome ? offset(person.home, rng.int(0, person.home.radiusM / 3), rng.int(0, 359)) : offset(person.home, rng.int(300, 3500), rng.int(0, 359));
+    const spot = atHome
+      ? offset(person.home, rng.int(0, person.home.radiusM / 3), rng.int(0, 359))
+      : offset(person.home, rng.int(300, 3500), rng.int(0, 359));
     const region = regionAt(spot.lon, spot.lat);
-    if (person.exclusions.every((place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM + 150) && region !== null && person.allowedRegions.includes(region)) return spot;
+    if (
+      person.exclusions.every(
+        (place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM + 150,
+      ) &&
+      region !== null &&
+      person.allowedRegions.includes(region)
+    )
+      return spot;
   }
   return { lat: person.home.lat, lon: person.home.lon };
 }
@@ -66,7 +100,14 @@ export function curfewSpot(person: Probationer, rng: Rng): Point {
   for (let i = 0; i < 20; i++) {
     const spot = offset(person.home, rng.int(1000, 4000), rng.int(0, 359));
     const region = regionAt(spot.lon, spot.lat);
-    if (person.exclusions.every((place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM + 150) && region !== null && person.allowedRegions.includes(region)) return spot;
+    if (
+      person.exclusions.every(
+        (place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM + 150,
+      ) &&
+      region !== null &&
+      person.allowedRegions.includes(region)
+    )
+      return spot;
   }
   return offset(person.home, 1000, 0);
 }
@@ -76,7 +117,14 @@ export function outsideSpot(person: Probationer, rng: Rng): Point | null {
   for (let i = 0; i < 40; i++) {
     const spot = offset(person.home, rng.int(40_000, 120_000), rng.int(0, 359));
     const region = regionAt(spot.lon, spot.lat);
-    if (region !== null && !person.allowedRegions.includes(region) && person.exclusions.every((place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM)) return spot;
+    if (
+      region !== null &&
+      !person.allowedRegions.includes(region) &&
+      person.exclusions.every(
+        (place) => distanceMetres(spot.lat, spot.lon, place.lat, place.lon) > place.radiusM,
+      )
+    )
+      return spot;
   }
   return null;
 }
@@ -85,14 +133,22 @@ function bbox(zone: DemoZone): { minLon: number; maxLon: number; minLat: number;
   const points = (zone.geometry.coordinates as [number, number][][]).flat();
   const lons = points.map(([lon]) => lon);
   const lats = points.map(([, lat]) => lat);
-  return { minLon: Math.min(...lons), maxLon: Math.max(...lons), minLat: Math.min(...lats), maxLat: Math.max(...lats) };
+  return {
+    minLon: Math.min(...lons),
+    maxLon: Math.max(...lons),
+    minLat: Math.min(...lats),
+    maxLat: Math.max(...lats),
+  };
 }
 
 /** A point inside the zone (rejection sampling in its bounding box). */
 export function insideZone(zone: DemoZone, rng: Rng): Point {
   const box = bbox(zone);
   for (;;) {
-    const point = { lat: Number((box.minLat + rng.next() * (box.maxLat - box.minLat)).toFixed(5)), lon: Number((box.minLon + rng.next() * (box.maxLon - box.minLon)).toFixed(5)) };
+    const point = {
+      lat: Number((box.minLat + rng.next() * (box.maxLat - box.minLat)).toFixed(5)),
+      lon: Number((box.minLon + rng.next() * (box.maxLon - box.minLon)).toFixed(5)),
+    };
     if (insideGeometry(point.lon, point.lat, zone.geometry)) return point;
   }
 }
@@ -101,7 +157,10 @@ export function insideZone(zone: DemoZone, rng: Rng): Point {
 export function nearZone(zone: DemoZone, zones: readonly DemoZone[], rng: Rng): Point {
   const box = bbox(zone);
   for (;;) {
-    const point = { lat: Number((box.minLat - 0.08 + rng.next() * (box.maxLat - box.minLat + 0.16)).toFixed(5)), lon: Number((box.minLon - 0.1 + rng.next() * (box.maxLon - box.minLon + 0.2)).toFixed(5)) };
+    const point = {
+      lat: Number((box.minLat - 0.08 + rng.next() * (box.maxLat - box.minLat + 0.16)).toFixed(5)),
+      lon: Number((box.minLon - 0.1 + rng.next() * (box.maxLon - box.minLon + 0.2)).toFixed(5)),
+    };
     if (zones.every((other) => !insideGeometry(point.lon, point.lat, other.geometry))) return point;
   }
 }

@@ -39,14 +39,21 @@ const MAX_IN_FLIGHT = 500;
 export async function simulate(options: SimulationOptions, sink: Sink): Promise<SimulationResult> {
   const startedAt = new Date();
   const world = demoSupervisionWorld(new Rng(options.seed));
-  const traffic = new Traffic(world, new Rng(options.seed ^ 0x5eed), { plantedShare: options.plantedShare ?? 0.05, runId: options.runId ?? `sim${startedAt.getTime().toString(36)}`, startedAt });
+  const traffic = new Traffic(world, new Rng(options.seed ^ 0x5eed), {
+    plantedShare: options.plantedShare ?? 0.05,
+    runId: options.runId ?? `sim${startedAt.getTime().toString(36)}`,
+    startedAt,
+  });
   const total = Math.round(options.rate * options.durationSeconds);
   const start = performance.now();
   let sent = 0;
   let planted = 0;
   try {
     while (sent < total) {
-      const due = Math.min(total, Math.max(sent + 1, Math.floor(((performance.now() - start) / 1000) * options.rate)));
+      const due = Math.min(
+        total,
+        Math.max(sent + 1, Math.floor(((performance.now() - start) / 1000) * options.rate)),
+      );
       const batch: Message[] = [];
       for (; sent < due; sent++) {
         const message = traffic.next();
@@ -71,22 +78,39 @@ export async function simulate(options: SimulationOptions, sink: Sink): Promise<
  * `closeWithinMs` bounds how long close() waits for outstanding acknowledgements before dropping the connection: the
  * simulator waits for every one, the demo feed must not hold up the platform's shutdown.
  */
-export async function mqttSink(url: string, topicPrefix = 'qadagalau/observations', options: { closeWithinMs?: number; login?: DeviceLogin | undefined } = {}): Promise<Sink> {
-  const client = await mqtt.connectAsync(url, { clientId: `qadagalau-simulator-${Math.random().toString(36).slice(2, 10)}`, clean: true, protocolVersion: 4, ...options.login }).catch((error: unknown) => {
-    if ((error as { code?: number }).code === 4 || (error as { code?: number }).code === 5) {
-      throw new Error('the broker refused the simulator’s credentials: give an API key holding observations.ingest (--api-key or QADAGALAU_API_KEY); the embedded broker lets in only registered sources and API keys');
-    }
-    throw error;
-  });
+export async function mqttSink(
+  url: string,
+  topicPrefix = 'qadagalau/observations',
+  options: { closeWithinMs?: number; login?: DeviceLogin | undefined } = {},
+): Promise<Sink> {
+  const client = await mqtt
+    .connectAsync(url, {
+      clientId: `qadagalau-simulator-${Math.random().toString(36).slice(2, 10)}`,
+      clean: true,
+      protocolVersion: 4,
+      ...options.login,
+    })
+    .catch((error: unknown) => {
+      if ((error as { code?: number }).code === 4 || (error as { code?: number }).code === 5) {
+        throw new Error(
+          'the broker refused the simulator’s credentials: give an API key holding observations.ingest (--api-key or QADAGALAU_API_KEY); the embedded broker lets in only registered sources and API keys',
+        );
+      }
+      throw error;
+    });
   const inFlight = new Set<Promise<unknown>>();
   let failure: Error | undefined;
   return {
     async send(messages) {
       for (const message of messages) {
         if (failure) throw failure;
-        const publish: Promise<unknown> = client.publishAsync(observationTopic(topicPrefix, message.source), JSON.stringify(message.observation), { qos: 1 }).catch((error: unknown) => {
-          failure = error instanceof Error ? error : new Error(String(error));
-        });
+        const publish: Promise<unknown> = client
+          .publishAsync(observationTopic(topicPrefix, message.source), JSON.stringify(message.observation), {
+            qos: 1,
+          })
+          .catch((error: unknown) => {
+            failure = error instanceof Error ? error : new Error(String(error));
+          });
         inFlight.add(publish);
         void publish.finally(() => inFlight.delete(publish));
         if (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
@@ -95,7 +119,13 @@ export async function mqttSink(url: string, topicPrefix = 'qadagalau/observation
     async close() {
       const acknowledged = Promise.all(inFlight).then(() => true);
       const within = options.closeWithinMs;
-      const settled = within === undefined ? await acknowledged : await Promise.race([acknowledged, new Promise<false>((resolve) => setTimeout(() => resolve(false), within).unref())]);
+      const settled =
+        within === undefined
+          ? await acknowledged
+          : await Promise.race([
+              acknowledged,
+              new Promise<false>((resolve) => setTimeout(() => resolve(false), within).unref()),
+            ]);
       await client.endAsync(!settled);
       if (failure) throw failure;
     },
@@ -103,17 +133,24 @@ export async function mqttSink(url: string, topicPrefix = 'qadagalau/observation
 }
 
 /** What posts one source's batch to `POST /api/observations` and returns the HTTP status (fetch, or inject in tests). */
-export type Poster = (body: { source: string; observations: unknown[] }) => Promise<{ status: number; text: string }>;
+export type Poster = (body: {
+  source: string;
+  observations: unknown[];
+}) => Promise<{ status: number; text: string }>;
 
 /** Each tick's observations grouped by source, one request per source. */
 export function httpSink(post: Poster): Sink {
   return {
     async send(messages) {
       const bySource = new Map<string, unknown[]>();
-      for (const message of messages) bySource.set(message.source, [...(bySource.get(message.source) ?? []), message.observation]);
-      const responses = await Promise.all([...bySource].map(([source, observations]) => post({ source, observations })));
+      for (const message of messages)
+        bySource.set(message.source, [...(bySource.get(message.source) ?? []), message.observation]);
+      const responses = await Promise.all(
+        [...bySource].map(([source, observations]) => post({ source, observations })),
+      );
       const failed = responses.find((response) => response.status >= 300);
-      if (failed) throw new Error(`the intake answered ${String(failed.status)}: ${failed.text.slice(0, 300)}`);
+      if (failed)
+        throw new Error(`the intake answered ${String(failed.status)}: ${failed.text.slice(0, 300)}`);
     },
     close: () => Promise.resolve(),
   };
@@ -121,7 +158,11 @@ export function httpSink(post: Poster): Sink {
 
 export function fetchPoster(baseUrl: string, apiKey: string): Poster {
   return async (body) => {
-    const response = await fetch(new URL('/api/observations', baseUrl), { method: 'POST', headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(new URL('/api/observations', baseUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     return { status: response.status, text: await response.text() };
   };
 }

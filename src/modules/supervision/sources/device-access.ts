@@ -1,4 +1,16 @@
-import { type Actor, actorFromApiKey, canSeeRegion, type Db, type DeviceGuard, type DevicePrincipal, hashDeviceSecret, hasPermission, newDeviceSecret, type Sql, verifyDeviceSecret } from '../../../core/index.js';
+import {
+  type Actor,
+  actorFromApiKey,
+  canSeeRegion,
+  type Db,
+  type DeviceGuard,
+  type DevicePrincipal,
+  hashDeviceSecret,
+  hasPermission,
+  newDeviceSecret,
+  type Sql,
+  verifyDeviceSecret,
+} from '../../../core/index.js';
 import { credentialHashOf, findSourceState, setSourceCredential } from './sources.repository.js';
 
 /** What is known of a source for a publish check, or null when no such source is registered. */
@@ -14,7 +26,10 @@ export interface IssuedCredential {
 }
 
 /** A new password for a source; the old one stops working. Only the hash is kept: the password is shown once. */
-export async function issueSourceCredential(sql: Sql, sourceId: string): Promise<IssuedCredential | undefined> {
+export async function issueSourceCredential(
+  sql: Sql,
+  sourceId: string,
+): Promise<IssuedCredential | undefined> {
   const password = newDeviceSecret();
   const issuedAt = await setSourceCredential(sql, sourceId, await hashDeviceSecret(password));
   return issuedAt ? { username: sourceId, password, issuedAt: new Date(issuedAt).toISOString() } : undefined;
@@ -33,7 +48,8 @@ export const connectorLogin = (apiKeyId: string) => `api-key:${apiKeyId}`;
 
 export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
   const sources = new Map<string, { access: SourceAccess; at: number }>();
-  const sourceOf = (topic: string) => (topic.startsWith(`${topicPrefix}/`) ? topic.slice(topicPrefix.length + 1) : '');
+  const sourceOf = (topic: string) =>
+    topic.startsWith(`${topicPrefix}/`) ? topic.slice(topicPrefix.length + 1) : '';
 
   async function accessOf(sourceId: string): Promise<SourceAccess> {
     const cached = sources.get(sourceId);
@@ -64,7 +80,8 @@ export function deviceGuard(db: Db, topicPrefix: string): DeviceGuard {
           checkedAt = Date.now();
         }
         const sourceId = sourceOf(topic);
-        if (!current || !hasPermission(current, 'observations.ingest') || !sourceId || sourceId.includes('/')) return false;
+        if (!current || !hasPermission(current, 'observations.ingest') || !sourceId || sourceId.includes('/'))
+          return false;
         const access = await accessOf(sourceId);
         return access === null || canSeeRegion(current, access.region);
       },

@@ -6,8 +6,10 @@ import { Type, type Static } from 'typebox';
  */
 export const sourceKinds = ['camera', 'drone', 'bracelet', 'state_db', 'patrol_app'] as const;
 
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 const Moment = Type.String({ format: 'date-time' });
 
 export const SourceKindSchema = oneOf(sourceKinds);
@@ -17,7 +19,12 @@ export const LatLonSchema = Type.Object({ lat: Type.Number(), lon: Type.Number()
 export type LatLon = Static<typeof LatLonSchema>;
 
 /** The flight a drone is on now. */
-export const CurrentFlightSchema = Type.Object({ id: Type.String(), purpose: Type.String(), plannedStart: Moment, plannedEnd: Moment });
+export const CurrentFlightSchema = Type.Object({
+  id: Type.String(),
+  purpose: Type.String(),
+  plannedStart: Moment,
+  plannedEnd: Moment,
+});
 export type CurrentFlight = Static<typeof CurrentFlightSchema>;
 
 export const SourceHealthSchema = Type.Object({
@@ -39,7 +46,12 @@ export const SourceSchema = Type.Object({
   location: Nullable(LatLonSchema),
   directionDeg: Nullable(Type.Number()),
   active: Type.Boolean(),
-  credentialIssuedAt: Nullable(Type.String({ format: 'date-time', description: 'when its own device password was issued; null when it reports through a connector' })),
+  credentialIssuedAt: Nullable(
+    Type.String({
+      format: 'date-time',
+      description: 'when its own device password was issued; null when it reports through a connector',
+    }),
+  ),
   health: SourceHealthSchema,
   flight: Nullable(CurrentFlightSchema),
   falseMatchRate: Nullable(Type.Number()),
@@ -51,10 +63,18 @@ export const SourceListSchema = Type.Object({ items: Type.Array(SourceSchema) })
 export type SourceList = Static<typeof SourceListSchema>;
 
 /** The device login, shown once when a source is registered or given a new password: the platform keeps only its hash. */
-export const DeviceCredentialSchema = Type.Object({ username: Type.String(), password: Type.String(), topic: Type.String(), issuedAt: Moment });
+export const DeviceCredentialSchema = Type.Object({
+  username: Type.String(),
+  password: Type.String(),
+  topic: Type.String(),
+  issuedAt: Moment,
+});
 export type DeviceCredential = Static<typeof DeviceCredentialSchema>;
 
-export const SourceRegisteredSchema = Type.Object({ source: SourceSchema, credential: DeviceCredentialSchema });
+export const SourceRegisteredSchema = Type.Object({
+  source: SourceSchema,
+  credential: DeviceCredentialSchema,
+});
 export type SourceRegistered = Static<typeof SourceRegisteredSchema>;
 
 export const CredentialIssuedSchema = Type.Object({ credential: DeviceCredentialSchema });

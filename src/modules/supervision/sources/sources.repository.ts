@@ -20,7 +20,12 @@ export interface SourceRow {
 }
 
 /** A source as the registry lists it: with its traffic, its hits' outcomes and its current flight. */
-export type ListedSourceRow = SourceRow & { last_hour: number; outcomes: number; false_matches: number; flight: CurrentFlight | null };
+export type ListedSourceRow = SourceRow & {
+  last_hour: number;
+  outcomes: number;
+  false_matches: number;
+  flight: CurrentFlight | null;
+};
 
 export interface NewSource {
   id: string;
@@ -41,12 +46,20 @@ export interface SourceState {
 }
 
 export async function findSourceState(sql: Sql, id: string): Promise<SourceState | undefined> {
-  const [row] = await sql.query<SourceState>('select kind, region, active from supervision_sources where id = $1', [id]);
+  const [row] = await sql.query<SourceState>(
+    'select kind, region, active from supervision_sources where id = $1',
+    [id],
+  );
   return row;
 }
 
 /** Puts a source in or out of service; a source out of service is refused by the intake and the broker. */
-export async function setSourceActive(sql: Sql, scope: RegionScope, id: string, active: boolean): Promise<SourceRow | undefined> {
+export async function setSourceActive(
+  sql: Sql,
+  scope: RegionScope,
+  id: string,
+  active: boolean,
+): Promise<SourceRow | undefined> {
   const [row] = await sql.query<SourceRow>(
     `update supervision_sources set active = $3, silent_since = case when $3 then silent_since else null end
      where id = $1 and ${inRegionScope('region', 2)} returning *`,
@@ -59,14 +72,27 @@ export async function insertSource(sql: Sql, source: NewSource): Promise<SourceR
   const [row] = await sql.query<SourceRow>(
     `insert into supervision_sources (id, kind, name, agency_id, region, lat, lon, direction_deg, expected_every_seconds)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (id) do nothing returning *`,
-    [source.id, source.kind, source.name, source.agencyId, source.region, source.location?.lat ?? null, source.location?.lon ?? null, source.directionDeg ?? null, source.expectedEverySeconds ?? 300],
+    [
+      source.id,
+      source.kind,
+      source.name,
+      source.agencyId,
+      source.region,
+      source.location?.lat ?? null,
+      source.location?.lon ?? null,
+      source.directionDeg ?? null,
+      source.expectedEverySeconds ?? 300,
+    ],
   );
   return row;
 }
 
 /** How many of these sources are registered (the demo feed waits for the demo world). */
 export async function countSources(sql: Sql, ids: readonly string[]): Promise<number> {
-  const [row] = await sql.query<{ n: number }>('select count(*)::int as n from supervision_sources where id = any($1::text[])', [ids]);
+  const [row] = await sql.query<{ n: number }>(
+    'select count(*)::int as n from supervision_sources where id = any($1::text[])',
+    [ids],
+  );
   return row?.n ?? 0;
 }
 
@@ -86,7 +112,10 @@ export async function listSources(sql: Sql, scope: RegionScope): Promise<ListedS
 
 /** Since when a source is expected to have spoken: its last message, or its registration, or its flight's start. */
 const heardFrom = (row: ListedSourceRow) =>
-  Math.max(new Date(row.last_message_at ?? row.created_at).getTime(), row.flight ? new Date(row.flight.plannedStart).getTime() : 0);
+  Math.max(
+    new Date(row.last_message_at ?? row.created_at).getTime(),
+    row.flight ? new Date(row.flight.plannedStart).getTime() : 0,
+  );
 
 export const presentSource = (row: ListedSourceRow, now = new Date()): Source => ({
   id: row.id,
@@ -102,12 +131,21 @@ export const presentSource = (row: ListedSourceRow, now = new Date()): Source =>
     lastMessageAt: row.last_message_at ? new Date(row.last_message_at).toISOString() : null,
     messagesTotal: Number(row.messages_total),
     messagesLastHour: row.last_hour,
-    silent: row.active && (row.kind !== 'drone' || row.flight !== null) && now.getTime() - heardFrom(row) > row.expected_every_seconds * 1000,
+    silent:
+      row.active &&
+      (row.kind !== 'drone' || row.flight !== null) &&
+      now.getTime() - heardFrom(row) > row.expected_every_seconds * 1000,
     // A drone on the ground is expected to be quiet.
     grounded: row.kind === 'drone' && row.flight === null,
     expectedEverySeconds: row.expected_every_seconds,
   },
-  flight: row.flight ? { ...row.flight, plannedStart: new Date(row.flight.plannedStart).toISOString(), plannedEnd: new Date(row.flight.plannedEnd).toISOString() } : null,
+  flight: row.flight
+    ? {
+        ...row.flight,
+        plannedStart: new Date(row.flight.plannedStart).toISOString(),
+        plannedEnd: new Date(row.flight.plannedEnd).toISOString(),
+      }
+    : null,
   falseMatchRate: row.outcomes > 0 ? row.false_matches / row.outcomes : null,
   outcomes: row.outcomes,
 });
@@ -123,7 +161,10 @@ export async function setSourceCredential(sql: Sql, id: string, hash: string): P
 
 /** The hash of an active source's device password, if it has one. */
 export async function credentialHashOf(sql: Sql, id: string): Promise<string | null> {
-  const [row] = await sql.query<{ credential_hash: string | null }>('select credential_hash from supervision_sources where id = $1 and active', [id]);
+  const [row] = await sql.query<{ credential_hash: string | null }>(
+    'select credential_hash from supervision_sources where id = $1 and active',
+    [id],
+  );
   return row?.credential_hash ?? null;
 }
 

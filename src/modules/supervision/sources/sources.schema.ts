@@ -5,7 +5,10 @@ import { sourceKinds, type SourceKind } from './sources.contract.js';
 
 /** The request schemas of the source registry. */
 
-export const SourceId = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,63}$', description: 'e.g. cam-almaty-0042' });
+export const SourceId = Type.String({
+  pattern: '^[a-z0-9][a-z0-9._-]{1,63}$',
+  description: 'e.g. cam-almaty-0042',
+});
 export const SourceParams = Strict({ id: SourceId });
 
 export const RegisterSourceBody = Strict({

@@ -6,7 +6,14 @@ import { closeEntry, createEntry, type NewEntry } from './watchlists.repository.
 import { WatchlistIndex } from './watchlist-index.js';
 
 const person = (id: string, fullName: string, birthDate: string): NewEntry => ({
-  id, kind: 'person', fullName, birthDate, warrantBasis: 'art. 188, arrest warrant', issuingAgency: 'MVD Almaty', dangerLevel: 'medium', region: 'KZ-75',
+  id,
+  kind: 'person',
+  fullName,
+  birthDate,
+  warrantBasis: 'art. 188, arrest warrant',
+  issuingAgency: 'MVD Almaty',
+  dangerLevel: 'medium',
+  region: 'KZ-75',
 });
 
 describe('the watchlist index follows the list', () => {
@@ -26,7 +33,10 @@ describe('the watchlist index follows the list', () => {
 
   test('a warrant added, changed or closed is applied in place, without building the index afresh', async () => {
     const { matcher: first } = await qg.db.tx((sql) => index.current(sql));
-    assert.deepEqual(first.match({ name: 'Omarov Bekzat', birthDate: '1991-06-15' }).map((match) => match.entryId), ['I-1']);
+    assert.deepEqual(
+      first.match({ name: 'Omarov Bekzat', birthDate: '1991-06-15' }).map((match) => match.entryId),
+      ['I-1'],
+    );
 
     await qg.db.tx((sql) => createEntry(sql, person('I-2', 'Сейітқали Дамир', '1990-04-04')));
     assert.deepEqual(await matchIds('Seitkali Damir', '1990-04-04'), ['I-2']);
@@ -45,7 +55,11 @@ describe('the watchlist index follows the list', () => {
     const { matcher: before } = await qg.db.tx((sql) => index.current(sql));
     await qg.db.query(`delete from watchlist_entries where id = 'I-2'`);
     await qg.db.tx((sql) => index.current(sql));
-    for (let tries = 0; tries < 100 && (await qg.db.tx((sql) => index.current(sql))).matcher === before; tries++) {
+    for (
+      let tries = 0;
+      tries < 100 && (await qg.db.tx((sql) => index.current(sql))).matcher === before;
+      tries++
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
     const { matcher } = await qg.db.tx((sql) => index.current(sql));

@@ -1,7 +1,12 @@
 import type { Sql } from '../../../core/index.js';
 import { Matcher, type WatchlistEntry } from '../matching/matcher.js';
 import type { DangerLevel, EntryKind } from './watchlists.contract.js';
-import { activeEntries, entriesChangedSince, watchlistVersion, type IndexedRow } from './watchlists.repository.js';
+import {
+  activeEntries,
+  entriesChangedSince,
+  watchlistVersion,
+  type IndexedRow,
+} from './watchlists.repository.js';
 
 export interface ListedEntry {
   id: string;
@@ -21,13 +26,25 @@ const REBUILD_RETIRED = 5_000;
 const REBUILD_RETIRED_SHARE = 0.2;
 
 const listed = (row: IndexedRow): ListedEntry => ({
-  id: row.id, kind: row.kind, iin: row.iin, fullName: row.full_name, birthDate: row.birth_date, plate: row.plate,
-  warrantBasis: row.warrant_basis, issuingAgency: row.issuing_agency, dangerLevel: row.danger_level, region: row.region,
+  id: row.id,
+  kind: row.kind,
+  iin: row.iin,
+  fullName: row.full_name,
+  birthDate: row.birth_date,
+  plate: row.plate,
+  warrantBasis: row.warrant_basis,
+  issuingAgency: row.issuing_agency,
+  dangerLevel: row.danger_level,
+  region: row.region,
 });
 
 const matchable = (entry: ListedEntry): WatchlistEntry => ({
-  entryId: entry.id, kind: entry.kind, ...(entry.iin ? { iin: entry.iin } : {}), ...(entry.fullName ? { fullName: entry.fullName } : {}),
-  ...(entry.birthDate ? { birthDate: entry.birthDate } : {}), ...(entry.plate ? { plate: entry.plate } : {}),
+  entryId: entry.id,
+  kind: entry.kind,
+  ...(entry.iin ? { iin: entry.iin } : {}),
+  ...(entry.fullName ? { fullName: entry.fullName } : {}),
+  ...(entry.birthDate ? { birthDate: entry.birthDate } : {}),
+  ...(entry.plate ? { plate: entry.plate } : {}),
 });
 
 /**
@@ -61,15 +78,25 @@ export class WatchlistIndex {
       } else await this.applyChanges(sql, built, version);
     }
     if (!this.built) await this.rebuilding;
-    if (!this.built) throw this.failure instanceof Error ? this.failure : new Error('the watchlist index is not built', { cause: this.failure });
+    if (!this.built)
+      throw this.failure instanceof Error
+        ? this.failure
+        : new Error('the watchlist index is not built', { cause: this.failure });
     return this.built;
   }
 
   private worthCompacting(matcher: Matcher): boolean {
-    return matcher.retiredEntries >= REBUILD_RETIRED && matcher.retiredEntries >= REBUILD_RETIRED_SHARE * (matcher.size + matcher.retiredEntries);
+    return (
+      matcher.retiredEntries >= REBUILD_RETIRED &&
+      matcher.retiredEntries >= REBUILD_RETIRED_SHARE * (matcher.size + matcher.retiredEntries)
+    );
   }
 
-  private async applyChanges(sql: Sql, built: NonNullable<WatchlistIndex['built']>, version: number): Promise<void> {
+  private async applyChanges(
+    sql: Sql,
+    built: NonNullable<WatchlistIndex['built']>,
+    version: number,
+  ): Promise<void> {
     const rows = await entriesChangedSince(sql, this.version);
     const changed: ListedEntry[] = [];
     const withdrawn: string[] = [];

@@ -6,8 +6,10 @@ export const dangerLevels = ['low', 'medium', 'high'] as const;
 export const entryStatuses = ['active', 'closed'] as const;
 export const closeReasons = ['detained', 'cancelled', 'found_elsewhere'] as const;
 
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
 
 export type EntryKind = (typeof entryKinds)[number];
 export type DangerLevel = (typeof dangerLevels)[number];

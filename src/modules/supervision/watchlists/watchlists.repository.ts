@@ -1,5 +1,18 @@
-import { inRegionScope, maskIin, maskName, present, type RegionScope, type Sql } from '../../../core/index.js';
-import type { CloseReason, DangerLevel, EntryKind, EntryStatus, WatchlistEntry } from './watchlists.contract.js';
+import {
+  inRegionScope,
+  maskIin,
+  maskName,
+  present,
+  type RegionScope,
+  type Sql,
+} from '../../../core/index.js';
+import type {
+  CloseReason,
+  DangerLevel,
+  EntryKind,
+  EntryStatus,
+  WatchlistEntry,
+} from './watchlists.contract.js';
 
 export interface EntryRow {
   id: string;
@@ -41,12 +54,29 @@ export async function createEntry(sql: Sql, entry: NewEntry): Promise<EntryRow> 
      on conflict (id) do update set iin = excluded.iin, full_name = excluded.full_name, birth_date = excluded.birth_date, plate = excluded.plate,
        warrant_basis = excluded.warrant_basis, issuing_agency = excluded.issuing_agency, danger_level = excluded.danger_level, region = excluded.region
      returning ${columns}`,
-    [entry.id, entry.kind, entry.iin ?? null, entry.fullName ?? null, entry.birthDate ?? null, entry.plate ?? null, entry.warrantBasis, entry.issuingAgency, entry.dangerLevel, entry.region],
+    [
+      entry.id,
+      entry.kind,
+      entry.iin ?? null,
+      entry.fullName ?? null,
+      entry.birthDate ?? null,
+      entry.plate ?? null,
+      entry.warrantBasis,
+      entry.issuingAgency,
+      entry.dangerLevel,
+      entry.region,
+    ],
   );
   return present(row, `watchlist entry ${entry.id} as written`);
 }
 
-export async function closeEntry(sql: Sql, scope: RegionScope, id: string, reason: CloseReason, throughSystem: boolean): Promise<EntryRow | undefined> {
+export async function closeEntry(
+  sql: Sql,
+  scope: RegionScope,
+  id: string,
+  reason: CloseReason,
+  throughSystem: boolean,
+): Promise<EntryRow | undefined> {
   const [row] = await sql.query<EntryRow>(
     `update watchlist_entries set status = 'closed', closed_reason = $2, closed_through_system = $3, closed_at = now()
      where id = $1 and status = 'active' and ${inRegionScope('region', 4)} returning ${columns}`,
@@ -55,7 +85,12 @@ export async function closeEntry(sql: Sql, scope: RegionScope, id: string, reaso
   return row;
 }
 
-export async function listEntries(sql: Sql, scope: RegionScope, status: EntryStatus, limit: number): Promise<EntryRow[]> {
+export async function listEntries(
+  sql: Sql,
+  scope: RegionScope,
+  status: EntryStatus,
+  limit: number,
+): Promise<EntryRow[]> {
   return sql.query<EntryRow>(
     `select ${columns} from watchlist_entries where status = $1 and ${inRegionScope('region', 2)} order by created_at desc limit $3`,
     [status, scope, limit],
@@ -67,7 +102,12 @@ export const presentEntry = (row: EntryRow): WatchlistEntry => ({
   id: row.id,
   kind: row.kind,
   // A vehicle always has a plate (a check in the table).
-  label: row.kind === 'vehicle' ? (row.plate ?? row.id) : [row.full_name ? maskName(row.full_name) : null, row.iin ? maskIin(row.iin) : null].filter(Boolean).join(', '),
+  label:
+    row.kind === 'vehicle'
+      ? (row.plate ?? row.id)
+      : [row.full_name ? maskName(row.full_name) : null, row.iin ? maskIin(row.iin) : null]
+          .filter(Boolean)
+          .join(', '),
   warrantBasis: row.warrant_basis,
   issuingAgency: row.issuing_agency,
   dangerLevel: row.danger_level,
@@ -80,7 +120,20 @@ export const presentEntry = (row: EntryRow): WatchlistEntry => ({
 });
 
 /** The columns of a watchlist row the matching index needs. */
-export type IndexedRow = Pick<EntryRow, 'id' | 'kind' | 'iin' | 'full_name' | 'birth_date' | 'plate' | 'warrant_basis' | 'issuing_agency' | 'danger_level' | 'region' | 'status'>;
+export type IndexedRow = Pick<
+  EntryRow,
+  | 'id'
+  | 'kind'
+  | 'iin'
+  | 'full_name'
+  | 'birth_date'
+  | 'plate'
+  | 'warrant_basis'
+  | 'issuing_agency'
+  | 'danger_level'
+  | 'region'
+  | 'status'
+>;
 
 const INDEXED = `select id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-DD') as birth_date, plate, warrant_basis, issuing_agency,
   danger_level, region, status from watchlist_entries`;
@@ -90,7 +143,9 @@ const INDEXED = `select id, kind, iin, full_name, to_char(birth_date, 'YYYY-MM-D
  * afresh (a deletion). Triggers keep both (migration 0006).
  */
 export async function watchlistVersion(sql: Sql): Promise<{ version: number; rebuildFrom: number }> {
-  const [row] = await sql.query<{ version: string; rebuild_from: string }>('select version, rebuild_from from watchlist_version');
+  const [row] = await sql.query<{ version: string; rebuild_from: string }>(
+    'select version, rebuild_from from watchlist_version',
+  );
   return { version: Number(row?.version ?? 0), rebuildFrom: Number(row?.rebuild_from ?? 0) };
 }
 

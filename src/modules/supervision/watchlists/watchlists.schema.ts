@@ -1,13 +1,26 @@
 import { Type } from 'typebox';
 import { RegionCode, Strict } from '../../../core/index.js';
 import { ExternalId, Iin, Plate } from '../supervision.schema.js';
-import { closeReasons, dangerLevels, entryKinds, entryStatuses, type CloseReason, type DangerLevel, type EntryKind, type EntryStatus } from './watchlists.contract.js';
+import {
+  closeReasons,
+  dangerLevels,
+  entryKinds,
+  entryStatuses,
+  type CloseReason,
+  type DangerLevel,
+  type EntryKind,
+  type EntryStatus,
+} from './watchlists.contract.js';
 
 /** The request schemas of the watchlist. */
 
-const oneOf = <T extends string>(values: readonly T[]) => Type.Unsafe<T>({ type: 'string', enum: [...values] });
+const oneOf = <T extends string>(values: readonly T[]) =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values] });
 
-export const WatchlistQuery = Strict({ status: Type.Optional(oneOf<EntryStatus>(entryStatuses)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) });
+export const WatchlistQuery = Strict({
+  status: Type.Optional(oneOf<EntryStatus>(entryStatuses)),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+});
 
 export const NewEntryBody = Strict({
   id: Type.Optional(ExternalId),

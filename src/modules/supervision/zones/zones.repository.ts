@@ -60,7 +60,11 @@ export async function zoneExists(sql: Sql, id: string): Promise<boolean> {
 }
 
 /** A zone as listed: its geometry as the request that defined it had it (a Polygon or a MultiPolygon). */
-export type ListedZoneRow = Omit<ZoneRow, 'geometry'> & { geometry: ZoneGeometry; region: string; incursions: number };
+export type ListedZoneRow = Omit<ZoneRow, 'geometry'> & {
+  geometry: ZoneGeometry;
+  region: string;
+  incursions: number;
+};
 
 /** Active zones in the caller's regions with their incursions of the last 30 days. */
 export async function listZones(sql: Sql, scope: RegionScope): Promise<ListedZoneRow[]> {
@@ -73,7 +77,9 @@ export async function listZones(sql: Sql, scope: RegionScope): Promise<ListedZon
 
 /** Every active zone, for the rule (zones are few, and an activity may be seen outside its source's region). */
 export async function activeZones(sql: Sql): Promise<ZoneRow[]> {
-  return sql.query<ZoneRow>('select id, name, kind, geometry, forbidden_activities from restricted_zones where active');
+  return sql.query<ZoneRow>(
+    'select id, name, kind, geometry, forbidden_activities from restricted_zones where active',
+  );
 }
 
 /** Defines a public-order rule; false if the id is taken. */
@@ -81,7 +87,19 @@ export async function insertOrderRule(sql: Sql, rule: NewOrderRule): Promise<boo
   const inserted = await sql.query(
     `insert into public_order_rules (id, name, region, lat, lon, radius_m, activities, from_time, to_time, min_confidence, min_crowd)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) on conflict (id) do nothing returning id`,
-    [rule.id, rule.name, rule.region, rule.lat, rule.lon, rule.radiusM, rule.activities, rule.from, rule.to, rule.minConfidence ?? 0.6, rule.minCrowd ?? 50],
+    [
+      rule.id,
+      rule.name,
+      rule.region,
+      rule.lat,
+      rule.lon,
+      rule.radiusM,
+      rule.activities,
+      rule.from,
+      rule.to,
+      rule.minConfidence ?? 0.6,
+      rule.minCrowd ?? 50,
+    ],
   );
   return inserted.length > 0;
 }

@@ -9,7 +9,10 @@ const Position = Type.Array(Type.Number(), { minItems: 2, maxItems: 2 });
 const Ring = Type.Array(Position, { minItems: 4, maxItems: 5000 });
 const PolygonGeometry = Type.Union([
   Strict({ type: Type.Literal('Polygon'), coordinates: Type.Array(Ring, { minItems: 1, maxItems: 50 }) }),
-  Strict({ type: Type.Literal('MultiPolygon'), coordinates: Type.Array(Type.Array(Ring, { minItems: 1, maxItems: 50 }), { minItems: 1, maxItems: 100 }) }),
+  Strict({
+    type: Type.Literal('MultiPolygon'),
+    coordinates: Type.Array(Type.Array(Ring, { minItems: 1, maxItems: 50 }), { minItems: 1, maxItems: 100 }),
+  }),
 ]);
 
 export const ZoneBody = Strict({
@@ -18,7 +21,11 @@ export const ZoneBody = Strict({
   kind: Type.Unsafe<ZoneKind>({ type: 'string', enum: [...zoneKinds] }),
   region: RegionCode,
   geometry: PolygonGeometry,
-  forbiddenActivities: Type.Array(Type.String({ pattern: '^[a-z_]{2,40}$' }), { minItems: 1, maxItems: 20, uniqueItems: true }),
+  forbiddenActivities: Type.Array(Type.String({ pattern: '^[a-z_]{2,40}$' }), {
+    minItems: 1,
+    maxItems: 20,
+    uniqueItems: true,
+  }),
 });
 
 export const orderActivities = ['fight', 'crowd'] as const;
@@ -30,7 +37,10 @@ export const PublicOrderRuleBody = Strict({
   lat: Lat,
   lon: Lon,
   radiusM: Type.Integer({ minimum: 20, maximum: 5000 }),
-  activities: Type.Array(Type.Unsafe<(typeof orderActivities)[number]>({ type: 'string', enum: [...orderActivities] }), { minItems: 1, maxItems: 2, uniqueItems: true }),
+  activities: Type.Array(
+    Type.Unsafe<(typeof orderActivities)[number]>({ type: 'string', enum: [...orderActivities] }),
+    { minItems: 1, maxItems: 2, uniqueItems: true },
+  ),
   from: LocalTime,
   to: LocalTime,
   minConfidence: Type.Optional(Type.Number({ minimum: 0, maximum: 1 })),

@@ -10,7 +10,11 @@ export function RevealSection({ alertId }: { alertId: string }) {
   return (
     <PurposeReveal
       request={async (purpose: string) =>
-        (await api.post<{ subject: AlertSubject }>(`/api/alerts/${encodeURIComponent(alertId)}/reveal`, { purpose })).subject
+        (
+          await api.post<{ subject: AlertSubject }>(`/api/alerts/${encodeURIComponent(alertId)}/reveal`, {
+            purpose,
+          })
+        ).subject
       }
       render={(subject) => (
         <div className="revealed" data-testid="revealed-subject">
@@ -18,7 +22,13 @@ export function RevealSection({ alertId }: { alertId: string }) {
           <KeyValueList data={subject} />
         </div>
       )}
-      labels={{ button: t('alert.reveal'), title: t('alert.revealTitle'), purpose: t('alert.purposeLabel'), hint: `${t('alert.revealWarning')} ${t('alert.purposeHint')}`, submit: t('alert.revealSubmit') }}
+      labels={{
+        button: t('alert.reveal'),
+        title: t('alert.revealTitle'),
+        purpose: t('alert.purposeLabel'),
+        hint: `${t('alert.revealWarning')} ${t('alert.purposeHint')}`,
+        submit: t('alert.revealSubmit'),
+      }}
       buttonTestId="action-reveal"
     />
   );

@@ -1,5 +1,10 @@
 import type { Query } from '../../app/api-client';
-import type { AppealLanguage, AppealStatus, RiskLabel, RiskLevel } from '../../../../src/modules/appeals/appeals.contract.js';
+import type {
+  AppealLanguage,
+  AppealStatus,
+  RiskLabel,
+  RiskLevel,
+} from '../../../../src/modules/appeals/appeals.contract.js';
 import { APPEAL_LANGUAGES, APPEAL_STATUSES, RISK_LABELS, type SlaFilter } from './types';
 import { SEVERITIES } from '../../app/types';
 

@@ -16,7 +16,11 @@ export function ApplicantReveal({ appealId }: { appealId: string }) {
   return (
     <PurposeReveal
       request={async (purpose: string) =>
-        (await api.post<RevealedApplicant>(`/api/appeals/${encodeURIComponent(appealId)}/reveal`, { purpose })).applicant
+        (
+          await api.post<RevealedApplicant>(`/api/appeals/${encodeURIComponent(appealId)}/reveal`, {
+            purpose,
+          })
+        ).applicant
       }
       render={(applicant) => {
         const present = FIELDS.filter((f) => applicant[f.key]);
@@ -38,7 +42,13 @@ export function ApplicantReveal({ appealId }: { appealId: string }) {
           </div>
         );
       }}
-      labels={{ button: t('reveal.button'), title: t('reveal.title'), purpose: t('reveal.purpose'), hint: t('reveal.hint'), submit: t('reveal.submit') }}
+      labels={{
+        button: t('reveal.button'),
+        title: t('reveal.title'),
+        purpose: t('reveal.purpose'),
+        hint: t('reveal.hint'),
+        submit: t('reveal.submit'),
+      }}
       buttonTestId="appeal-reveal"
     />
   );

@@ -1,4 +1,10 @@
-import type { AppealDetail, EntityKind, EvidencePhrase, RiskLabel, TextField } from '../../../../src/modules/appeals/appeals.contract.js';
+import type {
+  AppealDetail,
+  EntityKind,
+  EvidencePhrase,
+  RiskLabel,
+  TextField,
+} from '../../../../src/modules/appeals/appeals.contract.js';
 
 // Evidence phrases and entities arrive as [start, end) offsets into the subject or the text (UTF-16 code units, as
 // the server's JavaScript counts them). Spans may overlap (a phrase inside another label's phrase, a phone number

@@ -24,10 +24,7 @@ export function ComparisonCard({ active, candidate, canActivate, onActivated }: 
   const { t, formatNumber } = useAppealsI18n();
   const [confirming, setConfirming] = useState(false);
   const activate = useAction((version: string, replacing: string) =>
-    api.post<Activation>(
-      `/api/appeals/models/${encodeURIComponent(version)}/activate`,
-      { replacing },
-    ),
+    api.post<Activation>(`/api/appeals/models/${encodeURIComponent(version)}/activate`, { replacing }),
   );
 
   async function confirmActivation() {

@@ -27,9 +27,7 @@ function Models({ canActivate }: { canActivate: boolean }) {
   const api = useApi();
   const { t } = useAppealsI18n();
   const { query } = useLocation();
-  const models = useResource('appeal-models', () =>
-    api.get<ModelList>('/api/appeals/models'),
-  );
+  const models = useResource('appeal-models', () => api.get<ModelList>('/api/appeals/models'));
   const [activated, setActivated] = useState<string | null>(null);
 
   const list = models.data?.models ?? [];

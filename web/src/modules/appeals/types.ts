@@ -2,7 +2,11 @@
 // response contracts (src/modules/appeals/appeals.contract.ts, models/models.contract.ts), imported as types where
 // they are used; `satisfies` keeps these lists within the contract's vocabularies.
 
-import type { AppealLanguage, AppealStatus, RiskLabel } from '../../../../src/modules/appeals/appeals.contract.js';
+import type {
+  AppealLanguage,
+  AppealStatus,
+  RiskLabel,
+} from '../../../../src/modules/appeals/appeals.contract.js';
 
 export const RISK_LABELS = [
   'violence',
@@ -14,7 +18,13 @@ export const RISK_LABELS = [
   'drugs',
 ] as const satisfies readonly RiskLabel[];
 
-export const APPEAL_LANGUAGES = ['kk', 'ru', 'en', 'kk-latn', 'mixed'] as const satisfies readonly AppealLanguage[];
+export const APPEAL_LANGUAGES = [
+  'kk',
+  'ru',
+  'en',
+  'kk-latn',
+  'mixed',
+] as const satisfies readonly AppealLanguage[];
 
 export const APPEAL_STATUSES = [
   'new',

@@ -13,9 +13,7 @@ export function useAppealList(filters: AppealFilters) {
   const api = useApi();
   const query = filtersToApiQuery(filters);
   const key = buildUrl('/api/appeals', query);
-  const list = useResource(key, () =>
-    api.get<AppealPage>('/api/appeals', { ...query, limit: PAGE_SIZE }),
-  );
+  const list = useResource(key, () => api.get<AppealPage>('/api/appeals', { ...query, limit: PAGE_SIZE }));
 
   /** Replace an appeal where it is in the list; an action never adds a row the filters did not already show. */
   const update = useCallback(

@@ -26,9 +26,7 @@ export function AnomalyDetailPanel({ anomalyId, onClose, onDecided }: AnomalyDet
   const { t } = useForecastingI18n();
   const { sliceName } = useCatalogue();
   const detail = useResource(`forecast-anomaly:${anomalyId}`, () =>
-    api.get<AnomalyDetail>(
-      `/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}`,
-    ),
+    api.get<AnomalyDetail>(`/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}`),
   );
   const a = detail.data?.anomaly;
   const slice = a ? parseSeriesKey(a.seriesKey) : null;

@@ -22,10 +22,7 @@ export function DecisionForm({ anomalyId, onDecided }: { anomalyId: string; onDe
   const [note, setNote] = useState('');
   const [submitted, setSubmitted] = useState(false);
   const record = useAction((body: { action: DecisionAction; note: string }) =>
-    api.post<DecisionRecorded>(
-      `/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}/decisions`,
-      body,
-    ),
+    api.post<DecisionRecorded>(`/api/forecasting/anomalies/${encodeURIComponent(anomalyId)}/decisions`, body),
   );
   const trimmed = note.trim();
   const noteProblem = trimmed.length < NOTE_MIN ? t('dec.noteTooShort', { min: NOTE_MIN }) : null;

@@ -1,4 +1,7 @@
-import type { Outcome, SupervisionAlertKind } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  Outcome,
+  SupervisionAlertKind,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 
 // Which alert kinds and outcomes the screens show, in the order they show them. The types come from the server's
 // contract; the lists are the screens' own (a type import brings no values into the browser).

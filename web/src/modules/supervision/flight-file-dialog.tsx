@@ -6,7 +6,11 @@ import { ErrorState } from '../../components/error-state';
 import { Field } from '../../components/field';
 import { Modal } from '../../components/modal';
 import { useSupervisionI18n } from './i18n';
-import type { FlightAnswer, SourceList, ZoneList } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  FlightAnswer,
+  SourceList,
+  ZoneList,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 import { FormActions } from '../../components/form-actions';
 
 const HOUR = 3_600_000;

@@ -9,7 +9,12 @@ import { Table, type Column } from '../../components/table';
 import { canFileFlights } from './access';
 import { FlightFileDialog } from './flight-file-dialog';
 import { useSupervisionI18n } from './i18n';
-import type { Flight, FlightAnswer, FlightEnd, FlightList } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  Flight,
+  FlightAnswer,
+  FlightEnd,
+  FlightList,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 
 const STATUS_TONE: Record<Flight['status'], Tone> = {
   planned: 'info',
@@ -146,7 +151,8 @@ function EndFlight({ flight, onEnded }: { flight: Flight; onEnded: () => void })
   const { t } = useSupervisionI18n();
   // A flight not yet started can only be cancelled; one in the air lands or is lost. The choice follows the status
   // as the list refreshes.
-  const allowed: readonly [FlightEnd, ...FlightEnd[]] = flight.status === 'planned' ? ['cancelled'] : ['landed', 'lost'];
+  const allowed: readonly [FlightEnd, ...FlightEnd[]] =
+    flight.status === 'planned' ? ['cancelled'] : ['landed', 'lost'];
   const [chosen, setChosen] = useState<FlightEnd | null>(null);
   const reason = chosen && allowed.includes(chosen) ? chosen : allowed[0];
   const end = useAction(() =>

@@ -2,7 +2,12 @@ import type { Region, Severity } from '../../app/types';
 import { buildMapOption, type RegionFeatureCollection } from '../../core/overview/map-option';
 import type { LiveMapOption } from './charts-setup';
 import type { SupervisionI18n } from './i18n';
-import type { LiveAlert, Source, Zone, ZoneGeometry } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  LiveAlert,
+  Source,
+  Zone,
+  ZoneGeometry,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 
 interface LiveMapInput {
   geojson: RegionFeatureCollection;

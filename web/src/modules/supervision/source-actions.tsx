@@ -4,7 +4,12 @@ import { useAction } from '../../app/use-action';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DeviceCredentialModal } from './device-credential-modal';
 import { useSupervisionI18n } from './i18n';
-import type { CredentialIssued, DeviceCredential, Source, SourceAnswer } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  CredentialIssued,
+  DeviceCredential,
+  Source,
+  SourceAnswer,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 
 type Asking = 'password' | 'service' | null;
 

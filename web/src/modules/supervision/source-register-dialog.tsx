@@ -47,9 +47,7 @@ export function SourceRegisterDialog({
     every: '300',
   });
   const [submitted, setSubmitted] = useState(false);
-  const register = useAction((body: object) =>
-    api.post<SourceRegistered>('/api/supervision/sources', body),
-  );
+  const register = useAction((body: object) => api.post<SourceRegistered>('/api/supervision/sources', body));
   const set = (field: keyof typeof form) => (event: { target: { value: string } }) =>
     setForm((previous) => ({ ...previous, [field]: event.target.value }));
   const invalid = {

@@ -2,7 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useAlertEvents } from '../../app/alert-stream';
 import { useApi } from '../../app/auth';
 import { useResource, type Resource } from '../../app/use-resource';
-import type { LiveView, Measures, SourceList, ZoneList } from '../../../../src/modules/supervision/supervision.contract.js';
+import type {
+  LiveView,
+  Measures,
+  SourceList,
+  ZoneList,
+} from '../../../../src/modules/supervision/supervision.contract.js';
 
 /** Sources report health by the minute; a 15-second poll keeps silences current without a stream of their own. */
 const REFRESH_MS = 15_000;
@@ -37,9 +42,7 @@ export function useSupervisionData(): SupervisionData {
   const measures = useResource(`sv-measures${suffix}`, () =>
     api.get<Measures>('/api/supervision/measures', { days: MEASURE_DAYS }),
   );
-  const sources = useResource(`sv-sources${suffix}`, () =>
-    api.get<SourceList>('/api/supervision/sources'),
-  );
+  const sources = useResource(`sv-sources${suffix}`, () => api.get<SourceList>('/api/supervision/sources'));
   // Zones change with configuration, not by the minute: loaded once per visit.
   const zones = useResource('sv-zones', () => api.get<ZoneList>('/api/supervision/zones'));
 

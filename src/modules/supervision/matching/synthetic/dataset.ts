@@ -195,7 +195,8 @@ function plantedPerson(
     identifiers.birthDate = person.birthDate;
   else if (dateKind === 'one-digit') identifiers.birthDate = oneDigitOff(person.birthDate, rng);
   else if (dateKind === 'swapped')
-    identifiers.birthDate = Number(day) <= 12 ? `${year ?? ''}-${day ?? ''}-${month ?? ''}` : person.birthDate;
+    identifiers.birthDate =
+      Number(day) <= 12 ? `${year ?? ''}-${day ?? ''}-${month ?? ''}` : person.birthDate;
   if (dateKind !== 'exact' && identifiers.birthDate !== person.birthDate) extras.push(`date ${dateKind}`);
   if (dateKind === 'missing' || rng.chance(0.3)) {
     const misread = rng.chance(0.05);

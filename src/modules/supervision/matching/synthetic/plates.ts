@@ -54,7 +54,10 @@ export function plateVariant(plate: string, rng: Rng): { plate: string; variant:
       if (positions.length === 0) return { plate: compact, variant: 'spacing' };
       const at = rng.pick(positions);
       return {
-        plate: latinPlate.slice(0, at) + (confusions[latinPlate.charAt(at)] ?? latinPlate.charAt(at)) + latinPlate.slice(at + 1),
+        plate:
+          latinPlate.slice(0, at) +
+          (confusions[latinPlate.charAt(at)] ?? latinPlate.charAt(at)) +
+          latinPlate.slice(at + 1),
         variant,
       };
     }
