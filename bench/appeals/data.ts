@@ -52,6 +52,7 @@ export function loadSpbAppeals(): Example[] {
         topic: null,
         lang: 'ru',
         source: 'seed' as const,
+        writer: 'spb',
       },
     ];
   });

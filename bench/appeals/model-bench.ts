@@ -1,12 +1,13 @@
 /**
- * Quality on the fixed held-out split and screening throughput on one core: our model, the plain bag-of-words
- * baseline and two scikit-learn peers, all trained on the same training split. The peers' probabilities come back to
- * Node and are scored by `evaluatePredictions`, so every row is measured by the same metric code.
+ * Quality on the fixed held-out split and on the independent set, and screening throughput on one core: our model,
+ * the plain bag-of-words baseline, fastText and two scikit-learn peers, all trained on the same training split. The
+ * peers' probabilities come back to Node and are scored by `evaluatePredictions`, so every row is measured by the
+ * same metric code.
  */
 import { present } from '../../src/core/lang/index.js';
 import { trainBaseline } from '../../src/modules/appeals/model/baseline.js';
 import { AppealClassifier } from '../../src/modules/appeals/model/classifier.js';
-import type { Example } from '../../src/modules/appeals/model/corpus.js';
+import { hasRiskLabels, loadIndependentSet, type Example } from '../../src/modules/appeals/model/corpus.js';
 import {
   evaluatePredictions,
   type Evaluation,
@@ -17,11 +18,15 @@ import { trainModel } from '../../src/modules/appeals/model/train.js';
 import { tokenize } from '../../src/modules/appeals/text/normalize.js';
 import { heldOutSplit, meanLength, screeningTexts, type TempDir } from './data.js';
 import { runPeer, type PeerOutput, type PeerQualityModel } from './sklearn-peer.js';
+import { trainFastText } from './fasttext-peer.js';
 
 export interface QualityRow {
   name: string;
   trainSeconds: number;
+  /** On the held-out quarter of the corpus. */
   evaluation: Evaluation;
+  /** On the independent set (never trained or tuned on). */
+  independent: Evaluation;
   /** Average precision per label (area under the precision-recall curve): ranking quality, whatever the threshold. */
   averagePrecision: Record<RiskLabel, number>;
   macroAveragePrecision: number;
@@ -40,6 +45,7 @@ export interface ModelBench {
   trainSize: number;
   riskTrainSize: number;
   testSize: number;
+  independentSize: number;
   ordinaryAppeals: number;
   quality: QualityRow[];
   throughput: ThroughputRow[];
@@ -108,9 +114,10 @@ export async function benchModels(options: {
   withPeer: boolean;
 }): Promise<ModelBench> {
   const { train, test } = heldOutSplit();
+  const independentSet = loadIndependentSet();
   // Out of the training split by construction: no model here sees St Petersburg appeals in training.
   const ordinary = options.spb.slice(0, options.ordinary);
-  const riskTrain = train.filter((example) => example.labels !== null);
+  const riskTrain = train.filter(hasRiskLabels);
 
   let started = performance.now();
   const classifier = new AppealClassifier(trainModel(train));
@@ -121,16 +128,15 @@ export async function benchModels(options: {
   const row = (
     name: string,
     trainSeconds: number,
-    scoresOf: (example: Example, index: number) => Record<RiskLabel, number>,
+    scoresOf: (example: Example) => Record<RiskLabel, number>,
     ordinaryScores: Record<RiskLabel, number>[],
     thresholdOf: (label: RiskLabel) => number = () => 0.5,
   ): QualityRow => {
-    const predictions = test.map((example, index) => ({
-      truth: example.labels,
-      scores: scoresOf(example, index),
-      lang: example.lang,
-    }));
+    const predictionsOf = (examples: typeof test) =>
+      examples.map((example) => ({ truth: example.labels, scores: scoresOf(example), lang: example.lang }));
+    const predictions = predictionsOf(test);
     const evaluation = evaluatePredictions(predictions, thresholdOf);
+    const independent = evaluatePredictions(predictionsOf(independentSet), thresholdOf);
     const flagged = ordinaryScores.filter((scores) =>
       riskLabels.some((label) => scores[label] >= thresholdOf(label)),
     ).length;
@@ -138,6 +144,7 @@ export async function benchModels(options: {
       name,
       trainSeconds,
       evaluation,
+      independent,
       ...averagePrecision(predictions),
       ordinaryFlagged: ordinaryScores.length ? flagged / ordinaryScores.length : null,
     };
@@ -158,6 +165,12 @@ export async function benchModels(options: {
     ),
   ];
 
+  const fastText = await trainFastText(riskTrain);
+  const fastTextScores = (example: Example) => fastText.scores(example.text);
+  quality.push(
+    row(`${fastText.name}, at 0.5`, fastText.trainSeconds, fastTextScores, ordinary.map(fastTextScores)),
+  );
+
   const texts = screeningTexts(options.texts, options.spb);
   const throughput: ThroughputRow[] = [
     timePerText('ours: screen(text), full screening', texts, (text) => classifier.screen(text)),
@@ -165,6 +178,7 @@ export async function benchModels(options: {
       classifier.probabilities(tokenize(text)),
     ),
     timePerText('baseline.ts: scores(text)', texts, (text) => baseline(text)),
+    timePerText('fastText (wasm): predict(text), one text a call', texts, (text) => fastText.scores(text)),
   ];
 
   let peer: PeerOutput<PeerQualityModel> | null = null;
@@ -176,7 +190,8 @@ export async function benchModels(options: {
       '--train',
       options.tmp.writeJsonl('split-train.jsonl', riskTrain),
       '--test',
-      options.tmp.writeJsonl('split-test.jsonl', test),
+      // Both test sets in one file; their rows are told apart by position.
+      options.tmp.writeJsonl('split-test.jsonl', [...test, ...independentSet]),
       '--ordinary',
       options.tmp.writeJsonl('ordinary.jsonl', ordinary),
       '--texts',
@@ -188,6 +203,9 @@ export async function benchModels(options: {
       String(options.single),
     ];
     const output = await runPeer<PeerQualityModel>(args, options.tmp.file('quality.json'));
+    const testRow = new Map<Example, number>(
+      [...test, ...independentSet].map((example, index) => [example, index]),
+    );
     peer = output;
     for (const [name, model] of Object.entries(output.models)) {
       const ordinaryScores = model.ordinaryProbabilities.map((probabilities) =>
@@ -197,8 +215,14 @@ export async function benchModels(options: {
         row(
           `${name}, at 0.5`,
           model.fitSeconds,
-          (_, index) =>
-            asScores(output.labels, present(model.testProbabilities[index], 'a peer probability row')),
+          (example) =>
+            asScores(
+              output.labels,
+              present(
+                model.testProbabilities[present(testRow.get(example), 'a test example')],
+                'a peer probability row',
+              ),
+            ),
           ordinaryScores,
         ),
       );
@@ -218,6 +242,7 @@ export async function benchModels(options: {
     trainSize: train.length,
     riskTrainSize: riskTrain.length,
     testSize: test.length,
+    independentSize: independentSet.length,
     ordinaryAppeals: ordinary.length,
     quality,
     throughput,

@@ -84,6 +84,32 @@ export function printModels(bench: ModelBench): void {
   );
 
   console.log(
+    `\n1b. The same models on the independent set: ${bench.independentSize} appeals written to another brief by other hands (src/modules/appeals/evaluation/), never trained or tuned on`,
+  );
+  console.log(
+    `${'model'.padEnd(62)} ${'macroF1'.padStart(7)} ${'anyP'.padStart(6)} ${'anyR'.padStart(6)} | F1 ${labels}`,
+  );
+  for (const row of bench.quality) {
+    const e = row.independent;
+    console.log(
+      `${row.name.padEnd(62)} ${pct(e.macroF1, 7)} ${pct(e.anyRisk.precision)} ${pct(e.anyRisk.recall)} |    ${riskLabels.map((label) => pct(e.perLabel[label].f1)).join(' ')}`,
+    );
+  }
+  const independentSupport = bench.quality[0]?.independent;
+  if (independentSupport) {
+    console.log(
+      `${'support'.padEnd(62)} ${''.padStart(7)} ${''.padStart(6)} ${String(independentSupport.anyRisk.support).padStart(6)} |    ${riskLabels.map((label) => String(independentSupport.perLabel[label].support).padStart(6)).join(' ')}`,
+    );
+    const ours = bench.quality.find((row) => row.name.includes('per-label thresholds'));
+    if (ours)
+      console.log(
+        `   ours, any-risk recall by language: ${Object.entries(ours.independent.byLanguage)
+          .map(([lang, row]) => `${lang} ${pct(row.anyRiskRecall, 0)} % (${row.appeals})`)
+          .join(', ')}`,
+      );
+  }
+
+  console.log(
     `\n2. Screening throughput on one core: ${bench.screeningTexts.count} texts (seed corpus + KZgov + St Petersburg appeals, mean ${bench.screeningTexts.meanChars} chars), models of table 1`,
   );
   console.log(

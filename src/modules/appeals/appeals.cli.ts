@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { formatEvaluation } from './model/evaluate.js';
 import {
   correctionExamples,
+  crossWriterValidation,
   evaluateHeldOut,
   loadShippedModel,
   shippedModelPath,
@@ -126,32 +127,47 @@ export function appealsCommands(
   appeals
     .command('evaluate')
     .description(
-      'Train on the fixed training split and print held-out quality beside the bag-of-words baseline',
+      'Train on the fixed training split and print quality on the held-out quarter, on the independent set and across writers, beside the bag-of-words baseline',
     )
-    .action(() => {
+    .option('--no-cross-writer', 'skip the cross-writer validation (one training per writer)')
+    .action((options: { crossWriter: boolean }) => {
       const report = evaluateHeldOut();
       console.log(
         `training split ${report.trainSize} appeals, held-out ${report.testSize}, trained in ${report.trainSeconds.toFixed(2)} s`,
       );
+      console.log(formatEvaluation('held-out quarter of the corpus', report.model));
       console.log(
         formatEvaluation(
-          'this model (word + character n-grams, folded Kazakh/Latin, calibrated)',
-          report.model,
+          '\nindependent set (written to another brief by other hands; never trained or tuned on)',
+          report.independent,
         ),
       );
-      console.log(formatEvaluation('\nbaseline (bag of words + logistic regression)', report.baseline));
+      console.log(
+        formatEvaluation(
+          '\nbaseline (bag of words + logistic regression), held-out quarter',
+          report.baseline,
+        ),
+      );
       if (report.ordinaryFalseAlarms)
         console.log(
           `\nfalse alarms on ${report.ordinaryFalseAlarms.appeals} real ordinary appeals (St Petersburg portal, never trained on): ${(report.ordinaryFalseAlarms.share * 100).toFixed(1)} %`,
         );
-      console.log('\nconfusion (true label → labels predicted):');
-      for (const [label, row] of Object.entries(report.model.confusion))
+      console.log('\nconfusion on the independent set (true label → labels predicted):');
+      for (const [label, row] of Object.entries(report.independent.confusion))
         console.log(
           `  ${label.padEnd(11)} ${Object.entries(row)
             .filter(([, n]) => n > 0)
             .map(([other, n]) => `${other} ${n}`)
             .join(', ')}`,
         );
+      if (!options.crossWriter) return;
+      const crossWriter = crossWriterValidation();
+      console.log('\ncross-writer validation (each writer’s set scored by a model trained on the others):');
+      for (const fold of crossWriter.folds)
+        console.log(
+          `  ${fold.writer.padEnd(20)} ${String(fold.appeals).padStart(5)} appeals  macro-F1 ${fold.evaluation.macroF1.toFixed(3)}  any-risk precision ${fold.evaluation.anyRisk.precision.toFixed(3)} recall ${fold.evaluation.anyRisk.recall.toFixed(3)}`,
+        );
+      console.log(formatEvaluation('pooled', crossWriter.pooled));
     });
 
   appeals
@@ -169,11 +185,18 @@ export function appealsCommands(
       const platform = opened?.platform;
       try {
         const corrections = platform ? correctionExamples(await correctedAppeals(platform.db)) : [];
-        const { artifact, report } = trainRelease(options.output, options.modelVersion, corrections);
+        const { artifact, report, independent } = trainRelease(
+          options.output,
+          options.modelVersion,
+          corrections,
+        );
         console.log(
           `model ${artifact.version} written to ${options.output} in ${((performance.now() - started) / 1000).toFixed(1)} s (${corrections.length} analyst corrections used)`,
         );
-        console.log(formatEvaluation('held-out evaluation', report.model));
+        console.log(formatEvaluation('held-out quarter (a model trained on the other three)', report.model));
+        console.log(
+          formatEvaluation('\nindependent set (this model; never trained or tuned on)', independent),
+        );
         if (platform && opened) {
           await registryOf(opened).store(platform.db, artifact);
           console.log(

@@ -1,15 +1,26 @@
 import type { Platt } from './calibration.js';
 import type { LinearModel } from './linear.js';
 
+/**
+ * The format of the artifacts this code can score: it changes whenever the features change (2 added word stems and
+ * stem bigrams), because weights learnt on other features would score nonsense.
+ */
+export const ARTIFACT_FORMAT = 'qadagalau-appeals/2';
+
 /** A trained model as stored in the database and shipped in the package: weights quantised to int8 per label. */
 export interface ModelArtifact {
-  format: 'qadagalau-appeals/1';
+  format: typeof ARTIFACT_FORMAT;
   version: string;
   createdAt: string;
   buckets: number;
   /** Inverse document frequency per slot, packed (features.ts). */
   idf: string;
-  risk: QuantisedLinear & { platt: Platt[]; thresholds: number[] };
+  /** Per label: Platt scaling, the strongest sentence's weight (features.ts withStrongestSentence), the threshold. */
+  risk: QuantisedLinear & {
+    platt: Platt[];
+    sentenceWeights: number[];
+    thresholds: number[];
+  };
   routing: QuantisedLinear;
   card: Record<string, unknown>;
 }

@@ -2,9 +2,16 @@ import { present } from '../../../core/lang/index.js';
 import { extractEntities, type Entity } from '../text/entities.js';
 import { detectLanguage, type Language } from '../text/language.js';
 import { tokenize, type Token } from '../text/normalize.js';
-import { dequantise, type ModelArtifact } from './artifact.js';
+import { ARTIFACT_FORMAT, dequantise, type ModelArtifact } from './artifact.js';
 import { calibrate } from './calibration.js';
-import { pushFeatureHashes, unpackIdf, vectorize, type SparseVector } from './features.js';
+import {
+  pushFeatureHashes,
+  sentenceVectors,
+  unpackIdf,
+  vectorize,
+  withStrongestSentence,
+  type SparseVector,
+} from './features.js';
 import { riskLabels, type RiskLabel } from './labels.js';
 import { score, type LinearModel } from './linear.js';
 import {
@@ -43,6 +50,16 @@ export interface Screening {
   modelVersion: string;
 }
 
+/** A model trained on another feature set than this code computes: it cannot screen, and must be retrained. */
+export class OutdatedModelError extends Error {
+  constructor(
+    readonly version: string,
+    readonly format: string,
+  ) {
+    super(`model ${version} has format ${format}; this version of the screener reads ${ARTIFACT_FORMAT}`);
+  }
+}
+
 /** A loaded model: screening is pure and fast (no I/O), so the CLI, the API and the benchmarks share it. */
 export class AppealClassifier {
   private readonly risk: LinearModel;
@@ -53,6 +70,8 @@ export class AppealClassifier {
     readonly artifact: ModelArtifact,
     private readonly thresholds: RiskThresholds = defaultRiskThresholds,
   ) {
+    if (artifact.format !== ARTIFACT_FORMAT)
+      throw new OutdatedModelError(artifact.version, String(artifact.format));
     this.risk = dequantise(artifact.risk, artifact.buckets);
     this.routing = dequantise(artifact.routing, artifact.buckets);
     this.idf = unpackIdf(artifact.idf);
@@ -64,6 +83,11 @@ export class AppealClassifier {
     return this.artifact.risk.thresholds[index] ?? this.thresholds.label;
   }
 
+  /** The labels an appeal gets: every label at or over its own threshold. */
+  decide(scores: Record<RiskLabel, number>): RiskLabel[] {
+    return riskLabels.filter((label) => scores[label] >= this.threshold(label));
+  }
+
   get version(): string {
     return this.artifact.version;
   }
@@ -73,15 +97,26 @@ export class AppealClassifier {
     x: SparseVector = vectorize(tokens, this.artifact.buckets, this.idf),
   ): Record<RiskLabel, number> {
     const result = {} as Record<RiskLabel, number>;
+    const weights = this.artifact.risk.sentenceWeights;
+    // Sentences are vectorised only when some label weighs them (every trained model so far does).
+    const sentences = weights.some((weight) => weight > 0)
+      ? sentenceVectors(tokens, this.artifact.buckets, this.idf)
+      : [];
     riskLabels.forEach((label) => {
       const index = this.risk.labels.indexOf(label);
-      result[label] =
-        index < 0
-          ? 0
-          : calibrate(
-              present(this.artifact.risk.platt[index], "a risk label's Platt scaling in the model artifact"),
-              score(this.risk, x, index),
-            );
+      if (index < 0) {
+        result[label] = 0;
+        return;
+      }
+      const z = withStrongestSentence(
+        score(this.risk, x, index),
+        sentences.map((sentence) => score(this.risk, sentence, index)),
+        weights[index] ?? 0,
+      );
+      result[label] = calibrate(
+        present(this.artifact.risk.platt[index], "a risk label's Platt scaling in the model artifact"),
+        z,
+      );
     });
     return result;
   }
@@ -90,7 +125,7 @@ export class AppealClassifier {
     const tokens = tokenize(text);
     const x = vectorize(tokens, this.artifact.buckets, this.idf);
     const scores = this.probabilities(tokens, x);
-    const labels = riskLabels.filter((label) => scores[label] >= this.threshold(label));
+    const labels = this.decide(scores);
     const normalized = tokens.map((token) => token.norm).join(' ');
     const aggravating = aggravatingSignals(normalized);
     const level = riskLevel(scores, aggravating, this.thresholds, (label) => this.threshold(label));

@@ -14,7 +14,12 @@ export interface Example {
   /** Ordinary topic, where the source has one (routing). */
   topic: string | null;
   lang: string;
-  source: 'seed' | 'kzgov';
+  source: 'seed' | 'kzgov' | 'independent';
+  /**
+   * Who wrote it, as far as the project knows: the seed corpus's first set, each later set written to its own brief
+   * by other hands (`corpus/varied-*.jsonl`), a public set. Cross-writer validation holds out one writer at a time.
+   */
+  writer: string;
 }
 
 /** An example that teaches the risk model. */
@@ -32,7 +37,16 @@ export function sharedDataDir(): string | null {
   return existsSync(dir) ? dir : null;
 }
 
-export function loadSeedCorpus(dir = seedCorpusDir): Example[] {
+export const independentSetDir = fileURLToPath(new URL('../evaluation', import.meta.url));
+
+/** The files of the first seed set are named by label; each later set is `varied-<brief>.jsonl`. */
+const writerOf = (file: string) => (file.startsWith('varied-') ? file.replace(/\.jsonl$/, '') : 'seed');
+
+function readLabelled(
+  dir: string,
+  source: 'seed' | 'independent',
+  writer: (file: string) => string,
+): LabelledExample[] {
   return readdirSync(dir)
     .filter((name) => name.endsWith('.jsonl'))
     .sort()
@@ -41,12 +55,31 @@ export function loadSeedCorpus(dir = seedCorpusDir): Example[] {
         .split('\n')
         .filter((line) => line.trim())
         .map((line) => {
-          const row = JSON.parse(line) as { id: string; text: string; labels: string[]; lang: string };
+          const row = JSON.parse(line) as {
+            id: string;
+            text: string;
+            labels: string[];
+            lang?: string;
+            language?: string;
+          };
           const labels = row.labels.filter(isRiskLabel);
           if (labels.length !== row.labels.length) throw new Error(`${name}: ${row.id} has an unknown label`);
-          return { id: row.id, text: row.text, labels, topic: null, lang: row.lang, source: 'seed' as const };
+          const lang = present(row.lang ?? row.language, `the language of ${row.id} in ${name}`);
+          return { id: row.id, text: row.text, labels, topic: null, lang, source, writer: writer(name) };
         }),
     );
+}
+
+export function loadSeedCorpus(dir = seedCorpusDir): Example[] {
+  return readLabelled(dir, 'seed', writerOf);
+}
+
+/**
+ * The independent evaluation set (evaluation/README.md): written to another brief by other hands, never trained or
+ * tuned on. Only evaluation reads it.
+ */
+export function loadIndependentSet(dir = independentSetDir): LabelledExample[] {
+  return readLabelled(dir, 'independent', () => 'independent');
 }
 
 /**
@@ -78,6 +111,7 @@ export function loadKzgov(dir = sharedDataDir()): Example[] {
           topic,
           lang,
           source: 'kzgov' as const,
+          writer: 'kzgov',
         },
       ];
     });

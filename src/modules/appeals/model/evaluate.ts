@@ -5,6 +5,8 @@ export interface Prediction {
   truth: readonly RiskLabel[];
   scores: Record<RiskLabel, number>;
   lang: string;
+  /** The labels the model decided, when it decides otherwise than by one threshold per label (classifier.decide). */
+  decided?: readonly RiskLabel[];
 }
 
 interface Counts {
@@ -29,12 +31,14 @@ export function evaluatePredictions(
   predictions: readonly Prediction[],
   thresholdOf: (label: RiskLabel) => number = () => 0.5,
 ) {
+  const isPredicted = (prediction: Prediction, label: RiskLabel) =>
+    prediction.decided ? prediction.decided.includes(label) : prediction.scores[label] >= thresholdOf(label);
   const perLabel = Object.fromEntries(
     riskLabels.map((label) => {
       const counts: Counts = { tp: 0, fp: 0, fn: 0 };
-      for (const { truth, scores } of predictions) {
-        const predicted = scores[label] >= thresholdOf(label);
-        const actual = truth.includes(label);
+      for (const prediction of predictions) {
+        const predicted = isPredicted(prediction, label);
+        const actual = prediction.truth.includes(label);
         if (predicted && actual) counts.tp++;
         else if (predicted) counts.fp++;
         else if (actual) counts.fn++;
@@ -44,11 +48,11 @@ export function evaluatePredictions(
   ) as Record<RiskLabel, ReturnType<typeof prf>>;
   const macroF1 = riskLabels.reduce((sum, label) => sum + perLabel[label].f1, 0) / riskLabels.length;
   const any: Counts = { tp: 0, fp: 0, fn: 0 };
-  for (const { truth, scores } of predictions) {
-    const predicted = riskLabels.some((label) => scores[label] >= thresholdOf(label));
-    if (predicted && truth.length) any.tp++;
+  for (const prediction of predictions) {
+    const predicted = riskLabels.some((label) => isPredicted(prediction, label));
+    if (predicted && prediction.truth.length) any.tp++;
     else if (predicted) any.fp++;
-    else if (truth.length) any.fn++;
+    else if (prediction.truth.length) any.fn++;
   }
   // confusion[true][predicted]: how often an appeal of one label was also (or instead) given another.
   const confusion = Object.fromEntries(
@@ -57,9 +61,9 @@ export function evaluatePredictions(
       Object.fromEntries([...riskLabels, 'none'].map((other) => [other, 0])),
     ]),
   ) as Record<RiskLabel, Record<RiskLabel | 'none', number>>;
-  for (const { truth, scores } of predictions) {
-    const predicted = riskLabels.filter((label) => scores[label] >= thresholdOf(label));
-    for (const actual of truth) {
+  for (const prediction of predictions) {
+    const predicted = riskLabels.filter((label) => isPredicted(prediction, label));
+    for (const actual of prediction.truth) {
       if (predicted.length === 0) confusion[actual].none++;
       for (const label of predicted) confusion[actual][label]++;
     }
@@ -67,8 +71,8 @@ export function evaluatePredictions(
   const byLanguage: Record<string, { appeals: number; anyRiskRecall: number }> = {};
   for (const lang of new Set(predictions.map((prediction) => prediction.lang))) {
     const risky = predictions.filter((prediction) => prediction.lang === lang && prediction.truth.length > 0);
-    const found = risky.filter(({ scores }) =>
-      riskLabels.some((label) => scores[label] >= thresholdOf(label)),
+    const found = risky.filter((prediction) =>
+      riskLabels.some((label) => isPredicted(prediction, label)),
     ).length;
     byLanguage[lang] = {
       appeals: predictions.filter((prediction) => prediction.lang === lang).length,

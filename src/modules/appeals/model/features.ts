@@ -1,5 +1,6 @@
 import { present } from '../../../core/lang/index.js';
 import type { Token } from '../text/normalize.js';
+import { stems } from '../text/stem.js';
 import { lexiconHits } from './lexicon.js';
 
 export const DEFAULT_BUCKETS = 1 << 17;
@@ -34,38 +35,56 @@ function fnvExtend(hash: number, text: string, start: number, end: number): numb
 const prefixHash = (prefix: string) => fnvExtend(FNV_OFFSET, prefix, 0, prefix.length);
 const WORD = prefixHash('w:');
 const CHAR = prefixHash('c:');
+const KAZAKH_STEM = prefixHash('k:');
+const RUSSIAN_STEM = prefixHash('r:');
 const BIGRAM = prefixHash('b:');
 
+const shorter = (a: string, b: string) => (b.length < a.length ? b : a);
+
+/** Features of a token that go to the word block: the word and its two stems (see hashFeatures). */
+export const WORD_FEATURES = 3;
+
 /**
- * The features one token contributes: the word, its character 3- to 5-grams (robust to typos and Kazakh suffixes),
- * and the bigram with the next word. Pushes each feature's FNV-1a hash, exactly fnv1a(name) for the names that
- * `tokenFeatures` lists, without building the strings (this is the hot loop of screening).
+ * The features one token contributes: the word, its Kazakh and Russian stems (so that the inflected forms of a root
+ * meet, text/stem.ts), its character 3- to 5-grams (robust to typos and spelling variants), and the bigram of its
+ * shorter stem with the next word's. Pushes each feature's FNV-1a hash, exactly fnv1a(name) for the names that `tokenFeatures` lists,
+ * without building the strings (this is the hot loop of screening).
  */
 export function pushFeatureHashes(tokens: readonly Token[], index: number, out: number[]): void {
   const word = present(tokens[index], 'the token to hash').norm;
+  const { kazakh, russian } = stems(word);
   out.push(fnvExtend(WORD, word, 0, word.length) >>> 0);
+  out.push(fnvExtend(KAZAKH_STEM, kazakh, 0, kazakh.length) >>> 0);
+  out.push(fnvExtend(RUSSIAN_STEM, russian, 0, russian.length) >>> 0);
+  const root = shorter(kazakh, russian);
   const padded = `<${word}>`;
   for (let n = 3; n <= 5; n++) {
     for (let i = 0; i + n <= padded.length; i++) out.push(fnvExtend(CHAR, padded, i, i + n) >>> 0);
   }
   const next = tokens[index + 1];
   if (next) {
-    let h = fnvExtend(BIGRAM, word, 0, word.length);
+    const nextStems = stems(next.norm);
+    const nextRoot = shorter(nextStems.kazakh, nextStems.russian);
+    let h = fnvExtend(BIGRAM, root, 0, root.length);
     h = fnvExtend(h, '_', 0, 1);
-    out.push(fnvExtend(h, next.norm, 0, next.norm.length) >>> 0);
+    out.push(fnvExtend(h, nextRoot, 0, nextRoot.length) >>> 0);
   }
 }
 
 /** The same features by name, for explanations and tests. */
 export function tokenFeatures(tokens: readonly Token[], index: number): string[] {
   const word = present(tokens[index], 'the token to describe').norm;
-  const features = [`w:${word}`];
+  const { kazakh, russian } = stems(word);
+  const features = [`w:${word}`, `k:${kazakh}`, `r:${russian}`];
   const padded = `<${word}>`;
   for (let n = 3; n <= 5; n++) {
     for (let i = 0; i + n <= padded.length; i++) features.push(`c:${padded.slice(i, i + n)}`);
   }
   const next = tokens[index + 1];
-  if (next) features.push(`b:${word}_${next.norm}`);
+  if (next) {
+    const nextStems = stems(next.norm);
+    features.push(`b:${shorter(kazakh, russian)}_${shorter(nextStems.kazakh, nextStems.russian)}`);
+  }
   return features;
 }
 
@@ -111,10 +130,10 @@ export function hashFeatures(tokens: readonly Token[]): FeatureHashes {
   for (let i = 0; i < tokens.length; i++) {
     scratch.length = 0;
     pushFeatureHashes(tokens, i, scratch);
-    // The word first, then its character n-grams, then the bigram with the next word if there is one.
+    // The word and its stem first, then its character n-grams, then the bigram with the next word if there is one.
     const charsEnd = scratch.length - (i < tokens.length - 1 ? 1 : 0);
     for (const [k, hash] of scratch.entries()) {
-      if (k === 0 || k >= charsEnd) words.push(hash);
+      if (k < WORD_FEATURES || k >= charsEnd) words.push(hash);
       else chars.push(hash);
     }
   }
@@ -138,6 +157,52 @@ export function weighFeatures(hashes: FeatureHashes, buckets: number, idf?: Floa
 
 export function vectorize(tokens: readonly Token[], buckets: number, idf?: Float32Array): SparseVector {
   return weighFeatures(hashFeatures(tokens), buckets, idf);
+}
+
+/** Fewer words than this and a sentence joins the next (or, at the end, the previous) one. */
+export const MIN_SENTENCE_TOKENS = 6;
+
+/**
+ * The text's sentences as token ranges [from, to), short ones merged, for scoring each on its own: in a long appeal
+ * the one sentence that reports violence is diluted by the housing complaint around it when only the whole text is
+ * scored. Empty when the text is a single sentence (its score is the text's).
+ */
+export function sentenceRanges(tokens: readonly Token[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let from = 0;
+  for (let i = 1; i <= tokens.length; i++) {
+    const boundary = i === tokens.length || (tokens[i]?.opensSentence ?? false);
+    if (boundary && i - from >= MIN_SENTENCE_TOKENS) {
+      ranges.push([from, i]);
+      from = i;
+    }
+  }
+  const last = ranges[ranges.length - 1];
+  if (last && from < tokens.length) last[1] = tokens.length;
+  return ranges.length > 1 ? ranges : [];
+}
+
+/** The vectors of the text's sentences (see sentenceRanges). */
+export function sentenceVectors(
+  tokens: readonly Token[],
+  buckets: number,
+  idf?: Float32Array,
+): SparseVector[] {
+  return sentenceRanges(tokens).map(([from, to]) => vectorize(tokens.slice(from, to), buckets, idf));
+}
+
+/**
+ * The score a label gets from the text and its strongest sentence: the text's, raised by a learnt share of how far
+ * the strongest sentence scores above it (0: the text alone; 1: whichever is higher).
+ */
+export function withStrongestSentence(
+  textScore: number,
+  sentenceScores: readonly number[],
+  weight: number,
+): number {
+  if (weight === 0 || sentenceScores.length === 0) return textScore;
+  const strongest = Math.max(...sentenceScores);
+  return textScore + weight * Math.max(0, strongest - textScore);
 }
 
 /** Smoothed inverse document frequency per slot: log((n + 1) / (df + 1)) + 1, as scikit-learn computes it. */

@@ -126,6 +126,18 @@ export const riskStems: Record<RiskLabel, string[]> = {
     'кызметин пайдалан',
     'превышен',
     'злоупотреб',
+    // Criminal Code articles 189 (misappropriation, embezzlement), 366–368 (taking, giving, brokering a bribe)
+    'присвоен',
+    'растрат',
+    'посредни',
+    'мзд',
+    'магарыч',
+    'побор',
+    'решить вопрос',
+    'вопрос решить',
+    'шай-пул',
+    'шайпул',
+    'пара-пул',
   ],
   bullying: [
     'травл',

@@ -16,8 +16,11 @@ export async function modelArtifactText(sql: Sql, version: string): Promise<stri
   return row?.artifact;
 }
 
-/** Stores the artifact (its JSON text as read) and makes it the active version, whether it was stored before or not. */
+/** Stores the artifact (its JSON text as read) and makes it the only active version, whether it was stored before or not. */
 export async function installActiveModel(sql: Sql, artifact: ModelArtifact, text: string): Promise<void> {
+  await sql.query('update appeal_models set active = false where active and version <> $1', [
+    artifact.version,
+  ]);
   await sql.query(
     `insert into appeal_models (version, artifact, card, active, activated_at) values ($1, $2, $3, true, now())
      on conflict (version) do update set active = true, activated_at = now()`,

@@ -11,7 +11,7 @@ import {
   withProblems,
 } from '../../../core/index.js';
 import { ActivationSchema, ModelListSchema } from './models.contract.js';
-import { activeModelVersion } from './models.repository.js';
+import { activeModelVersion, modelArtifactText } from './models.repository.js';
 import type { ModelRegistry } from './models.service.js';
 
 const VersionParams = Strict({ version: Type.String({ pattern: '^[\\w.-]{1,80}$' }) });
@@ -57,8 +57,14 @@ export async function modelRoutes(
         // The admin compared the candidate with the active model; if another admin switched meanwhile, compare again.
         if ((active ?? '') !== request.body.replacing)
           throw problems.conflict(`the active model is ${active ?? 'none'}, not ${request.body.replacing}`);
-        if (!(await registry.activate(sql, request.params.version, actor.type === 'user' ? actor.id : null)))
-          throw problems.notFound(`model ${request.params.version}`);
+        const version = request.params.version;
+        if ((await modelArtifactText(sql, version)) === undefined)
+          throw problems.notFound(`model ${version}`);
+        if (!(await registry.usable(sql, version)))
+          throw problems.conflict(
+            `model ${version} was trained on features this version of the screener no longer computes: retrain it`,
+          );
+        await registry.activate(sql, version, actor.type === 'user' ? actor.id : null);
         await auditRequest(sql, request, {
           action: 'appeals.modelActivated',
           subjectType: 'model',

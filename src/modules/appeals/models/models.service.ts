@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Sql } from '../../../core/index.js';
-import type { ModelArtifact } from '../model/artifact.js';
+import { ARTIFACT_FORMAT, type ModelArtifact } from '../model/artifact.js';
 import { AppealClassifier } from '../model/classifier.js';
 import { shippedModelPath } from '../model/pipeline.js';
 import type { ModelVersion } from './models.contract.js';
@@ -33,8 +33,18 @@ export class ModelRegistry {
     if (version === null) return this.installShipped(sql);
     const stored = await modelArtifactText(sql, version);
     if (stored === undefined) throw new Error(`the active model ${version} has no stored artifact`);
-    this.cached = new AppealClassifier(JSON.parse(stored) as ModelArtifact);
+    const artifact = JSON.parse(stored) as ModelArtifact;
+    // After an upgrade that changed the features, the active model cannot score: the shipped one takes over (its
+    // card says how it was trained and evaluated), and the old version stays stored, inactive, for the record.
+    if (artifact.format !== ARTIFACT_FORMAT) return this.installShipped(sql);
+    this.cached = new AppealClassifier(artifact);
     return this.cached;
+  }
+
+  /** Whether a stored version can screen with this code (false also when it is not stored). */
+  async usable(sql: Sql, version: string): Promise<boolean> {
+    const stored = await modelArtifactText(sql, version);
+    return stored !== undefined && (JSON.parse(stored) as ModelArtifact).format === ARTIFACT_FORMAT;
   }
 
   private async installShipped(sql: Sql): Promise<AppealClassifier> {

@@ -26,3 +26,20 @@ test('links and handles are not words', () => {
     ['пишите', 'или', 'сюда'],
   );
 });
+
+test('the 2017, 2018 and 2021 Latin alphabets and informal Latin meet the Cyrillic form', () => {
+  const cyrillic = foldWord('шағым');
+  for (const latin of ['shag’ym', "shag'ym", 'şağym', 'shaǵym', 'shagym'])
+    assert.equal(foldWord(latin), cyrillic);
+  assert.equal(foldWord('meniń'), foldWord('менің'));
+  assert.equal(foldWord('kúieýim'), foldWord('күйеуім'));
+  assert.equal(foldWord('ólt'), foldWord('өлт'));
+});
+
+test('a letter typed with a combining accent is the same letter and the same word', () => {
+  const decomposed = 'men\u0069n\u0301'; // "meniń" with a combining acute
+  assert.deepEqual(
+    tokenize(`${decomposed} úiim`).map((token) => token.norm),
+    [foldWord('meniń'), foldWord('úiim')],
+  );
+});

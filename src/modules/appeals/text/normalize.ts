@@ -15,10 +15,23 @@ const kazakhFold: Record<string, string> = {
   һ: 'х',
   і: 'и',
   ё: 'е',
+  // Latin-script Kazakh writes й as i as often as y ("kuieuim", "kuyeuim"): folding й to и lets the first meet the
+  // Cyrillic form, and costs Russian little (бой/бои).
+  й: 'и',
 };
 
-// Latin → Cyrillic, longest first. Covers the 2021 official alphabet (ä ğ ı ñ ö q ū ü) and informal typing (sh, ch, zh, gh).
+// Latin → Cyrillic, longest first. Covers the three official alphabets people still type (2017 with apostrophes: a' g'
+// n' o' u' s' c'; 2018 with acute accents: á ǵ ń ó ú ý; 2021 with diaereses and breves: ä ğ ñ ö ū ü ş) and informal
+// typing (sh, ch, zh, gh, w, j), since an appeal is written in whichever the writer learnt.
 const latinDigraphs: [string, string][] = [
+  ["a'", 'а'],
+  ["g'", 'г'],
+  ["n'", 'н'],
+  ["o'", 'о'],
+  ["u'", 'у'],
+  ["i'", 'и'],
+  ["s'", 'ш'],
+  ["c'", 'ч'],
   ['shch', 'щ'],
   ['sh', 'ш'],
   ['ch', 'ч'],
@@ -33,6 +46,7 @@ const latinDigraphs: [string, string][] = [
 const latinLetters: Record<string, string> = {
   a: 'а',
   ä: 'а',
+  á: 'а',
   b: 'б',
   c: 'с',
   d: 'д',
@@ -40,6 +54,7 @@ const latinLetters: Record<string, string> = {
   f: 'ф',
   g: 'г',
   ğ: 'г',
+  ǵ: 'г',
   h: 'х',
   ı: 'ы',
   i: 'и',
@@ -49,8 +64,10 @@ const latinLetters: Record<string, string> = {
   m: 'м',
   n: 'н',
   ñ: 'н',
+  ń: 'н',
   o: 'о',
   ö: 'о',
+  ó: 'о',
   p: 'п',
   q: 'к',
   r: 'р',
@@ -60,6 +77,8 @@ const latinLetters: Record<string, string> = {
   u: 'у',
   ū: 'у',
   ü: 'у',
+  ú: 'у',
+  ý: 'у',
   v: 'в',
   w: 'у',
   x: 'х',
@@ -86,13 +105,21 @@ export function transliterateLatin(word: string): string {
   return out;
 }
 
-/** Folds one lower-case word; words in Latin script are transliterated first. */
+const latinLetter = /[a-zäáğǵıñńöóqūüúýşç]/;
+const cyrillicLetter = /[а-яәғқңөұүһіё]/;
+
+/**
+ * Folds one lower-case word; words in Latin script are transliterated first. NFC first, so that a letter typed as a
+ * base and a combining accent is the same letter; the apostrophe of the 2017 alphabet is a letter's part, the
+ * typographic one (’) the same as the plain.
+ */
 export function foldWord(word: string): string {
-  const latin = /[a-zäğıñöqūüşç]/.test(word) && !/[а-яәғқңөұүһіё]/.test(word);
-  const cyrillic = latin ? transliterateLatin(word) : word;
+  const composed = word.normalize('NFC').replace(/’/g, "'");
+  const latin = latinLetter.test(composed) && !cyrillicLetter.test(composed);
+  const cyrillic = latin ? transliterateLatin(composed) : composed;
   let out = '';
   for (const char of cyrillic) out += kazakhFold[char] ?? char;
-  return out.replace(/\d/g, '0');
+  return out.replace(/\d/g, '0').replace(/['\p{M}]/gu, '');
 }
 
 export interface Token {
@@ -101,17 +128,30 @@ export interface Token {
   /** Offsets of the original word in the text, for highlighting. */
   start: number;
   end: number;
+  /** The first word of a sentence (after . ! ? … ; or a line break, or the text's first word). */
+  opensSentence: boolean;
 }
 
-const wordPattern = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+const sentenceEnd = /[.!?…;\n]/;
+
+// Combining marks belong to their letter; an apostrophe after a letter is the 2017 alphabet's (sa'lem, qazaqs'a).
+const wordPattern = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’-][\p{L}\p{M}\p{N}]+)*['’]?/gu;
 
 /** Words with their offsets; URLs, handles and e-mails are left to entity extraction, not to the language model. */
 export function tokenize(text: string): Token[] {
   const masked = text.replace(urlLike, (match) => ' '.repeat(match.length));
   const tokens: Token[] = [];
+  let previousEnd = 0;
   for (const match of masked.matchAll(wordPattern)) {
     const raw = match[0].toLowerCase();
-    tokens.push({ norm: foldWord(raw), start: match.index, end: match.index + match[0].length });
+    const start = match.index;
+    tokens.push({
+      norm: foldWord(raw),
+      start,
+      end: start + match[0].length,
+      opensSentence: tokens.length === 0 || sentenceEnd.test(masked.slice(previousEnd, start)),
+    });
+    previousEnd = start + match[0].length;
   }
   return tokens;
 }
